@@ -1,0 +1,43 @@
+package dev.walkspec.check;
+
+import dev.walkspec.model.Decls.Operation;
+import dev.walkspec.model.Decls.TypedName;
+import dev.walkspec.model.Expr;
+import dev.walkspec.model.Walker;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * One operation on one profile: what the walk is fixed to at compile time there. Flags are either
+ * fixed (a Kconfig value or a literal) or left to the caller ({@code param}); callback slots hold a
+ * handler kind or callback name, or nothing (null).
+ */
+public record Binding(
+    Operation operation,
+    ResolvedProfile profile,
+    Walker walker,
+    Map<String, Boolean> fixedFlags,
+    Set<String> paramFlags,
+    Map<String, Optional<String>> callbacks,
+    List<TypedName> params,
+    Expr start,
+    Expr end) {
+
+  public Binding {
+    fixedFlags = Map.copyOf(fixedFlags);
+    paramFlags = Set.copyOf(paramFlags);
+    callbacks = Map.copyOf(callbacks);
+    params = List.copyOf(params);
+  }
+
+  /** "clear_young[x86]", the name tests and reports use. */
+  public String displayName() {
+    return operation.label().text() + "[" + profile.name() + "]";
+  }
+
+  public Optional<String> callback(String slot) {
+    return callbacks.getOrDefault(slot, Optional.empty());
+  }
+}

@@ -1,0 +1,34 @@
+package dev.walkspec.check;
+
+import dev.walkspec.model.Constants;
+import dev.walkspec.model.Decls.Profile;
+import dev.walkspec.model.Value;
+import java.util.Map;
+
+/**
+ * A profile with inheritance applied: the value of every Kconfig option on it, the kind of its MMU
+ * lock (rwlock or spinlock), the mode its fault path locks in, and its address spaces.
+ */
+public record ResolvedProfile(
+    Profile profile, Map<String, Value> config, Value mmuLock, Value faultLock, int addressSpaces) {
+
+  public ResolvedProfile {
+    config = Map.copyOf(config);
+  }
+
+  public String name() {
+    return profile.name().text();
+  }
+
+  public boolean isRwlock() {
+    return mmuLock.equals(Constants.RWLOCK);
+  }
+
+  /**
+   * The mode a requested lock mode really takes on this profile: a spinlock has only one mode, so
+   * read and write both become spin there (as the kernel's lock macros do).
+   */
+  public Value realize(Value requestedMode) {
+    return isRwlock() ? requestedMode : Constants.SPIN;
+  }
+}

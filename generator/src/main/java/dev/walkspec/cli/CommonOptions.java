@@ -1,0 +1,21 @@
+package dev.walkspec.cli;
+
+import picocli.CommandLine.Option;
+
+/** Options every subcommand has. */
+public final class CommonOptions {
+  /** Output for people, or for tools. */
+  public enum Format {
+    text,
+    json
+  }
+
+  @Option(
+      names = "--format",
+      defaultValue = "text",
+      description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+  Format format;
+
+  @Option(names = "--debug", description = "Show stack traces of failures.")
+  boolean debug;
+}

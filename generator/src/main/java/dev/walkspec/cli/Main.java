@@ -1,0 +1,85 @@
+package dev.walkspec.cli;
+
+import dev.walkspec.Version;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code walkspec} command. Exit codes: 0 success, 1 findings (diagnostics, failed checks) or a
+ * failure explained in one sentence, 2 usage errors.
+ */
+@Command(
+    name = "walkspec",
+    mixinStandardHelpOptions = true,
+    versionProvider = Main.VersionProvider.class,
+    description = "Specify, check and explore the KVM memslot walk and its arch handlers.",
+    subcommands = {CheckCommand.class, CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+  public static final int OK = 0;
+  public static final int FINDINGS = 1;
+  public static final int USAGE = 2;
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  public static void main(String[] args) {
+    PrintWriter out = new PrintWriter(System.out, true);
+    PrintWriter err = new PrintWriter(System.err, true);
+    System.exit(run(out, err, args));
+  }
+
+  /** Runs a command line with the given streams; returns the exit code. */
+  public static int run(PrintWriter out, PrintWriter err, String... args) {
+    CommandLine cli = new CommandLine(new Main());
+    cli.setOut(out);
+    cli.setErr(err);
+    cli.setExecutionExceptionHandler(new Failures());
+    cli.setParameterExceptionHandler(Main::usageError);
+    int code = cli.execute(args);
+    out.flush();
+    err.flush();
+    return code;
+  }
+
+  @Override
+  public void run() {
+    throw new CommandLine.ParameterException(spec.commandLine(), "a subcommand is required");
+  }
+
+  private static int usageError(CommandLine.ParameterException e, String[] args) {
+    CommandLine cli = e.getCommandLine();
+    PrintWriter err = cli.getErr();
+    err.println("walkspec: " + e.getMessage());
+    err.println("Try '" + cli.getCommandSpec().qualifiedName() + " --help' for more information.");
+    return USAGE;
+  }
+
+  /** A failure is one sentence on stderr; the stack trace only with --debug. */
+  static final class Failures implements CommandLine.IExecutionExceptionHandler {
+    @Override
+    public int handleExecutionException(
+        Exception e, CommandLine cli, CommandLine.ParseResult parsed) {
+      PrintWriter err = cli.getErr();
+      err.println("walkspec: " + sentence(e));
+      if (parsed.hasMatchedOption("--debug")
+          || parsed.subcommands().stream().anyMatch(s -> s.hasMatchedOption("--debug"))) {
+        e.printStackTrace(err);
+      } else {
+        err.println("(run with --debug to see where it happened)");
+      }
+      return e instanceof UsageException ? USAGE : FINDINGS;
+    }
+
+    private static String sentence(Throwable e) {
+      String message = e.getMessage();
+      return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
+    }
+  }
+
+  static final class VersionProvider implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      return new String[] {"walkspec " + Version.get()};
+    }
+  }
+}

@@ -1,0 +1,18 @@
+package dev.walkspec.parse;
+
+import dev.walkspec.diag.SourceFile;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A root spec file and everything it imports, parsed. {@code files} lists each file once, every
+ * file after the files it imports (the root last). {@code sources} holds the text of every file
+ * that could be read, for caret excerpts, even when parsing failed.
+ */
+public record LoadedSpec(
+    String name, List<Ast.SpecFile> files, Map<String, SourceFile> sources, String contentHash) {
+  public LoadedSpec {
+    files = List.copyOf(files);
+    sources = Map.copyOf(sources);
+  }
+}
