@@ -1,0 +1,43 @@
+package dev.walkspec.runtime.api;
+
+/**
+ * The bit layout of a 64-bit page-table entry on one arch. Levels count from the leaf: 1 maps 4
+ * KiB, 2 maps 2 MiB, 3 maps 1 GiB. A non-leaf entry holds the id of its child table page.
+ */
+public interface EntryCodec {
+  String arch();
+
+  boolean present(long entry);
+
+  /** Whether a present entry at {@code level} maps memory (a page, or a huge page / block). */
+  boolean isLeaf(long entry, int level);
+
+  boolean writable(long entry);
+
+  boolean accessed(long entry);
+
+  boolean dirty(long entry);
+
+  /** The host frame a leaf maps. */
+  long frame(long entry);
+
+  /** The child table page id of a present non-leaf entry. */
+  long tableId(long entry);
+
+  long accessedMask();
+
+  long dirtyMask();
+
+  long writableMask();
+
+  /** A present leaf entry at {@code level}. */
+  long leaf(long frame, int level, boolean writable, boolean accessed, boolean dirty);
+
+  /** A present non-leaf entry pointing at table page {@code tableId}. */
+  long table(long tableId);
+
+  /** The entry with its accessed state cleared. */
+  default long clearAccessed(long entry) {
+    return entry & ~accessedMask();
+  }
+}

@@ -1,0 +1,33 @@
+package dev.walkspec.runtime.api;
+
+/**
+ * One immutable generation of the memslots of an address space. Valid to read only inside the SRCU
+ * read section in which it was obtained; a set retired by an update is poisoned and every read of
+ * it fails (W2).
+ */
+public interface MemSlotSet {
+  int addressSpace();
+
+  /** Increases with every update of this address space. */
+  long generation();
+
+  int count();
+
+  /**
+   * The slots whose hva range intersects the INCLUSIVE range {@code [hvaLo, hvaHi]}, in tree order
+   * (W4). Costs O(log n) to start and O(1) amortised per slot returned.
+   */
+  SlotCursor overlapping(long hvaLo, long hvaHi);
+
+  /** Every slot in tree order. */
+  SlotCursor all();
+
+  /** The slot with this id, or null. */
+  MemSlot byId(int id);
+
+  /** The slot holding this gfn, or null. */
+  MemSlot byGfn(long gfn);
+
+  /** Whether an update replaced this set and its grace period ended. */
+  boolean retired();
+}

@@ -1,0 +1,7 @@
+package dev.walkspec.runtime.api;
+
+/** The entries of one locked reverse-map head; {@link #close()} releases the head's bit lock. */
+public interface RmapCursor extends EntryCursor, AutoCloseable {
+  @Override
+  void close();
+}

@@ -1,0 +1,88 @@
+package dev.walkspec.runtime.arch;
+
+import dev.walkspec.runtime.api.EntryCodec;
+import dev.walkspec.runtime.api.LockKind;
+import dev.walkspec.runtime.api.LockMode;
+import dev.walkspec.runtime.api.Pages;
+import java.util.Objects;
+
+/**
+ * What differs between arches in the simulated world: the kind of MMU lock and the mode faults take
+ * it in, the number of address spaces, the entry bit layout, table depth and largest huge mapping,
+ * and whether a shadow MMU keeps reverse maps.
+ */
+public record ArchProfile(
+    String name,
+    LockKind lockKind,
+    LockMode faultLockMode,
+    int addressSpaces,
+    EntryCodec codec,
+    int levels,
+    int maxHugeLevel,
+    boolean shadowRmaps) {
+
+  /** x86: rwlock, faults under the read lock, normal and SMM address spaces, shadow MMU rmaps. */
+  public static final ArchProfile X86 =
+      new ArchProfile("x86", LockKind.RWLOCK, LockMode.READ, 2, X86EntryCodec.INSTANCE, 4, 3, true);
+
+  /** x86 for a VM with private memory: one address space. */
+  public static final ArchProfile X86_PRIVATE_MEMORY =
+      X86.withAddressSpaces(1).named("x86-private");
+
+  /** arm64: rwlock, faults under the read lock, one address space, blocks as huge mappings. */
+  public static final ArchProfile ARM64 =
+      new ArchProfile(
+          "arm64", LockKind.RWLOCK, LockMode.READ, 1, Arm64EntryCodec.INSTANCE, 4, 3, false);
+
+  /** riscv (like loongarch and mips): a spinlock, one address space. */
+  public static final ArchProfile RISCV =
+      new ArchProfile(
+          "riscv", LockKind.SPINLOCK, LockMode.SPIN, 1, RiscvEntryCodec.INSTANCE, 4, 3, false);
+
+  public ArchProfile {
+    Objects.requireNonNull(name, "profile name");
+    Objects.requireNonNull(lockKind, "lock kind");
+    Objects.requireNonNull(codec, "entry codec");
+    if (!lockKind.supports(faultLockMode)) {
+      throw new IllegalArgumentException(
+          "profile " + name + ": a " + lockKind + " cannot be taken in mode " + faultLockMode);
+    }
+    if (addressSpaces < 1) {
+      throw new IllegalArgumentException(
+          "profile " + name + ": needs at least one address space, got " + addressSpaces);
+    }
+    if (levels < 2 || levels > Pages.MAX_LEVELS) {
+      throw new IllegalArgumentException(
+          "profile " + name + ": table levels must be in [2, " + Pages.MAX_LEVELS + "]");
+    }
+    if (maxHugeLevel < 1 || maxHugeLevel >= levels) {
+      throw new IllegalArgumentException(
+          "profile " + name + ": largest mapping level must be in [1, " + (levels - 1) + "]");
+    }
+  }
+
+  public ArchProfile withAddressSpaces(int count) {
+    return new ArchProfile(
+        name, lockKind, faultLockMode, count, codec, levels, maxHugeLevel, shadowRmaps);
+  }
+
+  public ArchProfile withShadowRmaps(boolean enabled) {
+    return new ArchProfile(
+        name, lockKind, faultLockMode, addressSpaces, codec, levels, maxHugeLevel, enabled);
+  }
+
+  public ArchProfile withMaxHugeLevel(int level) {
+    return new ArchProfile(
+        name, lockKind, faultLockMode, addressSpaces, codec, levels, level, shadowRmaps);
+  }
+
+  public ArchProfile named(String newName) {
+    return new ArchProfile(
+        newName, lockKind, faultLockMode, addressSpaces, codec, levels, maxHugeLevel, shadowRmaps);
+  }
+
+  /** One past the largest gfn the tables of this profile can map. */
+  public long gfnLimit() {
+    return Pages.pagesAt(levels + 1);
+  }
+}

@@ -1,0 +1,209 @@
+package dev.walkspec.runtime.mmu;
+
+import dev.walkspec.runtime.api.MemSlot;
+import dev.walkspec.runtime.api.PageTables;
+import dev.walkspec.runtime.api.Root;
+import dev.walkspec.runtime.api.SlotRmap;
+import dev.walkspec.runtime.sched.Op;
+import dev.walkspec.runtime.sched.Shared;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * The page tables of one address space: a copy-on-write list of roots (so lockless readers can
+ * iterate a stable snapshot inside an RCU section) and, on shadow-MMU profiles, one reverse map per
+ * slot.
+ */
+public final class AddressSpaceMmu implements PageTables, Shared {
+  private final int addressSpace;
+  private final MmuContext ctx;
+  private final boolean rmapsEnabled;
+  private volatile List<Root> all = List.of();
+  private volatile List<Root> valid = List.of();
+  private volatile SlotRmapImpl[] rmaps = new SlotRmapImpl[0];
+
+  public AddressSpaceMmu(int addressSpace, MmuContext ctx, boolean rmapsEnabled) {
+    this.addressSpace = addressSpace;
+    this.ctx = ctx;
+    this.rmapsEnabled = rmapsEnabled;
+  }
+
+  @Override
+  public int addressSpace() {
+    return addressSpace;
+  }
+
+  @Override
+  public String sharedName() {
+    return "roots[as " + addressSpace + "]";
+  }
+
+  @Override
+  public List<Root> roots() {
+    ctx.lock.assertHeld(
+        "H3", "iterating the roots of as " + addressSpace + " (lockless: rcuRoots)");
+    ctx.sched.yieldPoint(Op.LOAD, this, -1);
+    return all;
+  }
+
+  @Override
+  public List<Root> validRoots() {
+    ctx.lock.assertHeld(
+        "H3", "iterating the valid roots of as " + addressSpace + " (lockless: rcuValidRoots)");
+    ctx.sched.yieldPoint(Op.LOAD, this, -1);
+    return valid;
+  }
+
+  @Override
+  public List<Root> rcuRoots() {
+    ctx.rcu.assertInReadSection("H3", "iterating the roots of as " + addressSpace + " locklessly");
+    ctx.sched.yieldPoint(Op.LOAD, this, -1);
+    return all;
+  }
+
+  @Override
+  public List<Root> rcuValidRoots() {
+    ctx.rcu.assertInReadSection(
+        "H3", "iterating the valid roots of as " + addressSpace + " locklessly");
+    ctx.sched.yieldPoint(Op.LOAD, this, -1);
+    return valid;
+  }
+
+  /** The first valid root, for a vCPU loading its MMU; the caller is in an RCU section. */
+  public RadixRoot currentRoot() {
+    ctx.sched.yieldPoint(Op.LOAD, this, -1);
+    List<Root> snapshot = valid;
+    return snapshot.isEmpty() ? null : (RadixRoot) snapshot.get(0);
+  }
+
+  /** Allocates a new valid root; needs the lock exclusively (H7). */
+  public RadixRoot newRoot() {
+    ctx.checkStructural("allocating a root in as " + addressSpace);
+    RadixRoot root = new RadixRoot(ctx.nextRootId(), this, ctx);
+    List<Root> more = new ArrayList<>(all);
+    more.add(root);
+    publish(more);
+    return root;
+  }
+
+  /** Marks a root invalid: no new vCPU uses it, but its mappings stay until zapped (C1). */
+  public void invalidate(RadixRoot root) {
+    ctx.checkStructural("invalidating root " + root.id());
+    requireOwn(root);
+    root.invalidate();
+    publish(new ArrayList<>(all));
+  }
+
+  /** Removes an invalid root, zaps its leaves and frees its pages after a grace period. */
+  public void free(RadixRoot root) {
+    ctx.checkStructural("freeing root " + root.id());
+    requireOwn(root);
+    if (root.valid()) {
+      throw new IllegalArgumentException(
+          "root " + root.id() + " is still valid: invalidate it before freeing it");
+    }
+    List<Root> fewer = new ArrayList<>(all);
+    fewer.remove(root);
+    publish(fewer);
+    root.releaseAll();
+  }
+
+  @Override
+  public boolean hasRmaps() {
+    return rmapsEnabled;
+  }
+
+  @Override
+  public SlotRmap rmap(MemSlot slot) {
+    if (!rmapsEnabled) {
+      throw new IllegalStateException("this arch profile keeps no reverse maps");
+    }
+    for (SlotRmapImpl rmap : rmaps) {
+      if (rmap.slot().equals(slot)) {
+        return rmap;
+      }
+    }
+    throw new IllegalStateException(
+        "slot "
+            + slot.id()
+            + " of as "
+            + addressSpace
+            + " has no reverse map (unknown or deleted)");
+  }
+
+  /** Creates the reverse map of a new slot (before the slot is published). */
+  public void addRmap(MemSlot slot) {
+    if (!rmapsEnabled) {
+      return;
+    }
+    synchronized (this) {
+      SlotRmapImpl[] more = Arrays.copyOf(rmaps, rmaps.length + 1);
+      more[rmaps.length] = new SlotRmapImpl(slot, ctx);
+      Arrays.sort(more, Comparator.comparingLong(r -> r.slot().baseGfn()));
+      rmaps = more;
+    }
+  }
+
+  /** Drops the reverse map of a deleted slot (after its mappings were zapped). */
+  public void removeRmap(MemSlot slot) {
+    if (!rmapsEnabled) {
+      return;
+    }
+    synchronized (this) {
+      rmaps = Arrays.stream(rmaps).filter(r -> !r.slot().equals(slot)).toArray(SlotRmapImpl[]::new);
+    }
+  }
+
+  void rmapAdd(long gfn, int level, long ref) {
+    SlotRmapImpl rmap = rmapFor(gfn, level);
+    if (rmap != null) {
+      rmap.add(gfn, level, ref);
+    }
+  }
+
+  void rmapRemove(long gfn, int level, long ref) {
+    SlotRmapImpl rmap = rmapFor(gfn, level);
+    if (rmap != null) {
+      rmap.remove(gfn, level, ref);
+    }
+  }
+
+  private SlotRmapImpl rmapFor(long gfn, int level) {
+    SlotRmapImpl[] snapshot = rmaps;
+    int lo = 0;
+    int hi = snapshot.length - 1;
+    while (lo <= hi) {
+      int mid = (lo + hi) >>> 1;
+      MemSlot slot = snapshot[mid].slot();
+      if (gfn < slot.baseGfn()) {
+        hi = mid - 1;
+      } else if (gfn >= slot.gfnEnd()) {
+        lo = mid + 1;
+      } else {
+        return snapshot[mid].covers(gfn, level) ? snapshot[mid] : null;
+      }
+    }
+    return null;
+  }
+
+  private void publish(List<Root> roots) {
+    ctx.sched.yieldPoint(Op.STORE, this, -1);
+    List<Root> validOnes = new ArrayList<>();
+    for (Root root : roots) {
+      if (root.valid()) {
+        validOnes.add(root);
+      }
+    }
+    valid = List.copyOf(validOnes);
+    all = List.copyOf(roots);
+  }
+
+  private void requireOwn(RadixRoot root) {
+    if (!all.contains(root)) {
+      throw new IllegalArgumentException(
+          "root " + root.id() + " is not a root of as " + addressSpace);
+    }
+  }
+}

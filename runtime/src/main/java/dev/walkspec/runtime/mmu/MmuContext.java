@@ -1,0 +1,126 @@
+package dev.walkspec.runtime.mmu;
+
+import dev.walkspec.runtime.api.EntryCodec;
+import dev.walkspec.runtime.api.RuleViolation;
+import dev.walkspec.runtime.sched.Actor;
+import dev.walkspec.runtime.sched.Scheduler;
+import dev.walkspec.runtime.sync.MmuLockImpl;
+import dev.walkspec.runtime.sync.RcuDomain;
+import dev.walkspec.runtime.trace.WorldEvent;
+import dev.walkspec.runtime.trace.WorldEventSink;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** The services every page-table object of one world shares. */
+public final class MmuContext {
+  final EntryCodec codec;
+  final MmuLockImpl lock;
+  final RcuDomain rcu;
+  final Scheduler sched;
+  final WorldEventSink events;
+  final int levels;
+  final int maxHugeLevel;
+  final PageRegistry registry = new PageRegistry();
+  final RmapArena arena = new RmapArena();
+  private final AtomicInteger rootIds = new AtomicInteger();
+
+  public MmuContext(
+      EntryCodec codec,
+      MmuLockImpl lock,
+      RcuDomain rcu,
+      Scheduler sched,
+      WorldEventSink events,
+      int levels,
+      int maxHugeLevel) {
+    this.codec = codec;
+    this.lock = lock;
+    this.rcu = rcu;
+    this.sched = sched;
+    this.events = events;
+    this.levels = levels;
+    this.maxHugeLevel = maxHugeLevel;
+  }
+
+  public EntryCodec codec() {
+    return codec;
+  }
+
+  public int levels() {
+    return levels;
+  }
+
+  public int maxHugeLevel() {
+    return maxHugeLevel;
+  }
+
+  /** Table pages allocated so far (freed ones included). */
+  public long allocatedPages() {
+    return registry.allocatedPages();
+  }
+
+  /** The page with this id (freed pages included), or null. */
+  public TablePage page(long id) {
+    return registry.get(id);
+  }
+
+  int nextRootId() {
+    return rootIds.getAndIncrement();
+  }
+
+  TablePage allocate(int level, long baseGfn, int as, int rootId) {
+    return registry.allocate(level, baseGfn, as, rootId, sched);
+  }
+
+  /** The child table a non-leaf entry of {@code parent} points to. */
+  TablePage child(long entry, TablePage parent) {
+    TablePage child = registry.get(codec.tableId(entry));
+    if (child == null || child.level() != parent.level() - 1) {
+      throw new IllegalStateException(
+          "corrupt non-leaf entry 0x"
+              + Long.toHexString(entry)
+              + " in table page #"
+              + parent.id()
+              + ": it names no table page of level "
+              + (parent.level() - 1));
+    }
+    return child;
+  }
+
+  /** Frees a page that was never published: no reader can have seen it. */
+  void discard(TablePage page) {
+    page.markUnlinked();
+    page.poison();
+  }
+
+  /** Frees an unlinked page once every RCU reader that might still see it is gone (H3). */
+  void freeAfterGracePeriod(TablePage page) {
+    page.markUnlinked();
+    if (events.enabled()) {
+      events.emit(new WorldEvent.TableFree(page.id(), page.level()));
+    }
+    rcu.callAfterGracePeriod(
+        () -> {
+          page.poison();
+          if (events.enabled()) {
+            events.emit(new WorldEvent.TablePoison(page.id()));
+          }
+        });
+  }
+
+  /** Reading tables needs the MMU lock (any mode) or an RCU read section (H3). */
+  void checkReadContext(String what) {
+    Actor me = Actor.current();
+    if (me.heldMode(lock, 0) == null && !rcu.inReadSection(me)) {
+      throw new RuleViolation(
+          "H3",
+          what
+              + " requires the MMU lock or an RCU read section, but actor '"
+              + me.name()
+              + "' has neither");
+    }
+  }
+
+  /** Changing the table topology or reverse maps needs the lock exclusively (H7). */
+  void checkStructural(String what) {
+    lock.assertHeldWrite("H7", what);
+  }
+}

@@ -1,0 +1,261 @@
+package dev.walkspec.runtime.mmu;
+
+import dev.walkspec.runtime.api.EntryCodec;
+import dev.walkspec.runtime.api.EntryCursor;
+import dev.walkspec.runtime.api.Pages;
+import dev.walkspec.runtime.api.Root;
+import dev.walkspec.runtime.trace.WorldEvent;
+
+/** One root: a radix table of {@code levels} levels of 512 atomic entries. */
+public final class RadixRoot implements Root {
+  private final int id;
+  private final AddressSpaceMmu mmu;
+  private final MmuContext ctx;
+  private final EntryCodec codec;
+  private final TablePage top;
+  private volatile boolean valid = true;
+
+  RadixRoot(int id, AddressSpaceMmu mmu, MmuContext ctx) {
+    this.id = id;
+    this.mmu = mmu;
+    this.ctx = ctx;
+    this.codec = ctx.codec;
+    this.top = ctx.allocate(ctx.levels, 0, mmu.addressSpace(), id);
+  }
+
+  @Override
+  public int id() {
+    return id;
+  }
+
+  @Override
+  public int addressSpace() {
+    return mmu.addressSpace();
+  }
+
+  @Override
+  public boolean valid() {
+    return valid;
+  }
+
+  @Override
+  public int levels() {
+    return ctx.levels;
+  }
+
+  /** The top-level table page. */
+  public TablePage top() {
+    return top;
+  }
+
+  @Override
+  public EntryCursor walk(long startGfn, long endGfn) {
+    checkRange(startGfn, endGfn);
+    ctx.checkReadContext("walking the tables of root " + id);
+    return new TableWalk(this, ctx, startGfn, endGfn);
+  }
+
+  @Override
+  public boolean zapRange(long startGfn, long endGfn) {
+    checkRange(startGfn, endGfn);
+    ctx.checkStructural("zapping gfns [" + startGfn + "," + endGfn + ") of root " + id);
+    TableWalk walk = new TableWalk(this, ctx, startGfn, endGfn);
+    boolean removed = false;
+    while (walk.next()) {
+      removed |= walk.zap();
+    }
+    return removed;
+  }
+
+  @Override
+  public boolean ageRange(long startGfn, long endGfn) {
+    EntryCursor walk = walk(startGfn, endGfn);
+    long keep = ~codec.accessedMask();
+    boolean young = false;
+    while (walk.next()) {
+      long old = walk.fetchAnd(keep);
+      boolean wasYoung = codec.present(old) && codec.accessed(old);
+      young |= wasYoung;
+      if (ctx.events.enabled()) {
+        ctx.events.emit(new WorldEvent.Age(addressSpace(), id, walk.gfn(), walk.level(), wasYoung));
+      }
+    }
+    return young;
+  }
+
+  @Override
+  public boolean testAgeRange(long startGfn, long endGfn) {
+    EntryCursor walk = walk(startGfn, endGfn);
+    while (walk.next()) {
+      if (codec.accessed(walk.load())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Maps the level-{@code level} block at {@code gfn} to {@code frame}, replacing whatever mapped
+   * any part of it (a smaller subtree is unlinked and freed after a grace period; a larger huge
+   * mapping is removed whole). Needs the lock exclusively (H7).
+   */
+  public void map(
+      long gfn, int level, long frame, boolean writable, boolean accessed, boolean dirty) {
+    checkBlock(gfn, level);
+    ctx.checkStructural("mapping gfn " + gfn + " at level " + level + " in root " + id);
+    TablePage page = top;
+    for (int l = ctx.levels; l > level; l--) {
+      int i = Pages.indexAt(gfn, l);
+      long entry = page.load(i);
+      if (codec.present(entry) && !codec.isLeaf(entry, l)) {
+        page = ctx.child(entry, page);
+        continue;
+      }
+      TablePage child = ctx.allocate(l - 1, Pages.alignDown(gfn, l), addressSpace(), id);
+      long old = page.exchange(i, codec.table(child.id()));
+      if (codec.present(old)) {
+        leafRemoved(page, i, l, Pages.alignDown(gfn, l));
+      }
+      page = child;
+    }
+    int i = Pages.indexAt(gfn, level);
+    long old = page.exchange(i, codec.leaf(frame, level, writable, accessed, dirty));
+    if (codec.isLeaf(old, level)) {
+      leafRemoved(page, i, level, gfn);
+    } else if (codec.present(old)) {
+      release(ctx.child(old, page));
+    }
+    leafAdded(page, i, level, gfn, frame);
+  }
+
+  /**
+   * The fault path's install: only fills non-present entries, with compare-and-swap, so it is safe
+   * under the read lock next to other faults and lockless aging.
+   */
+  public InstallResult installLeaf(
+      long gfn, int level, long frame, boolean writable, boolean dirty) {
+    checkBlock(gfn, level);
+    TablePage page = top;
+    int l = ctx.levels;
+    while (true) {
+      int i = Pages.indexAt(gfn, l);
+      long entry = page.load(i);
+      if (l == level) {
+        if (codec.present(entry)) {
+          return codec.isLeaf(entry, l) ? InstallResult.EXISTS : InstallResult.BLOCKED_BY_TABLE;
+        }
+        if (page.compareAndSet(i, entry, codec.leaf(frame, level, writable, true, dirty))) {
+          leafAdded(page, i, level, gfn, frame);
+          return InstallResult.INSTALLED;
+        }
+      } else if (!codec.present(entry)) {
+        TablePage child = ctx.allocate(l - 1, Pages.alignDown(gfn, l), addressSpace(), id);
+        if (page.compareAndSet(i, entry, codec.table(child.id()))) {
+          page = child;
+          l--;
+        } else {
+          ctx.discard(child);
+        }
+      } else if (codec.isLeaf(entry, l)) {
+        return InstallResult.EXISTS;
+      } else {
+        page = ctx.child(entry, page);
+        l--;
+      }
+    }
+  }
+
+  /** The hardware walk: finds the leaf covering {@code gfn}, or returns false. */
+  public boolean probe(long gfn, LeafProbe out) {
+    TablePage page = top;
+    for (int l = ctx.levels; l >= 1; l--) {
+      int i = Pages.indexAt(gfn, l);
+      long entry = page.load(i);
+      if (!codec.present(entry)) {
+        return false;
+      }
+      if (codec.isLeaf(entry, l)) {
+        out.page = page;
+        out.index = i;
+        out.level = l;
+        out.gfn = Pages.alignDown(gfn, l);
+        out.value = entry;
+        return true;
+      }
+      page = ctx.child(entry, page);
+    }
+    return false;
+  }
+
+  void invalidate() {
+    valid = false;
+  }
+
+  /** Zaps every leaf and frees every table page of this root after a grace period. */
+  void releaseAll() {
+    release(top);
+  }
+
+  private void release(TablePage page) {
+    for (int i = 0; i < Pages.ENTRIES; i++) {
+      long entry = page.load(i);
+      if (!codec.present(entry)) {
+        continue;
+      }
+      if (codec.isLeaf(entry, page.level())) {
+        page.exchange(i, 0);
+        leafRemoved(page, i, page.level(), page.gfnOf(i));
+      } else {
+        release(ctx.child(entry, page));
+      }
+    }
+    ctx.freeAfterGracePeriod(page);
+  }
+
+  void leafRemoved(TablePage page, int index, int level, long gfn) {
+    mmu.rmapRemove(gfn, level, SlotRmapImpl.ref(page, index));
+    if (ctx.events.enabled()) {
+      ctx.events.emit(new WorldEvent.Zap(addressSpace(), id, gfn, level));
+    }
+  }
+
+  private void leafAdded(TablePage page, int index, int level, long gfn, long frame) {
+    mmu.rmapAdd(gfn, level, SlotRmapImpl.ref(page, index));
+    if (ctx.events.enabled()) {
+      ctx.events.emit(new WorldEvent.Map(addressSpace(), id, gfn, level, frame));
+    }
+  }
+
+  private void checkRange(long startGfn, long endGfn) {
+    long limit = Pages.pagesAt(ctx.levels + 1);
+    if (startGfn < 0 || startGfn >= endGfn || endGfn > limit) {
+      throw new IllegalArgumentException(
+          "gfn range ["
+              + startGfn
+              + ","
+              + endGfn
+              + ") is empty or outside the tables of root "
+              + id
+              + ", which map [0,"
+              + limit
+              + ")");
+    }
+  }
+
+  private void checkBlock(long gfn, int level) {
+    if (level < 1 || level > ctx.maxHugeLevel) {
+      throw new IllegalArgumentException(
+          "mapping level " + level + " is not in [1, " + ctx.maxHugeLevel + "]");
+    }
+    if (Pages.alignDown(gfn, level) != gfn) {
+      throw new IllegalArgumentException(
+          "gfn " + gfn + " is not aligned to a level-" + level + " block");
+    }
+    checkRange(gfn, gfn + Pages.pagesAt(level));
+  }
+
+  @Override
+  public String toString() {
+    return "root " + id + " of as " + addressSpace() + (valid ? "" : " (invalid)");
+  }
+}

@@ -1,0 +1,45 @@
+package dev.walkspec.runtime.trace;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Keeps every event in order; safe to share between threads. */
+public final class RecordingTraceSink implements TraceSink {
+  private final List<TraceEvent> events = new ArrayList<>();
+
+  @Override
+  public synchronized void emit(TraceEvent event) {
+    events.add(event);
+  }
+
+  @Override
+  public boolean enabled() {
+    return true;
+  }
+
+  public synchronized List<TraceEvent> events() {
+    return List.copyOf(events);
+  }
+
+  /** The rendered lines. */
+  public synchronized List<String> lines() {
+    List<String> lines = new ArrayList<>(events.size());
+    for (TraceEvent event : events) {
+      lines.add(event.render());
+    }
+    return lines;
+  }
+
+  /** The lines joined, each ending with a newline. */
+  public String text() {
+    StringBuilder text = new StringBuilder();
+    for (String line : lines()) {
+      text.append(line).append('\n');
+    }
+    return text.toString();
+  }
+
+  public synchronized void clear() {
+    events.clear();
+  }
+}
