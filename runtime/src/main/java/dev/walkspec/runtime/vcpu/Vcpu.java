@@ -1,0 +1,151 @@
+package dev.walkspec.runtime.vcpu;
+
+import dev.walkspec.runtime.api.EntryCodec;
+import dev.walkspec.runtime.mmu.AddressSpaceMmu;
+import dev.walkspec.runtime.mmu.LeafProbe;
+import dev.walkspec.runtime.mmu.RadixRoot;
+import dev.walkspec.runtime.sched.Actor;
+import dev.walkspec.runtime.sched.Op;
+import dev.walkspec.runtime.trace.WorldEvent;
+
+/**
+ * A virtual CPU: its TLB, the fault path (with the retry protocol, H13) and "hardware" accesses
+ * that walk the tables, set Accessed/Dirty atomically and fill the TLB. Whichever thread calls
+ * these methods acts as the vCPU.
+ */
+public final class Vcpu {
+  private static final int MAX_ATTEMPTS = 10_000;
+  private static final int HIT = 0;
+  private static final int MISS = 1;
+
+  private final int id;
+  private final VcpuEnv env;
+  private final EntryCodec codec;
+  private final Tlb tlb;
+  private final LeafProbe probe = new LeafProbe();
+  private long lastFrame;
+
+  public Vcpu(int id, VcpuEnv env) {
+    this.id = id;
+    this.env = env;
+    this.codec = env.codec();
+    this.tlb = new Tlb(id, env.levels() - 1);
+  }
+
+  public int id() {
+    return id;
+  }
+
+  public Tlb tlb() {
+    return tlb;
+  }
+
+  /** Starts a fault: reads the invalidation sequence and resolves the slot (see FaultAttempt). */
+  public FaultAttempt beginFault(int as, long gfn, boolean write) {
+    return new FaultAttempt(this, env, as, gfn, write);
+  }
+
+  /** One whole fault attempt. */
+  public FaultOutcome fault(int as, long gfn, boolean write) {
+    return beginFault(as, gfn, write).finish();
+  }
+
+  /**
+   * A guest access: TLB, else a table walk that marks the leaf accessed (and dirty for a write) and
+   * fills the TLB, else a fault and another try. Returns the host frame, or -1 when no slot maps
+   * the gfn or a write hits a read-only slot.
+   */
+  public long access(int as, long gfn, boolean write) {
+    for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+      env.sched().yieldPoint(Op.TLB_LOOKUP, tlb, gfn);
+      long frame = tlb.lookup(as, gfn, write);
+      if (frame >= 0) {
+        accessed(as, gfn, write, true);
+        return frame;
+      }
+      if (walkAndMark(as, gfn, write) == HIT) {
+        accessed(as, gfn, write, false);
+        return lastFrame;
+      }
+      FaultOutcome outcome = fault(as, gfn, write);
+      if (outcome == FaultOutcome.NO_MEMSLOT || outcome == FaultOutcome.WRITE_TO_READONLY) {
+        return -1;
+      }
+    }
+    throw new IllegalStateException(
+        "vCPU "
+            + id
+            + ": access to gfn "
+            + gfn
+            + " did not complete after "
+            + MAX_ATTEMPTS
+            + " attempts (does an invalidation never end?)");
+  }
+
+  /** Makes sure the address space has a valid root (as loading the MMU does). */
+  void loadRoot(int as) {
+    AddressSpaceMmu mmu = env.mmus().get(as);
+    if (mmu.currentRoot() != null) {
+      return;
+    }
+    var mode = env.lock().kind().exclusiveMode();
+    env.lock().acquire(mode);
+    try {
+      if (mmu.currentRoot() == null) {
+        mmu.newRoot();
+      }
+    } finally {
+      env.lock().release(mode);
+    }
+  }
+
+  LeafProbe probe() {
+    return probe;
+  }
+
+  private int walkAndMark(int as, long gfn, boolean write) {
+    long generation = tlb.generation();
+    env.rcu().readLock();
+    try {
+      RadixRoot root = env.mmus().get(as).currentRoot();
+      if (root == null || !root.probe(gfn, probe)) {
+        return MISS;
+      }
+      long value = probe.value();
+      while (true) {
+        if (!codec.isLeaf(value, probe.level()) || (write && !codec.writable(value))) {
+          return MISS;
+        }
+        long marked = value | codec.accessedMask() | (write ? codec.dirtyMask() : 0);
+        if (marked == value || probe.page().compareAndSet(probe.index(), value, marked)) {
+          value = marked;
+          break;
+        }
+        value = probe.page().load(probe.index());
+      }
+      env.sched().yieldPoint(Op.TLB_FILL, tlb, gfn);
+      boolean filled =
+          tlb.fill(
+              generation,
+              as,
+              probe.gfn(),
+              probe.level(),
+              codec.frame(value),
+              codec.writable(value),
+              codec.dirty(value));
+      if (filled && env.events().enabled()) {
+        env.events().emit(new WorldEvent.TlbFill(id, as, probe.gfn(), probe.level()));
+      }
+      lastFrame = codec.frame(value) + (gfn - probe.gfn());
+      return HIT;
+    } finally {
+      env.rcu().readUnlock();
+    }
+  }
+
+  private void accessed(int as, long gfn, boolean write, boolean tlbHit) {
+    if (env.events().enabled()) {
+      env.events().emit(new WorldEvent.Access(Actor.current().name(), id, as, gfn, write, tlbHit));
+    }
+  }
+}

@@ -1,0 +1,450 @@
+package dev.walkspec.runtime.world;
+
+import dev.walkspec.runtime.api.EntryCodec;
+import dev.walkspec.runtime.api.GfnHandler;
+import dev.walkspec.runtime.api.GfnRange;
+import dev.walkspec.runtime.api.IntGfnHandler;
+import dev.walkspec.runtime.api.Kvm;
+import dev.walkspec.runtime.api.LockMode;
+import dev.walkspec.runtime.api.MemSlot;
+import dev.walkspec.runtime.api.Root;
+import dev.walkspec.runtime.api.RuleViolation;
+import dev.walkspec.runtime.arch.ArchProfile;
+import dev.walkspec.runtime.memslot.MemslotStore;
+import dev.walkspec.runtime.memslot.SlotSet;
+import dev.walkspec.runtime.mmu.AddressSpaceMmu;
+import dev.walkspec.runtime.mmu.InvalidationState;
+import dev.walkspec.runtime.mmu.MmuContext;
+import dev.walkspec.runtime.sched.Actor;
+import dev.walkspec.runtime.sched.Blocked;
+import dev.walkspec.runtime.sched.Op;
+import dev.walkspec.runtime.sched.Scheduler;
+import dev.walkspec.runtime.sched.Shared;
+import dev.walkspec.runtime.sync.MmuLockImpl;
+import dev.walkspec.runtime.sync.RcuDomain;
+import dev.walkspec.runtime.sync.SleepGuard;
+import dev.walkspec.runtime.sync.SrcuDomain;
+import dev.walkspec.runtime.trace.WorldEvent;
+import dev.walkspec.runtime.trace.WorldEventSink;
+import dev.walkspec.runtime.vcpu.Vcpu;
+import dev.walkspec.runtime.vcpu.VcpuEnv;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The simulated VM: memslots, the MMU lock, RCU and SRCU, page tables, vCPUs and the invalidation
+ * bookkeeping of one arch profile. Walkers and handlers see it as {@link Kvm}; tests and the
+ * explorer also use the setup methods here (slots, vCPUs, internals).
+ */
+public final class World implements Kvm, Shared {
+  private final ArchProfile profile;
+  private final Scheduler sched;
+  private final WorldEventSink events;
+  private final MmuLockImpl lock;
+  private final RcuDomain rcu;
+  private final SrcuDomain srcu;
+  private final SleepGuard guard;
+  private final MemslotStore memslots;
+  private final MmuContext mmuContext;
+  private final List<AddressSpaceMmu> mmus;
+  private final InvalidationState invalidation;
+  private final List<Vcpu> vcpus;
+  private final AtomicLong flushes = new AtomicLong();
+
+  private World(Builder builder) {
+    this.profile = builder.profile;
+    this.sched = builder.scheduler;
+    this.events = builder.events;
+    this.lock = new MmuLockImpl(profile.lockKind(), sched, events);
+    this.rcu = new RcuDomain(sched, events);
+    this.guard = rcu.guard();
+    this.srcu = new SrcuDomain(sched, events, guard);
+    this.memslots = new MemslotStore(profile.addressSpaces(), srcu, sched, events);
+    this.mmuContext =
+        new MmuContext(
+            profile.codec(), lock, rcu, sched, events, profile.levels(), profile.maxHugeLevel());
+    List<AddressSpaceMmu> spaces = new ArrayList<>();
+    for (int as = 0; as < profile.addressSpaces(); as++) {
+      spaces.add(new AddressSpaceMmu(as, mmuContext, profile.shadowRmaps()));
+    }
+    this.mmus = List.copyOf(spaces);
+    this.invalidation = new InvalidationState(lock, sched);
+    VcpuEnv env =
+        new VcpuEnv(
+            memslots,
+            srcu,
+            rcu,
+            lock,
+            invalidation,
+            mmus,
+            profile.codec(),
+            profile.faultLockMode(),
+            builder.hugePages ? profile.maxHugeLevel() : 1,
+            profile.levels(),
+            sched,
+            events);
+    List<Vcpu> created = new ArrayList<>();
+    for (int i = 0; i < builder.vcpus; i++) {
+      created.add(new Vcpu(i, env));
+    }
+    this.vcpus = List.copyOf(created);
+    withExclusiveLock(
+        () -> {
+          for (AddressSpaceMmu mmu : mmus) {
+            mmu.newRoot();
+          }
+        });
+  }
+
+  public static Builder builder(ArchProfile profile) {
+    return new Builder(profile);
+  }
+
+  /** Options of a world. */
+  public static final class Builder {
+    private final ArchProfile profile;
+    private Scheduler scheduler = Scheduler.production();
+    private WorldEventSink events = WorldEventSink.OFF;
+    private int vcpus = 1;
+    private boolean hugePages = true;
+
+    private Builder(ArchProfile profile) {
+      this.profile = Objects.requireNonNull(profile, "arch profile");
+    }
+
+    /** Production (default) or an exploring scheduler. */
+    public Builder scheduler(Scheduler scheduler) {
+      this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
+      return this;
+    }
+
+    public Builder worldEvents(WorldEventSink sink) {
+      this.events = Objects.requireNonNull(sink, "world event sink");
+      return this;
+    }
+
+    public Builder vcpus(int count) {
+      if (count < 0) {
+        throw new IllegalArgumentException("vCPU count must be >= 0, got " + count);
+      }
+      this.vcpus = count;
+      return this;
+    }
+
+    /** Whether faults may install huge mappings (default true). */
+    public Builder hugePages(boolean enabled) {
+      this.hugePages = enabled;
+      return this;
+    }
+
+    public World build() {
+      return new World(this);
+    }
+  }
+
+  @Override
+  public String sharedName() {
+    return "kvm";
+  }
+
+  public ArchProfile profile() {
+    return profile;
+  }
+
+  public Scheduler scheduler() {
+    return sched;
+  }
+
+  @Override
+  public int addressSpaces() {
+    return profile.addressSpaces();
+  }
+
+  @Override
+  public SlotSet memslots(int as) {
+    return memslots.read(as);
+  }
+
+  public MemslotStore memslotStore() {
+    return memslots;
+  }
+
+  @Override
+  public MmuLockImpl mmuLock() {
+    return lock;
+  }
+
+  @Override
+  public SrcuDomain srcu() {
+    return srcu;
+  }
+
+  @Override
+  public RcuDomain rcu() {
+    return rcu;
+  }
+
+  @Override
+  public AddressSpaceMmu mmu(int as) {
+    if (as < 0 || as >= mmus.size()) {
+      throw new IllegalArgumentException(
+          "address space " + as + " does not exist (this VM has " + mmus.size() + ")");
+    }
+    return mmus.get(as);
+  }
+
+  public MmuContext mmuContext() {
+    return mmuContext;
+  }
+
+  @Override
+  public InvalidationState invalidation() {
+    return invalidation;
+  }
+
+  @Override
+  public EntryCodec codec() {
+    return profile.codec();
+  }
+
+  public Vcpu vcpu(int index) {
+    return vcpus.get(index);
+  }
+
+  public List<Vcpu> vcpus() {
+    return vcpus;
+  }
+
+  /** Number of remote TLB flushes so far. */
+  public long tlbFlushes() {
+    return flushes.get();
+  }
+
+  @Override
+  public void flushRemoteTlbs() {
+    for (Vcpu vcpu : vcpus) {
+      sched.yieldPoint(Op.TLB_FLUSH, vcpu.tlb(), -1);
+      vcpu.tlb().flushAll();
+    }
+    flushes.incrementAndGet();
+    if (events.enabled()) {
+      events.emit(new WorldEvent.TlbFlush(Actor.current().name()));
+    }
+  }
+
+  @Override
+  public void mightSleep() {
+    guard.mightSleep("might_sleep");
+  }
+
+  @Override
+  public void condResched() {
+    guard.mightSleep("cond_resched");
+    sched.yieldPoint(Op.RESCHED, this, -1);
+  }
+
+  @Override
+  public void condReschedMmuLock() {
+    Actor me = Actor.current();
+    LockMode mode = lock.heldMode();
+    if (mode == null) {
+      throw new RuleViolation(
+          "H1",
+          "cond_resched on the MMU lock requires holding it, but actor '"
+              + me.name()
+              + "' holds nothing");
+    }
+    if (me.nonBlockable()) {
+      throw new RuleViolation(
+          "H8",
+          "cond_resched on the MMU lock may sleep, but actor '"
+              + me.name()
+              + "' is in a non-blockable context (may_block false, or lockless)");
+    }
+    if (rcu.inReadSection(me)) {
+      throw new RuleViolation(
+          "H8",
+          "cond_resched on the MMU lock may sleep, but actor '"
+              + me.name()
+              + "' is inside an RCU read section");
+    }
+    lock.release(mode);
+    sched.yieldPoint(Op.RESCHED, this, -1);
+    lock.acquire(mode);
+  }
+
+  @Override
+  public boolean callHandler(GfnHandler handler, GfnRange range) {
+    HandlerCall call = HandlerCall.enter(this, range);
+    boolean result;
+    try {
+      result = handler.handle(this, range);
+    } finally {
+      call.leaveContext();
+    }
+    call.checkBalanced();
+    return result;
+  }
+
+  @Override
+  public int callHandler(IntGfnHandler handler, GfnRange range) {
+    HandlerCall call = HandlerCall.enter(this, range);
+    int result;
+    try {
+      result = handler.handle(this, range);
+    } finally {
+      call.leaveContext();
+    }
+    call.checkBalanced();
+    return result;
+  }
+
+  /** Adds a slot (create). */
+  public MemSlot createSlot(MemSlot slot) {
+    checkSlotFits(slot);
+    AddressSpaceMmu mmu = mmu(slot.addressSpace());
+    mmu.addRmap(slot);
+    try {
+      updateSlots(
+          slot.addressSpace(),
+          slots -> {
+            slots.add(slot);
+            return slots;
+          });
+    } catch (RuntimeException | Error e) {
+      mmu.removeRmap(slot);
+      throw e;
+    }
+    return slot;
+  }
+
+  /** Removes a slot, then zaps what mapped it in every root and flushes TLBs. */
+  public void deleteSlot(int as, int id) {
+    MemSlot[] removed = new MemSlot[1];
+    updateSlots(
+        as,
+        slots -> {
+          removed[0] = find(slots, as, id);
+          slots.remove(removed[0]);
+          return slots;
+        });
+    forget(removed[0]);
+  }
+
+  /** Moves a slot to a new base gfn; the old gfns are zapped. */
+  public MemSlot moveSlot(int as, int id, long newBaseGfn) {
+    MemSlot[] old = new MemSlot[1];
+    MemSlot[] moved = new MemSlot[1];
+    updateSlots(
+        as,
+        slots -> {
+          old[0] = find(slots, as, id);
+          moved[0] =
+              new MemSlot(
+                  as, id, newBaseGfn, old[0].npages(), old[0].userspaceAddr(), old[0].flags());
+          checkSlotFits(moved[0]);
+          mmu(as).addRmap(moved[0]);
+          slots.remove(old[0]);
+          slots.add(moved[0]);
+          return slots;
+        });
+    forget(old[0]);
+    return moved[0];
+  }
+
+  /** Runs every queued RCU callback after its grace period (frees and poisons tables). */
+  public void quiesce() {
+    rcu.barrier();
+  }
+
+  /** Runs {@code action} with the MMU lock held in the walk's (exclusive) mode. */
+  public void withExclusiveLock(Runnable action) {
+    LockMode mode = profile.lockKind().exclusiveMode();
+    lock.acquire(mode);
+    try {
+      action.run();
+    } finally {
+      lock.release(mode);
+    }
+  }
+
+  private void updateSlots(int as, java.util.function.UnaryOperator<List<MemSlot>> change) {
+    memslots.update(as, change, this::publishWhenNoInvalidation);
+  }
+
+  /** Memslot updates wait while an invalidation is in progress (C1/C2 see the same slots). */
+  private void publishWhenNoInvalidation(Runnable publish) {
+    LockMode mode = profile.lockKind().exclusiveMode();
+    lock.acquire(mode);
+    try {
+      int attempt = 0;
+      while (invalidation.inProgressNow() > 0) {
+        lock.release(mode);
+        sched.block(
+            new Blocked(
+                Op.MEMSLOT_PUBLISH,
+                invalidation,
+                List.of(),
+                () -> invalidation.inProgressNow() == 0),
+            attempt++);
+        lock.acquire(mode);
+      }
+      publish.run();
+    } finally {
+      lock.release(mode);
+    }
+  }
+
+  private void forget(MemSlot slot) {
+    AddressSpaceMmu mmu = mmu(slot.addressSpace());
+    withExclusiveLock(
+        () -> {
+          for (Root root : mmu.roots()) {
+            root.zapRange(slot.baseGfn(), slot.gfnEnd());
+          }
+          flushRemoteTlbs();
+        });
+    mmu.removeRmap(slot);
+  }
+
+  private static MemSlot find(List<MemSlot> slots, int as, int id) {
+    for (MemSlot slot : slots) {
+      if (slot.id() == id) {
+        return slot;
+      }
+    }
+    throw new IllegalArgumentException("no slot " + id + " in address space " + as);
+  }
+
+  private void checkSlotFits(MemSlot slot) {
+    if (slot.addressSpace() >= profile.addressSpaces()) {
+      throw new IllegalArgumentException(
+          "slot "
+              + slot.id()
+              + " names address space "
+              + slot.addressSpace()
+              + ", but profile "
+              + profile.name()
+              + " has "
+              + profile.addressSpaces());
+    }
+    if (slot.gfnEnd() > profile.gfnLimit()) {
+      throw new IllegalArgumentException(
+          "slot "
+              + slot.id()
+              + " ends at gfn "
+              + slot.gfnEnd()
+              + ", beyond what "
+              + profile.levels()
+              + "-level tables map ("
+              + profile.gfnLimit()
+              + ")");
+    }
+  }
+
+  Actor currentActor() {
+    return Actor.current();
+  }
+}
