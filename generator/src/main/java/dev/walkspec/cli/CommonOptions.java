@@ -7,7 +7,9 @@ public final class CommonOptions {
   /** Output for people, or for tools. */
   public enum Format {
     text,
-    json
+    json,
+    /** One JSON object per line (commands that stream results, like trace). */
+    jsonl
   }
 
   @Option(

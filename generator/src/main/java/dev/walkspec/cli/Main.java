@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Main.VersionProvider.class,
     description = "Specify, check and explore the KVM memslot walk and its arch handlers.",
-    subcommands = {CheckCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {CheckCommand.class, TraceCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
   public static final int OK = 0;
   public static final int FINDINGS = 1;

@@ -1,0 +1,26 @@
+package dev.walkspec.semantics;
+
+import dev.walkspec.runtime.trace.TraceEvent;
+import java.util.List;
+
+/** The events of one walk, the RESULT line last; traces compare as their text lines. */
+public record Trace(List<TraceEvent> events) {
+  public Trace {
+    events = List.copyOf(events);
+    if (events.isEmpty() || !(events.get(events.size() - 1) instanceof TraceEvent.Result)) {
+      throw new IllegalArgumentException("a trace ends with its RESULT event");
+    }
+  }
+
+  public List<String> lines() {
+    return events.stream().map(TraceEvent::render).toList();
+  }
+
+  public TraceEvent.Result result() {
+    return (TraceEvent.Result) events.get(events.size() - 1);
+  }
+
+  public String text() {
+    return String.join("\n", lines()) + "\n";
+  }
+}
