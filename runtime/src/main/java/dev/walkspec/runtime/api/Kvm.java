@@ -43,6 +43,6 @@ public interface Kvm {
    */
   boolean callHandler(GfnHandler handler, GfnRange range);
 
-  /** {@link #callHandler(GfnHandler, GfnRange)} for the int-returning variant. */
-  int callHandler(IntGfnHandler handler, GfnRange range);
+  /** {@link #callHandler(GfnHandler, GfnRange)} for the int-returning variant (V7). */
+  int callIntHandler(IntGfnHandler handler, GfnRange range);
 }

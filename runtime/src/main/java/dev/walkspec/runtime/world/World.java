@@ -289,7 +289,7 @@ public final class World implements Kvm, Shared {
   }
 
   @Override
-  public int callHandler(IntGfnHandler handler, GfnRange range) {
+  public int callIntHandler(IntGfnHandler handler, GfnRange range) {
     HandlerCall call = HandlerCall.enter(this, range);
     int result;
     try {
