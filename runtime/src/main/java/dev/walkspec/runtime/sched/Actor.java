@@ -35,17 +35,12 @@ public final class Actor {
     return CURRENT.get();
   }
 
-  /** Gives the calling thread a fresh actor called {@code name}. */
+  /**
+   * Gives the calling thread a fresh actor called {@code name}. The previous actor is abandoned
+   * with whatever it held, as a thread that died would leave it; schedulers and tests bind each
+   * actor thread once, before it touches the world.
+   */
   public static Actor bind(String name) {
-    Actor old = CURRENT.get();
-    if (old.heldCount > 0 || old.nonBlockable > 0 || old.anyLocalBusy()) {
-      throw new IllegalStateException(
-          "cannot rebind actor '"
-              + old.name
-              + "' while it holds "
-              + old.describeHeld()
-              + " or is inside a read section or non-blockable context");
-    }
     Actor actor = new Actor(name);
     CURRENT.set(actor);
     return actor;
@@ -156,7 +151,11 @@ public final class Actor {
     localCount++;
   }
 
-  private boolean anyLocalBusy() {
+  /** Whether this actor is inside a read section or another context it must leave first. */
+  public boolean busy() {
+    if (heldCount > 0 || nonBlockable > 0) {
+      return true;
+    }
     for (int i = 0; i < localCount; i++) {
       if (localValues[i].busy()) {
         return true;
