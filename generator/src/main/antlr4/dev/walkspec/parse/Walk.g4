@@ -81,8 +81,7 @@ dropTarget
 walkRule
     : GUARD ruleId name WHEN expr SEMI                                              # guardRule
     | SECTION ruleId name AROUND WALK SEMI                                          # sectionRule
-    | VISIT ruleId ADDRESS_SPACES SEMI                                              # visitSpacesRule
-    | VISIT ruleId SLOTS OVERLAPPING LBRACK expr COMMA expr RBRACK SEMI              # visitSlotsRule
+    | VISIT ruleId visitTarget SEMI                                                 # visitRule
     | CLIP ruleId name TO SLOT SEMI                                                 # clipRule
     | RANGE ruleId GFN ASSIGN name SEMI                                             # gfnRule
     | LOCK ruleId name lockMode ON name (UNLESS expr)? (COMMA THEN name)? SEMI       # lockRule
@@ -96,6 +95,12 @@ walkRule
 
 ruleId
     : name
+    ;
+
+// Its own rule, so that a wrong word after `visit W3` is reported with the two that fit.
+visitTarget
+    : ADDRESS_SPACES                                    # addressSpacesTarget
+    | SLOTS OVERLAPPING LBRACK expr COMMA expr RBRACK   # slotsTarget
     ;
 
 lockMode

@@ -30,7 +30,12 @@ final class ConfigChecks {
   static Scope scope(Spec spec) {
     Scope scope = new Scope("config option");
     for (ConfigOption option : spec.configs()) {
-      typeOf(option).ifPresent(t -> scope.with(option.name().text(), t));
+      Optional<Type> type = typeOf(option);
+      if (type.isPresent()) {
+        scope.with(option.name().text(), type.get());
+      } else {
+        scope.withUntyped(option.name().text());
+      }
     }
     return scope;
   }

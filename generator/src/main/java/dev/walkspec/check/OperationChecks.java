@@ -153,7 +153,12 @@ final class OperationChecks {
   private Scope paramScope(Operation operation) {
     Scope scope = new Scope("operation parameter");
     for (TypedName param : operation.params()) {
-      Type.named(param.type().text()).ifPresent(t -> scope.with(param.name().text(), t));
+      Optional<Type> type = Type.named(param.type().text());
+      if (type.isPresent()) {
+        scope.with(param.name().text(), type.get());
+      } else {
+        scope.withUntyped(param.name().text());
+      }
     }
     return scope.withAll(ConfigChecks.scope(spec));
   }

@@ -41,6 +41,9 @@ final class ProfileResolver {
     this.configScope = ConfigChecks.scope(spec);
   }
 
+  /** The profiles of each inheritance cycle already reported, so a cycle is reported once. */
+  private final java.util.Set<java.util.Set<String>> reportedCycles = new java.util.HashSet<>();
+
   List<ResolvedProfile> run() {
     spec.profiles().forEach(this::checkDeclaration);
     List<ResolvedProfile> resolved = new ArrayList<>();
@@ -112,9 +115,11 @@ final class ProfileResolver {
       if (chain.contains(at)) {
         if (at == profile) {
           List<String> names = new ArrayList<>(chain.stream().map(p -> p.name().text()).toList());
-          names.add(at.name().text());
-          diagnostics.report(
-              DiagnosticCode.WS111, profile.name().pos(), String.join(" -> ", names));
+          if (reportedCycles.add(java.util.Set.copyOf(names))) {
+            names.add(at.name().text());
+            diagnostics.report(
+                DiagnosticCode.WS111, profile.name().pos(), String.join(" -> ", names));
+          }
         }
         return Optional.empty();
       }

@@ -33,7 +33,7 @@ final class TypeChecker {
       return Optional.of(Type.INT);
     } else if (e instanceof Expr.Ref r) {
       Optional<Type> type = scope.typeOf(r.name());
-      if (type.isEmpty()) {
+      if (type.isEmpty() && !scope.declares(r.name())) {
         diagnostics.report(
             DiagnosticCode.WS101,
             r.pos(),

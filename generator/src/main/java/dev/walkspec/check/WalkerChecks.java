@@ -38,7 +38,12 @@ final class WalkerChecks {
     walker.flags().forEach(f -> scope.with(f.text(), Type.BOOL));
     walker.callbacks().forEach(c -> scope.with(c.name().text(), Type.BOOL));
     for (TypedName input : walker.inputs()) {
-      Type.named(input.type().text()).ifPresent(t -> scope.with(input.name().text(), t));
+      Optional<Type> type = Type.named(input.type().text());
+      if (type.isPresent()) {
+        scope.with(input.name().text(), type.get());
+      } else {
+        scope.withUntyped(input.name().text());
+      }
     }
     scope.with(RET, resultType(walker));
     scope.with(FOUND, Type.BOOL);

@@ -105,7 +105,7 @@ public enum DiagnosticCode {
       "Operation flags are fixed by Kconfig values or left to the caller with `param`."),
   WS207(
       ERROR,
-      "%s must be at least 1, but profile %s gives %s",
+      "%s must be between 1 and 64, but profile %s gives %s",
       "A profile property is out of range."),
   WS208(
       ERROR,

@@ -8,9 +8,14 @@ import java.util.Locale;
 public final class Similarity {
   private Similarity() {}
 
+  /**
+   * Close enough for a hint: at most one edit per three characters (at least one edit allowed), and
+   * not a replacement of every character ('q' is not close to 'p').
+   */
   public static boolean isClose(String typed, String candidate) {
     int distance = editDistance(typed.toLowerCase(Locale.ROOT), candidate.toLowerCase(Locale.ROOT));
-    return distance <= Math.max(1, Math.min(typed.length(), candidate.length()) / 3);
+    return distance <= Math.max(1, Math.min(typed.length(), candidate.length()) / 3)
+        && distance < Math.max(typed.length(), candidate.length());
   }
 
   /** "; did you mean 'x'?" for the closest candidate, or "" when none is close. */

@@ -3,6 +3,7 @@ package dev.walkspec.parse;
 import dev.walkspec.diag.DiagnosticCode;
 import dev.walkspec.diag.Diagnostics;
 import dev.walkspec.diag.Pos;
+import dev.walkspec.diag.SourceFile;
 import dev.walkspec.model.Decls.Assignment;
 import dev.walkspec.model.Decls.Callback;
 import dev.walkspec.model.Decls.CallbackSlot;
@@ -28,12 +29,44 @@ import org.antlr.v4.runtime.tree.TerminalNode;
  * syntax of their rule.
  */
 final class AstBuilder {
+  private final SourceFile source;
   private final String file;
   private final Diagnostics diagnostics;
 
-  AstBuilder(String file, Diagnostics diagnostics) {
-    this.file = file;
+  /**
+   * For each code point index of the text, its char index; null when the two are equal (no
+   * character outside the BMP). ANTLR's streams count code points, {@link SourceFile} counts chars.
+   */
+  private final int[] charIndex;
+
+  AstBuilder(SourceFile source, Diagnostics diagnostics) {
+    this.source = source;
+    this.file = source.displayName();
     this.diagnostics = diagnostics;
+    this.charIndex = charIndex(source.text());
+  }
+
+  private static int[] charIndex(String text) {
+    int codePoints = text.codePointCount(0, text.length());
+    if (codePoints == text.length()) {
+      return null;
+    }
+    int[] index = new int[codePoints + 1];
+    int at = 0;
+    for (int cp = 0; cp < codePoints; cp++) {
+      index[cp] = at;
+      at += Character.charCount(text.codePointAt(at));
+    }
+    index[codePoints] = at;
+    return index;
+  }
+
+  /** The char offset of a code point index of the text (the end of the text when beyond it). */
+  private int offset(int codePointIndex) {
+    if (charIndex == null) {
+      return Math.min(Math.max(codePointIndex, 0), source.text().length());
+    }
+    return charIndex[Math.min(Math.max(codePointIndex, 0), charIndex.length - 1)];
   }
 
   Ast.SpecFile build(WalkParser.SpecFileContext ctx) {
@@ -134,10 +167,12 @@ final class AstBuilder {
     } else if (r instanceof WalkParser.SectionRuleContext s) {
       Name section = expectWord(s.name(), "section", "srcu");
       return new Rule.Section(id(s.ruleId()), section, pos(s));
-    } else if (r instanceof WalkParser.VisitSpacesRuleContext v) {
+    } else if (r instanceof WalkParser.VisitRuleContext v) {
+      if (v.visitTarget() instanceof WalkParser.SlotsTargetContext slots) {
+        return new Rule.VisitSlots(
+            id(v.ruleId()), expr(slots.expr(0)), expr(slots.expr(1)), pos(v));
+      }
       return new Rule.VisitAddressSpaces(id(v.ruleId()), pos(v));
-    } else if (r instanceof WalkParser.VisitSlotsRuleContext v) {
-      return new Rule.VisitSlots(id(v.ruleId()), expr(v.expr(0)), expr(v.expr(1)), pos(v));
     } else if (r instanceof WalkParser.ClipRuleContext c) {
       return new Rule.Clip(id(c.ruleId()), expectWord(c.name(), "clip target", "hva"), pos(c));
     } else if (r instanceof WalkParser.GfnRuleContext g) {
@@ -372,22 +407,29 @@ final class AstBuilder {
     return out.toString();
   }
 
+  /**
+   * The position of a token. Lines and columns come from the source file's own line index, not from
+   * ANTLR's, which counts only LF as a line end and columns in code points: a file with CR line
+   * ends or characters outside the BMP would otherwise get carets in the wrong place.
+   */
   Pos pos(Token token) {
-    return new Pos(
-        file,
-        token.getLine(),
-        token.getCharPositionInLine() + 1,
-        token.getStopIndex() - token.getStartIndex() + 1);
+    int start = offset(token.getStartIndex());
+    int end = offset(token.getStopIndex() + 1);
+    return source.pos(start, end - start);
   }
 
   /** The position of a construct: its first token, as long as it stays on that line. */
   Pos pos(ParserRuleContext ctx) {
-    Token start = ctx.getStart();
+    Pos start = pos(ctx.getStart());
     Token stop = ctx.getStop();
-    int length = start.getStopIndex() - start.getStartIndex() + 1;
-    if (stop != null && stop.getLine() == start.getLine() && stop.getStopIndex() >= 0) {
-      length = stop.getStopIndex() - start.getStartIndex() + 1;
+    if (stop == null || stop.getStopIndex() < stop.getStartIndex()) {
+      return start;
     }
-    return new Pos(file, start.getLine(), start.getCharPositionInLine() + 1, length);
+    Pos last = pos(stop);
+    if (last.line() != start.line() || last.column() < start.column()) {
+      return start;
+    }
+    int length = last.column() + last.length() - start.column();
+    return new Pos(file, start.line(), start.column(), length);
   }
 }

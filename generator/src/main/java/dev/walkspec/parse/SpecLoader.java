@@ -62,7 +62,7 @@ public final class SpecLoader {
   String display(Path absolute) {
     Path shown = absolute.startsWith(displayBase) ? displayBase.relativize(absolute) : absolute;
     String text = shown.toString().replace('\\', '/');
-    return text.isEmpty() ? absolute.toString() : text;
+    return text.isEmpty() ? "." : text;
   }
 
   /** The state of one load: files done, the import stack for cycles, the texts read. */

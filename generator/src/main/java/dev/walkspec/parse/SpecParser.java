@@ -25,7 +25,7 @@ public final class SpecParser {
   /** The file's syntax tree, or empty when it has errors (which are added to diagnostics). */
   public static Optional<Ast.SpecFile> parse(SourceFile source, Diagnostics diagnostics) {
     Diagnostics local = new Diagnostics();
-    AstBuilder builder = new AstBuilder(source.displayName(), local);
+    AstBuilder builder = new AstBuilder(source, local);
     CommonTokenStream tokens = lex(source);
     if (lexicalErrors(tokens, builder, local) || tooDeep(tokens, builder, local)) {
       local.sorted().forEach(diagnostics::add);

@@ -7,12 +7,14 @@ import dev.walkspec.diag.Similarity;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import org.antlr.v4.runtime.DefaultErrorStrategy;
 import org.antlr.v4.runtime.FailedPredicateException;
 import org.antlr.v4.runtime.InputMismatchException;
 import org.antlr.v4.runtime.NoViableAltException;
 import org.antlr.v4.runtime.Parser;
 import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.TokenStream;
 import org.antlr.v4.runtime.Vocabulary;
 import org.antlr.v4.runtime.misc.IntervalSet;
 
@@ -20,11 +22,52 @@ import org.antlr.v4.runtime.misc.IntervalSet;
  * ANTLR's recovery, with its messages replaced by walkspec diagnostics: "unexpected X; expected Y",
  * a missing token reported just after the token it should follow, and a misspelt keyword reported
  * as such with a suggestion. Nothing ever goes to the console.
+ *
+ * <p>One error per statement: after a syntax error, ANTLR's recovery (deleting or inserting a
+ * token) often reads the rest of the statement differently from what was meant, and because most
+ * keywords are soft, that reading can fail again a few tokens later. Such follow-on errors are not
+ * reported; reporting resumes once the parser has moved past a statement end (a semicolon or a
+ * brace) that follows the reported error.
  */
 final class SyntaxErrors extends DefaultErrorStrategy {
   private static final int MAX_LISTED = 8;
+
+  /** The keywords a declaration, a walker item, a rule or a profile item starts with. */
+  private static final List<Integer> STATEMENT_KEYWORDS =
+      List.of(
+          WalkParser.IMPORT,
+          WalkParser.CONFIG,
+          WalkParser.HANDLER,
+          WalkParser.CALLBACK,
+          WalkParser.WALKER,
+          WalkParser.OPERATION,
+          WalkParser.PROFILE,
+          WalkParser.ABSTRACT,
+          WalkParser.OBLIGATION,
+          WalkParser.REFINE,
+          WalkParser.INPUTS,
+          WalkParser.FLAGS,
+          WalkParser.CALLBACKS,
+          WalkParser.DROP,
+          WalkParser.GUARD,
+          WalkParser.SECTION,
+          WalkParser.VISIT,
+          WalkParser.CLIP,
+          WalkParser.RANGE,
+          WalkParser.LOCK,
+          WalkParser.NULL_HANDLER,
+          WalkParser.RESULT,
+          WalkParser.FLUSH,
+          WalkParser.UNLOCK,
+          WalkParser.RETURN,
+          WalkParser.PASS,
+          WalkParser.SELECTS);
+
   private final AstBuilder positions;
   private final Diagnostics diagnostics;
+
+  /** The index of the token the last reported error was at; -1 before the first. */
+  private int lastReported = -1;
 
   SyntaxErrors(AstBuilder positions, Diagnostics diagnostics) {
     this.positions = positions;
@@ -61,6 +104,9 @@ final class SyntaxErrors extends DefaultErrorStrategy {
       return;
     }
     beginErrorCondition(parser);
+    if (!report(parser, parser.getCurrentToken())) {
+      return;
+    }
     Token previous = parser.getInputStream().LT(-1);
     Pos where =
         previous == null
@@ -70,11 +116,48 @@ final class SyntaxErrors extends DefaultErrorStrategy {
     diagnostics.report(DiagnosticCode.WS001, where, "expected " + expected);
   }
 
+  /**
+   * Whether an error at this token starts a new statement's trouble, rather than following from the
+   * error last reported; records it as the last reported error if so.
+   */
+  private boolean report(Parser parser, Token at) {
+    int index = at.getTokenIndex();
+    if (lastReported >= 0 && index >= lastReported) {
+      boolean passedStatementEnd = false;
+      TokenStream tokens = parser.getInputStream();
+      for (int i = lastReported + 1; i < index && !passedStatementEnd; i++) {
+        int type = tokens.get(i).getType();
+        passedStatementEnd =
+            type == WalkParser.SEMI || type == WalkParser.LBRACE || type == WalkParser.RBRACE;
+      }
+      if (!passedStatementEnd) {
+        return false;
+      }
+    }
+    lastReported = index;
+    return true;
+  }
+
   private static Pos afterToken(Pos token) {
     return new Pos(token.file(), token.line(), token.column() + token.length(), 1);
   }
 
   private void unexpected(Parser parser, Token token, IntervalSet expected) {
+    Optional<Token> misspelt = misspeltStatementKeyword(parser, token);
+    if (misspelt.isPresent()) {
+      if (report(parser, misspelt.get())) {
+        String word = misspelt.get().getText();
+        diagnostics.report(
+            DiagnosticCode.WS005,
+            positions.pos(misspelt.get()),
+            word,
+            "; did you mean '" + closestStatementKeyword(word) + "'?");
+      }
+      return;
+    }
+    if (!report(parser, token)) {
+      return;
+    }
     Vocabulary vocabulary = parser.getVocabulary();
     Pos where = positions.pos(token);
     if (isWord(token) && !expected.contains(WalkParser.ID) && expectsKeyword(expected)) {
@@ -90,6 +173,52 @@ final class SyntaxErrors extends DefaultErrorStrategy {
         DiagnosticCode.WS001,
         where,
         "unexpected " + found + "; expected " + describe(expected, vocabulary));
+  }
+
+  /**
+   * A misspelt keyword that the parser took for a name: a plain word that starts a statement (after
+   * a semicolon, a brace, or at the start of the file), is close to a keyword that starts
+   * statements, and is directly followed by the token that did not fit. Because most keywords are
+   * soft, {@code gaurd W1a ...} right after {@code inputs start, end: hva;} reads as one more input
+   * named {@code gaurd}, and the error would otherwise be about {@code W1a}.
+   */
+  private static Optional<Token> misspeltStatementKeyword(Parser parser, Token offending) {
+    TokenStream tokens = parser.getInputStream();
+    Token word = previousOnChannel(tokens, offending.getTokenIndex());
+    if (word == null || word.getType() != WalkParser.ID) {
+      return Optional.empty();
+    }
+    Token before = previousOnChannel(tokens, word.getTokenIndex());
+    boolean startsStatement =
+        before == null
+            || before.getType() == WalkParser.SEMI
+            || before.getType() == WalkParser.LBRACE
+            || before.getType() == WalkParser.RBRACE;
+    if (!startsStatement) {
+      return Optional.empty();
+    }
+    String closest = closestStatementKeyword(word.getText());
+    boolean close =
+        Similarity.editDistance(word.getText(), closest) <= Math.max(1, closest.length() / 3);
+    return close ? Optional.of(word) : Optional.empty();
+  }
+
+  private static String closestStatementKeyword(String word) {
+    return STATEMENT_KEYWORDS.stream()
+        .map(type -> WalkLexer.VOCABULARY.getLiteralName(type).replace("'", ""))
+        .min(Comparator.comparingInt(k -> Similarity.editDistance(word, k)))
+        .orElseThrow();
+  }
+
+  /** The default-channel token before the one at {@code index}, or null. */
+  private static Token previousOnChannel(TokenStream tokens, int index) {
+    for (int i = index - 1; i >= 0; i--) {
+      Token t = tokens.get(i);
+      if (t.getChannel() == Token.DEFAULT_CHANNEL) {
+        return t;
+      }
+    }
+    return null;
   }
 
   private static boolean isWord(Token token) {
