@@ -14,6 +14,15 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Main.VersionProvider.class,
     description = "Specify, check and explore the KVM memslot walk and its arch handlers.",
+    footer = {
+      "",
+      "Examples:",
+      "  walkspec check spec/src/main/walkspec/*.walk",
+      "  walkspec check --format json spec/src/main/walkspec/kvm.walk",
+      "  walkspec help check",
+      "",
+      "Exit codes: 0 success, 1 findings (or a failure, explained in one line), 2 usage."
+    },
     subcommands = {CheckCommand.class, TraceCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
   public static final int OK = 0;
