@@ -1,0 +1,76 @@
+package dev.walkspec.runtime;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/** Keeps the handler-facing api apart from the internals. */
+@AnalyzeClasses(
+    packages = "dev.walkspec.runtime",
+    importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+  /** Handlers compile against api alone: nothing in it may leak an internal type. */
+  @ArchTest
+  static final ArchRule apiDependsOnNothingInternal =
+      classes()
+          .that()
+          .resideInAPackage("dev.walkspec.runtime.api..")
+          .should()
+          .onlyDependOnClassesThat()
+          .resideInAnyPackage("dev.walkspec.runtime.api..", "java..");
+
+  /** The trace format is shared with the generator: it sees only api types. */
+  @ArchTest
+  static final ArchRule traceDependsOnlyOnApi =
+      classes()
+          .that()
+          .resideInAPackage("dev.walkspec.runtime.trace..")
+          .should()
+          .onlyDependOnClassesThat()
+          .resideInAnyPackage(
+              "dev.walkspec.runtime.api..", "dev.walkspec.runtime.trace..", "java..");
+
+  /** The scheduling hook is the bottom layer the explorer builds on. */
+  @ArchTest
+  static final ArchRule schedulingHookIsTheBottomLayer =
+      classes()
+          .that()
+          .resideInAPackage("dev.walkspec.runtime.sched..")
+          .should()
+          .onlyDependOnClassesThat()
+          .resideInAnyPackage(
+              "dev.walkspec.runtime.api..", "dev.walkspec.runtime.sched..", "java..");
+
+  /** Handler kinds and callbacks live in api, where handlers can reach them. */
+  @ArchTest
+  static final ArchRule handlerTypesAreApi =
+      classes()
+          .that()
+          .haveSimpleNameEndingWith("Handler")
+          .or()
+          .haveSimpleNameEndingWith("Callback")
+          .should()
+          .resideInAPackage("dev.walkspec.runtime.api..")
+          .andShould()
+          .bePublic();
+
+  /** Only tests and embedders use the world; no internal package reaches up into it. */
+  @ArchTest
+  static final ArchRule nothingInternalDependsOnTheWorld =
+      noClasses()
+          .that()
+          .resideOutsideOfPackage("dev.walkspec.runtime.world..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAPackage("dev.walkspec.runtime.world..");
+
+  @ArchTest
+  static final ArchRule packagesAreFreeOfCycles =
+      slices().matching("dev.walkspec.runtime.(*)..").should().beFreeOfCycles();
+}
