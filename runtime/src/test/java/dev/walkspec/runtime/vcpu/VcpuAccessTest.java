@@ -8,6 +8,7 @@ import dev.walkspec.runtime.api.MemSlot;
 import dev.walkspec.runtime.api.Pages;
 import dev.walkspec.runtime.api.Root;
 import dev.walkspec.runtime.arch.ArchProfile;
+import dev.walkspec.runtime.sched.Actor;
 import dev.walkspec.runtime.trace.RecordingWorldEventSink;
 import dev.walkspec.runtime.world.World;
 import org.junit.jupiter.api.Test;
@@ -17,6 +18,7 @@ class VcpuAccessTest {
 
   @Test
   void hardwareSetsAccessedAndDirtyAtomicallyAndFillsTheTlb() {
+    Actor.bind("vcpu-thread");
     RecordingWorldEventSink events = new RecordingWorldEventSink();
     World world = World.builder(ArchProfile.ARM64).worldEvents(events).hugePages(false).build();
     world.createSlot(new MemSlot(0, 1, 0, 64, HVA, 0));
@@ -42,9 +44,7 @@ class VcpuAccessTest {
     assertThat(codec.accessed(leaf(world, 3))).as("after a flush hardware walks again").isTrue();
     assertThat(events.lines())
         .contains(
-            "FAULT actor="
-                + Thread.currentThread().getName()
-                + " vcpu=0 as=0 gfn=3 write=false -> installed",
+            "FAULT actor=vcpu-thread vcpu=0 as=0 gfn=3 write=false -> installed",
             "TLB_FILL vcpu=0 as=0 gfn=3 level=1");
   }
 
