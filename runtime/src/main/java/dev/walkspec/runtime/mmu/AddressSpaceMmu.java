@@ -23,11 +23,20 @@ public final class AddressSpaceMmu implements PageTables, Shared {
   private volatile List<Root> all = List.of();
   private volatile List<Root> valid = List.of();
   private volatile SlotRmapImpl[] rmaps = new SlotRmapImpl[0];
+  private final String lockedIteration;
+  private final String lockedValidIteration;
+  private final String rcuIteration;
+  private final String rcuValidIteration;
 
   public AddressSpaceMmu(int addressSpace, MmuContext ctx, boolean rmapsEnabled) {
     this.addressSpace = addressSpace;
     this.ctx = ctx;
     this.rmapsEnabled = rmapsEnabled;
+    this.lockedIteration = "iterating the roots of as " + addressSpace + " (lockless: rcuRoots)";
+    this.lockedValidIteration =
+        "iterating the valid roots of as " + addressSpace + " (lockless: rcuValidRoots)";
+    this.rcuIteration = "iterating the roots of as " + addressSpace + " locklessly";
+    this.rcuValidIteration = "iterating the valid roots of as " + addressSpace + " locklessly";
   }
 
   @Override
@@ -42,31 +51,28 @@ public final class AddressSpaceMmu implements PageTables, Shared {
 
   @Override
   public List<Root> roots() {
-    ctx.lock.assertHeld(
-        "H3", "iterating the roots of as " + addressSpace + " (lockless: rcuRoots)");
+    ctx.lock.assertHeld("H3", lockedIteration);
     ctx.sched.yieldPoint(Op.LOAD, this, -1);
     return all;
   }
 
   @Override
   public List<Root> validRoots() {
-    ctx.lock.assertHeld(
-        "H3", "iterating the valid roots of as " + addressSpace + " (lockless: rcuValidRoots)");
+    ctx.lock.assertHeld("H3", lockedValidIteration);
     ctx.sched.yieldPoint(Op.LOAD, this, -1);
     return valid;
   }
 
   @Override
   public List<Root> rcuRoots() {
-    ctx.rcu.assertInReadSection("H3", "iterating the roots of as " + addressSpace + " locklessly");
+    ctx.rcu.assertInReadSection("H3", rcuIteration);
     ctx.sched.yieldPoint(Op.LOAD, this, -1);
     return all;
   }
 
   @Override
   public List<Root> rcuValidRoots() {
-    ctx.rcu.assertInReadSection(
-        "H3", "iterating the valid roots of as " + addressSpace + " locklessly");
+    ctx.rcu.assertInReadSection("H3", rcuValidIteration);
     ctx.sched.yieldPoint(Op.LOAD, this, -1);
     return valid;
   }

@@ -106,6 +106,12 @@ public final class MmuContext {
         });
   }
 
+  /** Whether the caller may read tables: MMU lock (any mode) or an RCU read section (H3). */
+  boolean mayRead() {
+    Actor me = Actor.current();
+    return me.heldMode(lock, 0) != null || rcu.inReadSection(me);
+  }
+
   /** Reading tables needs the MMU lock (any mode) or an RCU read section (H3). */
   void checkReadContext(String what) {
     Actor me = Actor.current();
@@ -119,7 +125,15 @@ public final class MmuContext {
     }
   }
 
-  /** Changing the table topology or reverse maps needs the lock exclusively (H7). */
+  /** Whether the caller holds the lock exclusively, as structural changes need (H7). */
+  boolean holdsExclusive() {
+    return Actor.current().heldMode(lock, 0) == lock.kind().exclusiveMode();
+  }
+
+  /**
+   * Changing the table topology or reverse maps needs the lock exclusively (H7). Hot paths test
+   * {@link #holdsExclusive()} first so the message is only built for a violation.
+   */
   void checkStructural(String what) {
     lock.assertHeldWrite("H7", what);
   }

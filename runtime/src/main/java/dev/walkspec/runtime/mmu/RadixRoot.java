@@ -51,14 +51,18 @@ public final class RadixRoot implements Root {
   @Override
   public EntryCursor walk(long startGfn, long endGfn) {
     checkRange(startGfn, endGfn);
-    ctx.checkReadContext("walking the tables of root " + id);
+    if (!ctx.mayRead()) {
+      ctx.checkReadContext("walking the tables of root " + id);
+    }
     return new TableWalk(this, ctx, startGfn, endGfn);
   }
 
   @Override
   public boolean zapRange(long startGfn, long endGfn) {
     checkRange(startGfn, endGfn);
-    ctx.checkStructural("zapping gfns [" + startGfn + "," + endGfn + ") of root " + id);
+    if (!ctx.holdsExclusive()) {
+      ctx.checkStructural("zapping gfns [" + startGfn + "," + endGfn + ") of root " + id);
+    }
     TableWalk walk = new TableWalk(this, ctx, startGfn, endGfn);
     boolean removed = false;
     while (walk.next()) {
@@ -102,7 +106,9 @@ public final class RadixRoot implements Root {
   public void map(
       long gfn, int level, long frame, boolean writable, boolean accessed, boolean dirty) {
     checkBlock(gfn, level);
-    ctx.checkStructural("mapping gfn " + gfn + " at level " + level + " in root " + id);
+    if (!ctx.holdsExclusive()) {
+      ctx.checkStructural("mapping gfn " + gfn + " at level " + level + " in root " + id);
+    }
     TablePage page = top;
     for (int l = ctx.levels; l > level; l--) {
       int i = Pages.indexAt(gfn, l);

@@ -106,7 +106,9 @@ final class RmapWalk implements RmapCursor {
   @Override
   public boolean zap() {
     TablePage at = current();
-    ctx.checkStructural("zapping gfn " + at.gfnOf(index) + " (level " + level + ") via the rmap");
+    if (!ctx.holdsExclusive()) {
+      ctx.checkStructural("zapping gfn " + at.gfnOf(index) + " (level " + level + ") via the rmap");
+    }
     long old = at.exchange(index, 0);
     if (!codec.present(old)) {
       return false;

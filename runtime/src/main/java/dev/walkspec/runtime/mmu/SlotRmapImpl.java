@@ -247,7 +247,9 @@ final class SlotRmapImpl implements SlotRmap, Shared {
     }
     sched().yieldPoint(Op.BIT_UNLOCK, this, key);
     me.released(this, key);
-    owners.remove(key);
+    if (ctx.sched.cooperative()) {
+      owners.remove(key);
+    }
     HEAD.setRelease(heads[level - 1], index, head & ~LOCKED);
   }
 

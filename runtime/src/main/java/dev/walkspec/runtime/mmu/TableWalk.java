@@ -59,7 +59,9 @@ final class TableWalk implements EntryCursor {
         leafGfn = Pages.alignDown(pos, level);
         return true;
       } else {
-        ctx.checkReadContext("descending into the tables of root " + root.id());
+        if (!ctx.mayRead()) {
+          ctx.checkReadContext("descending into the tables of root " + root.id());
+        }
         path[level - 1] = ctx.child(entry, at);
         level--;
       }
@@ -113,8 +115,10 @@ final class TableWalk implements EntryCursor {
   @Override
   public boolean zap() {
     TablePage at = current();
-    ctx.checkStructural(
-        "zapping gfn " + leafGfn + " (level " + leafLevel + ") of root " + root.id());
+    if (!ctx.holdsExclusive()) {
+      ctx.checkStructural(
+          "zapping gfn " + leafGfn + " (level " + leafLevel + ") of root " + root.id());
+    }
     long old = at.exchange(index, 0);
     if (!codec.present(old)) {
       return false;

@@ -27,6 +27,8 @@ public abstract class GraceDomain implements Shared {
   private final Op syncOp;
   private final CopyOnWriteArrayList<ReaderRecord> records = new CopyOnWriteArrayList<>();
   private final ArrayDeque<Pending> pending = new ArrayDeque<>();
+  private final String synchronizeName;
+  private final String barrierName;
 
   GraceDomain(
       String name, Scheduler sched, WorldEventSink events, Op enterOp, Op exitOp, Op syncOp) {
@@ -36,6 +38,8 @@ public abstract class GraceDomain implements Shared {
     this.enterOp = enterOp;
     this.exitOp = exitOp;
     this.syncOp = syncOp;
+    this.synchronizeName = "synchronize_" + name;
+    this.barrierName = name + "_barrier";
   }
 
   @Override
@@ -124,7 +128,7 @@ public abstract class GraceDomain implements Shared {
               + name
               + " grace period inside its own read section: self-deadlock");
     }
-    guard().mightSleep("synchronize_" + name);
+    guard().mightSleep(synchronizeName);
     sched.yieldPoint(syncOp, this, -1);
     await(snapshot());
     gracePeriodEnded();
@@ -164,7 +168,7 @@ public abstract class GraceDomain implements Shared {
 
   /** Waits until every queued callback's grace period has ended and runs them (rcu_barrier). */
   public void barrier() {
-    guard().mightSleep(name + "_barrier");
+    guard().mightSleep(barrierName);
     List<Pending> queued;
     synchronized (pending) {
       queued = new ArrayList<>(pending);
