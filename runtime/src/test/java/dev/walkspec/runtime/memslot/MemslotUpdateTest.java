@@ -4,6 +4,7 @@ import static dev.walkspec.runtime.testing.Slots.slot;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.walkspec.runtime.api.MemSlot;
 import dev.walkspec.runtime.api.MemSlotSet;
 import dev.walkspec.runtime.api.RuleViolation;
 import dev.walkspec.runtime.arch.ArchProfile;
@@ -57,6 +58,23 @@ class MemslotUpdateTest {
     world.srcu().readUnlock(idx);
     world.deleteSlot(0, 1);
     assertThatThrownBy(cursor::next).hasMessageContaining("W2");
+  }
+
+  @Test
+  void movingASlotZapsItsOldGfnsAndRebuildsItsReverseMap() {
+    World world = World.builder(ArchProfile.X86).hugePages(false).build();
+    MemSlot slot = world.createSlot(slot(0, 4, 0, 8, 0x100));
+    world.vcpu(0).access(0, 3, false);
+    MemSlot moved = world.moveSlot(0, 4, 64);
+    assertThat(moved.baseGfn()).isEqualTo(64);
+    assertThat(world.vcpu(0).tlb().maps(0, 3)).isFalse();
+    world.mmuLock().lockRead();
+    assertThat(world.mmu(0).roots().get(0).walk(0, 8).next()).isFalse();
+    world.mmuLock().unlockRead();
+    assertThatThrownBy(() -> world.mmu(0).rmap(slot)).hasMessageContaining("no reverse map");
+    assertThat(world.vcpu(0).access(0, 67, false)).isEqualTo(0x100 + 3);
+    assertThat(world.mmu(0).rmap(moved).count(67, 1)).isEqualTo(1);
+    assertThat(world.vcpu(0).access(0, 3, false)).as("no slot at the old gfns").isEqualTo(-1);
   }
 
   @Test
