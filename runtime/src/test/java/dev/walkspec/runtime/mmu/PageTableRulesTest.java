@@ -140,6 +140,29 @@ class PageTableRulesTest {
   }
 
   @Test
+  void h9RangesStartingOrEndingInsideAHugeMappingStillCoverIt() {
+    world.mmuLock().lockWrite();
+    try {
+      root.map(1024, 2, 7, true, true, false);
+      root.map(1L << 18, 3, 9, true, true, false);
+      EntryCursor walk = root.walk(1500, 1501);
+      assertThat(walk.next()).isTrue();
+      assertThat(walk.gfn()).isEqualTo(1024);
+      assertThat(walk.level()).isEqualTo(2);
+      assertThat(walk.next()).isFalse();
+      assertThat(root.testAgeRange(1535, 1536)).isTrue();
+      assertThat(root.ageRange(1530, 1540)).as("ends inside the next block").isTrue();
+      assertThat(root.testAgeRange(1024, 1536)).isFalse();
+      assertThat(root.ageRange((1L << 18) + 5000, (1L << 18) + 5001)).isTrue();
+      assertThat(root.zapRange(1535, (1L << 18) + 1)).as("H11: both removed").isTrue();
+      assertThat(root.walk(0, 1L << 19).next()).as("only gfn 8 is left").isTrue();
+      assertThat(root.walk(9, 1L << 19).next()).isFalse();
+    } finally {
+      world.mmuLock().unlockWrite();
+    }
+  }
+
+  @Test
   void badMappingsAreRejected() {
     world.mmuLock().lockWrite();
     try {
