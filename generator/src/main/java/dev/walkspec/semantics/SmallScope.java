@@ -63,7 +63,7 @@ public final class SmallScope {
   }
 
   /** Every layout for a profile: a subset of the catalogue in each of its address spaces. */
-  static List<List<Scenario.AddressSpace>> layouts(int addressSpaces) {
+  public static List<List<Scenario.AddressSpace>> layouts(int addressSpaces) {
     List<List<Scenario.AddressSpace>> layouts = new ArrayList<>();
     int subsets = 1 << SHAPES.size();
     int total = (int) Math.pow(subsets, addressSpaces);
@@ -90,12 +90,25 @@ public final class SmallScope {
     return new Scenario.AddressSpace(slots);
   }
 
+  /** How many layouts the scope has for a profile (one per subset of the catalogue per space). */
+  public static int layoutCount(ResolvedProfile profile) {
+    return layouts(profile.addressSpaces()).size();
+  }
+
   /** Explicit-input scenarios: every flag of the walker, handler and on_lock present or null. */
   public Stream<Scenario> explicitInputs(ResolvedProfile profile) {
+    return explicitInputs(profile, allIndices(profile.addressSpaces()));
+  }
+
+  /** The explicit-input scenarios of one layout (index below {@link #layoutCount}). */
+  public Stream<Scenario> explicitInputs(ResolvedProfile profile, int layout) {
+    return explicitInputs(profile, List.of(layout));
+  }
+
+  private Stream<Scenario> explicitInputs(ResolvedProfile profile, List<Integer> layouts) {
     Walker walker = spec.spec().walkers().get(0);
     List<String> flags = walker.flags().stream().map(Name::text).toList();
     int inputs = flags.size() + 2;
-    List<List<Scenario.AddressSpace>> layouts = layouts(profile.addressSpaces());
     return IntStream.range(0, 1 << inputs)
         .boxed()
         .flatMap(
@@ -108,6 +121,7 @@ public final class SmallScope {
               boolean onLock = (bits >> (flags.size() + 1) & 1) == 1;
               String tag = profile.name() + "/in" + bits;
               return withLayoutsAndRanges(
+                  profile.addressSpaces(),
                   layouts,
                   tag,
                   (id, spaces, range) ->
@@ -128,8 +142,16 @@ public final class SmallScope {
 
   /** Operation scenarios: the binding's param flags (may_block of C1) both ways. */
   public Stream<Scenario> operation(Binding binding) {
+    return operation(binding, allIndices(binding.profile().addressSpaces()));
+  }
+
+  /** The operation scenarios of one layout (index below {@link #layoutCount}). */
+  public Stream<Scenario> operation(Binding binding, int layout) {
+    return operation(binding, List.of(layout));
+  }
+
+  private Stream<Scenario> operation(Binding binding, List<Integer> layouts) {
     List<String> params = binding.paramFlags().stream().sorted().toList();
-    List<List<Scenario.AddressSpace>> layouts = layouts(binding.profile().addressSpaces());
     return IntStream.range(0, 1 << params.size())
         .boxed()
         .flatMap(
@@ -140,6 +162,7 @@ public final class SmallScope {
               }
               String tag = binding.displayName() + "/p" + bits;
               return withLayoutsAndRanges(
+                  binding.profile().addressSpaces(),
                   layouts,
                   tag,
                   (id, spaces, range) ->
@@ -158,14 +181,14 @@ public final class SmallScope {
             });
   }
 
-  private interface Maker {
-    Scenario make(String id, List<Scenario.AddressSpace> spaces, long[] range);
+  private static List<Integer> allIndices(int addressSpaces) {
+    return IntStream.range(0, layouts(addressSpaces).size()).boxed().toList();
   }
 
   private Stream<Scenario> withLayoutsAndRanges(
-      List<List<Scenario.AddressSpace>> layouts, String tag, Maker maker) {
-    return IntStream.range(0, layouts.size())
-        .boxed()
+      int addressSpaces, List<Integer> layoutIndices, String tag, Maker maker) {
+    List<List<Scenario.AddressSpace>> layouts = layouts(addressSpaces);
+    return layoutIndices.stream()
         .flatMap(
             l ->
                 IntStream.range(0, ranges.size())
@@ -175,6 +198,10 @@ public final class SmallScope {
                             withResults(
                                 maker.make(
                                     tag + "/L" + l + "/r" + r, layouts.get(l), ranges.get(r)))));
+  }
+
+  private interface Maker {
+    Scenario make(String id, List<Scenario.AddressSpace> spaces, long[] range);
   }
 
   /**

@@ -1,0 +1,308 @@
+package dev.walkspec.emit;
+
+import com.palantir.javapoet.AnnotationSpec;
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.JavaFile;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.NameAllocator;
+import com.palantir.javapoet.TypeSpec;
+import dev.walkspec.Version;
+import dev.walkspec.check.Binding;
+import dev.walkspec.check.CheckedSpec;
+import dev.walkspec.check.ResolvedProfile;
+import dev.walkspec.model.Walker;
+import dev.walkspec.runtime.api.WalkResult;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import javax.lang.model.element.Modifier;
+
+/**
+ * The emit stage: from a checked spec, one walker interface per operation, one specialized walker
+ * class per operation and profile, one generic walker per walker, and their conformance suites.
+ * Output is sorted and carries no timestamp, so the same spec always gives the same bytes.
+ */
+public final class Generator {
+  public static final String GENERATOR_NAME = "dev.walkspec";
+  private final CheckedSpec checked;
+  private final GeneratorOptions options;
+  private final String packageName;
+  private final NameAllocator allocator = new NameAllocator();
+  private final Map<String, ClassName> names = new LinkedHashMap<>();
+
+  public Generator(CheckedSpec checked, GeneratorOptions options) {
+    this.checked = checked;
+    this.options = options;
+    this.packageName =
+        options.basePackage() + "." + JavaNames.packageSegment(checked.spec().name());
+    allocateNames();
+  }
+
+  public String packageName() {
+    return packageName;
+  }
+
+  /**
+   * Every class name, allocated once so that walkers, interfaces and suites agree, and so that two
+   * spec names mapping to the same Java name get distinct ones.
+   */
+  private void allocateNames() {
+    for (Binding binding : checked.bindings()) {
+      String label = JavaNames.upperCamel(binding.operation().label().text());
+      String api = "api:" + binding.operation().id().text();
+      names.computeIfAbsent(api, k -> className(label + "Walker", k));
+      String walker = label + JavaNames.upperCamel(binding.profile().name()) + "Walker";
+      allocate("walker:" + binding.displayName(), walker);
+      allocate("suite:" + binding.displayName(), walker + "Test");
+    }
+    for (Walker walker : checked.spec().walkers()) {
+      String base = JavaNames.upperCamel(walker.name().text());
+      String key = walker.name().text();
+      allocate("generic-api:" + key, base + "Walker");
+      allocate("generic:" + key, "Generic" + base + "Walker");
+      for (ResolvedProfile profile : checked.profiles()) {
+        allocate(
+            genericSuiteKey(key, profile),
+            "Generic" + base + JavaNames.upperCamel(profile.name()) + "WalkerTest");
+      }
+    }
+  }
+
+  private void allocate(String key, String simpleName) {
+    names.put(key, className(simpleName, key));
+  }
+
+  private ClassName className(String simpleName, String key) {
+    return ClassName.get(packageName, allocator.newName(simpleName, key));
+  }
+
+  private static String genericSuiteKey(String walker, ResolvedProfile profile) {
+    return "generic-suite:" + walker + "[" + profile.name() + "]";
+  }
+
+  private ClassName name(String key) {
+    return Objects.requireNonNull(names.get(key), key);
+  }
+
+  /** The walker sources (main code). */
+  public List<GeneratedFile> walkers() {
+    List<JavaFile> files = new ArrayList<>();
+    Set<String> interfaces = new HashSet<>();
+    for (Binding binding : selectedBindings()) {
+      String op = binding.operation().id().text();
+      WalkerPlan plan = WalkerPlan.specialized(checked, binding);
+      ClassName api = name("api:" + op);
+      if (interfaces.add(op)) {
+        files.add(file(walkerInterface(api, plan, operationDoc(binding))));
+      }
+      ClassName walker = name("walker:" + binding.displayName());
+      files.add(file(WalkerEmitter.emit(plan, walker, api, specializedDoc(binding), generated())));
+    }
+    for (Walker walker : checked.spec().walkers()) {
+      String key = walker.name().text();
+      WalkerPlan plan = WalkerPlan.generic(checked, walker);
+      ClassName api = name("generic-api:" + key);
+      files.add(
+          file(
+              walkerInterface(
+                  api, plan, "The " + key + " walk with every input given at run time.")));
+      files.add(
+          file(
+              WalkerEmitter.emit(
+                  plan, name("generic:" + key), api, genericDoc(walker), generated())));
+    }
+    return render(files);
+  }
+
+  /** The walker conformance suites (test code), one per generated walker and per profile. */
+  public List<GeneratedFile> walkerSuites() {
+    List<JavaFile> files = new ArrayList<>();
+    CodeBlock spec = SuiteEmitter.specRef(options.specPath(), checked.spec().contentHash());
+    for (Binding binding : selectedBindings()) {
+      files.add(
+          file(
+              SuiteEmitter.walkerSuite(
+                  WalkerPlan.specialized(checked, binding),
+                  name("suite:" + binding.displayName()),
+                  name("walker:" + binding.displayName()),
+                  name("api:" + binding.operation().id().text()),
+                  binding.displayName(),
+                  binding.operation().id().text(),
+                  binding.profile().name(),
+                  spec,
+                  generated())));
+    }
+    for (Walker walker : checked.spec().walkers()) {
+      String key = walker.name().text();
+      for (ResolvedProfile profile : genericSuiteProfiles()) {
+        files.add(
+            file(
+                SuiteEmitter.walkerSuite(
+                    WalkerPlan.generic(checked, walker),
+                    name(genericSuiteKey(key, profile)),
+                    name("generic:" + key),
+                    name("generic-api:" + key),
+                    "generic " + key + "[" + profile.name() + "]",
+                    null,
+                    profile.name(),
+                    spec,
+                    generated())));
+      }
+    }
+    return render(files);
+  }
+
+  List<Binding> selectedBindings() {
+    return checked.bindings().stream()
+        .filter(
+            b ->
+                options.operations().isEmpty()
+                    || options.operations().contains(b.operation().id().text())
+                    || options.operations().contains(b.operation().label().text()))
+        .filter(
+            b -> options.profiles().isEmpty() || options.profiles().contains(b.profile().name()))
+        .toList();
+  }
+
+  private List<ResolvedProfile> selectedProfiles() {
+    return checked.profiles().stream()
+        .filter(p -> options.profiles().isEmpty() || options.profiles().contains(p.name()))
+        .toList();
+  }
+
+  /**
+   * The profiles the generic walker's suite runs on: the rwlock profile with the most address
+   * spaces and the first spinlock one, so both lock kinds and the second address space (W3) are
+   * covered without repeating the largest scope on every profile.
+   */
+  private List<ResolvedProfile> genericSuiteProfiles() {
+    List<ResolvedProfile> selected = selectedProfiles();
+    List<ResolvedProfile> chosen = new ArrayList<>();
+    selected.stream()
+        .filter(ResolvedProfile::isRwlock)
+        .max(java.util.Comparator.comparingInt(ResolvedProfile::addressSpaces))
+        .ifPresent(chosen::add);
+    selected.stream().filter(p -> !p.isRwlock()).findFirst().ifPresent(chosen::add);
+    if (chosen.isEmpty() && !selected.isEmpty()) {
+      chosen.add(selected.get(0));
+    }
+    return chosen;
+  }
+
+  private TypeSpec walkerInterface(ClassName name, WalkerPlan plan, String doc) {
+    return TypeSpec.interfaceBuilder(name)
+        .addModifiers(Modifier.PUBLIC)
+        .addAnnotation(generated())
+        .addJavadoc("$L\n", Comments.safe(doc))
+        .addMethod(
+            MethodSpec.methodBuilder("walk")
+                .addModifiers(Modifier.PUBLIC, Modifier.ABSTRACT)
+                .returns(WalkResult.class)
+                .addParameters(plan.walkParameters)
+                .build())
+        .build();
+  }
+
+  private String operationDoc(Binding binding) {
+    return "The "
+        + binding.operation().id()
+        + " "
+        + binding.operation().label()
+        + " walk of spec "
+        + checked.spec().name()
+        + ", on any profile.";
+  }
+
+  private String specializedDoc(Binding binding) {
+    StringBuilder doc = new StringBuilder();
+    doc.append(binding.operation().id())
+        .append(' ')
+        .append(binding.operation().label())
+        .append(" on profile ")
+        .append(binding.profile().name())
+        .append(", generated from spec ")
+        .append(checked.spec().name())
+        .append(" (walker ")
+        .append(binding.walker().name())
+        .append(").\n\n");
+    doc.append("<p>Fixed here:");
+    binding.fixedFlags().entrySet().stream()
+        .sorted(Map.Entry.comparingByKey())
+        .forEach(
+            e -> doc.append(' ').append(e.getKey()).append('=').append(e.getValue()).append(';'));
+    binding.callbacks().entrySet().stream()
+        .sorted(Map.Entry.comparingByKey())
+        .forEach(
+            e ->
+                doc.append(' ')
+                    .append(e.getKey())
+                    .append('=')
+                    .append(e.getValue().orElse("null"))
+                    .append(';'));
+    doc.append(' ')
+        .append(binding.profile().addressSpaces())
+        .append(" address space(s); MMU lock ")
+        .append(binding.profile().mmuLock())
+        .append('.');
+    if (!binding.paramFlags().isEmpty()) {
+      doc.append(" Left to the caller: ")
+          .append(String.join(", ", binding.paramFlags().stream().sorted().toList()))
+          .append('.');
+    }
+    if (!binding.operation().doc().isEmpty()) {
+      doc.append("\n\n<p>").append(binding.operation().doc());
+    }
+    return Comments.safe(doc.toString()) + "\n";
+  }
+
+  private String genericDoc(Walker walker) {
+    return Comments.safe(
+            "The "
+                + walker.name()
+                + " walk of spec "
+                + checked.spec().name()
+                + " with every flag and callback given at run time, for scenarios no operation produces."
+                + " The number of address spaces and the lock kind come from the Kvm it runs on.")
+        + "\n";
+  }
+
+  AnnotationSpec generated() {
+    return AnnotationSpec.builder(ClassName.get("javax.annotation.processing", "Generated"))
+        .addMember("value", "$S", GENERATOR_NAME)
+        .addMember(
+            "comments",
+            "$S",
+            "walkspec "
+                + Version.get()
+                + "; spec "
+                + checked.spec().name()
+                + "; sha256 "
+                + checked.spec().contentHash())
+        .build();
+  }
+
+  private JavaFile file(TypeSpec type) {
+    return JavaFile.builder(packageName, type)
+        .skipJavaLangImports(true)
+        .indent("  ")
+        .addFileComment(
+            "Generated by walkspec from spec $L. Do not edit: change the spec and regenerate.",
+            checked.spec().name())
+        .build();
+  }
+
+  static List<GeneratedFile> render(List<JavaFile> files) {
+    List<GeneratedFile> out = new ArrayList<>();
+    for (JavaFile file : files) {
+      String path = file.packageName().replace('.', '/') + "/" + file.typeSpec().name() + ".java";
+      out.add(new GeneratedFile(path, file.toString()));
+    }
+    out.sort(null);
+    return List.copyOf(out);
+  }
+}

@@ -1,0 +1,139 @@
+package dev.walkspec.emit;
+
+import com.palantir.javapoet.AnnotationSpec;
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.ParameterSpec;
+import com.palantir.javapoet.ParameterizedTypeName;
+import com.palantir.javapoet.TypeName;
+import com.palantir.javapoet.TypeSpec;
+import dev.walkspec.suite.PluggableWalker;
+import dev.walkspec.suite.SpecRef;
+import dev.walkspec.suite.WalkerSuite;
+import java.util.stream.Stream;
+import javax.lang.model.element.Modifier;
+
+/**
+ * Emits the walker conformance suite of one generated walker: a drift-lock test, a JUnit
+ * {@code @TestFactory} with one dynamic test per layout of the exhaustive small scope, and a jqwik
+ * property over large random layouts. Display names read like the spec: {@code clear_young[x86]
+ * W1-W13 ...}.
+ */
+final class SuiteEmitter {
+  static final ClassName TEST = ClassName.get("org.junit.jupiter.api", "Test");
+  static final ClassName TEST_FACTORY = ClassName.get("org.junit.jupiter.api", "TestFactory");
+  static final ClassName DISPLAY_NAME = ClassName.get("org.junit.jupiter.api", "DisplayName");
+  static final ClassName DYNAMIC_TEST = ClassName.get("org.junit.jupiter.api", "DynamicTest");
+  static final ClassName PROPERTY = ClassName.get("net.jqwik.api", "Property");
+  static final ClassName LABEL = ClassName.get("net.jqwik.api", "Label");
+  static final ClassName FOR_ALL = ClassName.get("net.jqwik.api", "ForAll");
+  static final ClassName INT_RANGE = ClassName.get("net.jqwik.api.constraints", "IntRange");
+
+  private SuiteEmitter() {}
+
+  /**
+   * @param subject "clear_young[x86]" or "generic walker[x86]", for display names
+   * @param operation the operation id, or null for the generic walker
+   */
+  static TypeSpec walkerSuite(
+      WalkerPlan plan,
+      ClassName suite,
+      ClassName walker,
+      ClassName api,
+      String subject,
+      String operation,
+      String profile,
+      CodeBlock specRef,
+      AnnotationSpec generated) {
+    TypeName suiteType = ParameterizedTypeName.get(ClassName.get(WalkerSuite.class), api);
+    CodeBlock factory =
+        CodeBlock.of(
+            "$T.factory($S, $T.class, context -> new $T($L))",
+            PluggableWalker.class,
+            subject,
+            api,
+            walker,
+            CodeBlock.join(plan.constructorArguments(), ", "));
+    CodeBlock invoker =
+        CodeBlock.of(
+            "(walker, scenario) -> walker.walk($L)", CodeBlock.join(plan.invokerArguments, ", "));
+    CodeBlock create =
+        operation != null
+            ? CodeBlock.of(
+                "$T.forOperation($L, $S, $S,\n$L,\n$L)",
+                WalkerSuite.class,
+                specRef,
+                operation,
+                profile,
+                factory,
+                invoker)
+            : CodeBlock.of(
+                "$T.generic($L, $S,\n$L,\n$L)",
+                WalkerSuite.class,
+                specRef,
+                profile,
+                factory,
+                invoker);
+    return TypeSpec.classBuilder(suite)
+        .addAnnotation(generated)
+        .addJavadoc(
+            "Checks the $L walker against the reference semantics of its spec (W1-W13).\n",
+            Comments.safe(subject))
+        .addField(
+            FieldSpec.builder(suiteType, "SUITE", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+                .initializer(create)
+                .build())
+        .addMethod(
+            MethodSpec.methodBuilder("specUnchangedSinceGeneration")
+                .addAnnotation(TEST)
+                .addAnnotation(
+                    display(
+                        subject + " drift lock: the spec still has the hash it was generated from"))
+                .addStatement("SUITE.checkDrift()")
+                .build())
+        .addMethod(
+            MethodSpec.methodBuilder("exhaustiveSmallScope")
+                .addAnnotation(TEST_FACTORY)
+                .addAnnotation(display(subject + " W1-W13 on the exhaustive small scope"))
+                .returns(ParameterizedTypeName.get(ClassName.get(Stream.class), DYNAMIC_TEST))
+                .addStatement("SUITE.checkDrift()")
+                .addStatement(
+                    "return SUITE.layouts().stream().map(layout -> $T.dynamicTest($S + layout, () -> SUITE.checkLayout(layout)))",
+                    DYNAMIC_TEST,
+                    subject + " W1-W13 layout ")
+                .build())
+        .addMethod(
+            MethodSpec.methodBuilder("randomLargeLayouts")
+                .addAnnotation(
+                    AnnotationSpec.builder(PROPERTY).addMember("tries", "$L", 60).build())
+                .addAnnotation(
+                    AnnotationSpec.builder(LABEL)
+                        .addMember(
+                            "value", "$S", subject + " W1-W13 on random layouts of up to 512 slots")
+                        .build())
+                .addParameter(
+                    ParameterSpec.builder(TypeName.LONG, "seed").addAnnotation(FOR_ALL).build())
+                .addParameter(
+                    ParameterSpec.builder(TypeName.INT, "slots")
+                        .addAnnotation(FOR_ALL)
+                        .addAnnotation(
+                            AnnotationSpec.builder(INT_RANGE)
+                                .addMember("min", "1")
+                                .addMember("max", "512")
+                                .build())
+                        .build())
+                .addStatement("SUITE.check(SUITE.randomScenario(seed, slots))")
+                .build())
+        .build();
+  }
+
+  static AnnotationSpec display(String name) {
+    return AnnotationSpec.builder(DISPLAY_NAME).addMember("value", "$S", name).build();
+  }
+
+  static CodeBlock specRef(String path, String hash) {
+    return CodeBlock.of("$T.of($S, $S)", SpecRef.class, path, hash);
+  }
+}

@@ -1,0 +1,32 @@
+package dev.walkspec.suite;
+
+import dev.walkspec.check.ResolvedProfile;
+import dev.walkspec.runtime.api.LockKind;
+import dev.walkspec.runtime.api.LockMode;
+import dev.walkspec.runtime.arch.ArchProfile;
+
+/** The runtime arch profile that plays a spec profile: page-table layout, lock kind, spaces. */
+public final class RuntimeProfiles {
+  private RuntimeProfiles() {}
+
+  public static ArchProfile of(ResolvedProfile profile) {
+    ArchProfile base =
+        switch (profile.name()) {
+          case "x86", "x86_private" -> ArchProfile.X86;
+          case "arm64" -> ArchProfile.ARM64;
+          default -> profile.isRwlock() ? ArchProfile.ARM64 : ArchProfile.RISCV;
+        };
+    LockKind kind = profile.isRwlock() ? LockKind.RWLOCK : LockKind.SPINLOCK;
+    LockMode fault =
+        LockMode.valueOf(profile.faultLock().toString().toUpperCase(java.util.Locale.ROOT));
+    return new ArchProfile(
+        profile.name(),
+        kind,
+        kind == LockKind.RWLOCK ? fault : LockMode.SPIN,
+        profile.addressSpaces(),
+        base.codec(),
+        base.levels(),
+        base.maxHugeLevel(),
+        base.shadowRmaps());
+  }
+}

@@ -1,0 +1,69 @@
+package dev.walkspec.emit;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import javax.tools.Diagnostic;
+import javax.tools.DiagnosticCollector;
+import javax.tools.JavaCompiler;
+import javax.tools.JavaFileObject;
+import javax.tools.StandardJavaFileManager;
+import javax.tools.ToolProvider;
+
+/** Compiles generated sources with javax.tools against the test class path. */
+final class InMemoryCompiler {
+  /** The outcome: class output directory and every compiler diagnostic (warnings included). */
+  record Result(Path classes, List<String> problems) {}
+
+  private InMemoryCompiler() {}
+
+  static Result compile(List<GeneratedFile> sources, Path workDir) throws IOException {
+    Path src = Files.createDirectories(workDir.resolve("src"));
+    Path classes = Files.createDirectories(workDir.resolve("classes"));
+    List<Path> files = new ArrayList<>();
+    for (GeneratedFile file : sources) {
+      Path path = src.resolve(file.relativePath());
+      Files.createDirectories(path.getParent());
+      Files.writeString(path, file.content(), StandardCharsets.UTF_8);
+      files.add(path);
+    }
+    JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
+    DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
+    try (StandardJavaFileManager manager =
+        compiler.getStandardFileManager(diagnostics, Locale.ROOT, StandardCharsets.UTF_8)) {
+      List<String> options =
+          List.of(
+              "--release",
+              "17",
+              "-Xlint:all",
+              "-proc:none",
+              "-classpath",
+              System.getProperty("java.class.path"),
+              "-d",
+              classes.toString());
+      StringWriter out = new StringWriter();
+      compiler
+          .getTask(
+              out, manager, diagnostics, options, null, manager.getJavaFileObjectsFromPaths(files))
+          .call();
+      List<String> problems = new ArrayList<>();
+      for (Diagnostic<? extends JavaFileObject> d : diagnostics.getDiagnostics()) {
+        problems.add(
+            d.getKind()
+                + " "
+                + (d.getSource() == null ? "" : d.getSource().getName() + ":" + d.getLineNumber())
+                + " "
+                + d.getMessage(Locale.ROOT));
+      }
+      if (!out.toString().isBlank()) {
+        problems.add(out.toString());
+      }
+      return new Result(classes, problems);
+    }
+  }
+}
