@@ -1,14 +1,14 @@
 package dev.walkspec.runtime.api;
 
 /**
- * What a walk returns (W12): the combined handler result and whether any slot was hit. For walks
- * whose handlers return bool, {@code ret} is 0 or 1; for the int variant (V7) it is the OR of the
- * results, or the first negative error.
+ * What a walk returns (W12): {@code ret}, the OR of the handler results (for the int variant, V7,
+ * the combined int), and whether any slot was hit.
  */
 public record WalkResult(long ret, boolean foundMemslot) {
+  /** The result of a walk that hit nothing, or whose guard fired (W1). */
   public static final WalkResult NOTHING = new WalkResult(0, false);
 
-  /** The boolean result ("young", "flush needed"). */
+  /** The boolean reading of {@code ret}: "young" for aging, "flush needed" for unmap. */
   public boolean young() {
     return ret != 0;
   }

@@ -135,6 +135,14 @@ class SampleWalkerTest {
   }
 
   @Test
+  void w12WalkResultReadsRetAsABooleanOrAnInt() {
+    assertThat(dev.walkspec.runtime.api.WalkResult.NOTHING.young()).isFalse();
+    assertThat(dev.walkspec.runtime.api.WalkResult.NOTHING.foundMemslot()).isFalse();
+    assertThat(new dev.walkspec.runtime.api.WalkResult(1, true).young()).isTrue();
+    assertThat(new dev.walkspec.runtime.api.WalkResult(-12, true).ret()).isEqualTo(-12);
+  }
+
+  @Test
   void w1GuardsAndMissesProduceTheShortTraces() {
     SampleWalker.walk(world, A, A, 0, "age", LOCKLESS_AGE, null, null, C4_LOCKLESS, sink);
     SampleWalker.walk(world, A, A + 1, 0, "age", LOCKLESS_AGE, "x", kvm -> {}, C4_LOCKLESS, sink);
