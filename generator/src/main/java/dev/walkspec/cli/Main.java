@@ -23,7 +23,12 @@ import picocli.CommandLine.Command;
       "",
       "Exit codes: 0 success, 1 findings (or a failure, explained in one line), 2 usage."
     },
-    subcommands = {CheckCommand.class, TraceCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {
+      CheckCommand.class,
+      TraceCommand.class,
+      GenerateCommand.class,
+      CommandLine.HelpCommand.class
+    })
 public final class Main implements Runnable {
   public static final int OK = 0;
   public static final int FINDINGS = 1;
@@ -73,7 +78,7 @@ public final class Main implements Runnable {
       if (parsed.hasMatchedOption("--debug")
           || parsed.subcommands().stream().anyMatch(s -> s.hasMatchedOption("--debug"))) {
         e.printStackTrace(err);
-      } else {
+      } else if (!(e instanceof UsageException)) {
         err.println("(run with --debug to see where it happened)");
       }
       return e instanceof UsageException ? USAGE : FINDINGS;

@@ -62,7 +62,7 @@ final class SuiteEmitter {
     CodeBlock create =
         operation != null
             ? CodeBlock.of(
-                "$T.forOperation($L, $S, $S,\n$L,\n$L)",
+                "$T.forOperation(\n$>$>$L,\n$S,\n$S,\n$L,\n$L)$<$<",
                 WalkerSuite.class,
                 specRef,
                 operation,
@@ -70,7 +70,7 @@ final class SuiteEmitter {
                 factory,
                 invoker)
             : CodeBlock.of(
-                "$T.generic($L, $S,\n$L,\n$L)",
+                "$T.generic(\n$>$>$L,\n$S,\n$L,\n$L)$<$<",
                 WalkerSuite.class,
                 specRef,
                 profile,

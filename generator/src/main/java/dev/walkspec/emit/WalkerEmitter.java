@@ -467,7 +467,8 @@ final class WalkerEmitter {
       conditions.add(CodeBlock.of("!jumped"));
     }
     if (always == null) {
-      conditions.add(CodeBlock.of("($L)", plan.condition(flush.when())));
+      CodeBlock condition = plan.condition(flush.when());
+      conditions.add(canJump ? CodeBlock.of("($L)", condition) : condition);
     }
     if (conditions.isEmpty()) {
       flushStatements();

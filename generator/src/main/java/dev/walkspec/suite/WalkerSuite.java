@@ -6,6 +6,7 @@ import dev.walkspec.check.ResolvedProfile;
 import dev.walkspec.runtime.api.MemSlot;
 import dev.walkspec.runtime.api.OnLockCallback;
 import dev.walkspec.runtime.api.WalkResult;
+import dev.walkspec.runtime.sched.Actor;
 import dev.walkspec.runtime.trace.RecordingTraceSink;
 import dev.walkspec.runtime.trace.TraceEvent;
 import dev.walkspec.runtime.world.World;
@@ -149,7 +150,12 @@ public final class WalkerSuite<W> {
     check(new Interpreter(spec()), worldFor(scenario), scenario);
   }
 
+  /**
+   * A fresh world with the scenario's memslots. The calling thread gets a fresh actor too, so that
+   * a walker that failed with a lock held cannot poison the worlds of later checks.
+   */
   private World worldFor(Scenario scenario) {
+    Actor.bind("walker");
     World world = World.builder(RuntimeProfiles.of(profile())).vcpus(0).build();
     for (int as = 0; as < scenario.addressSpaces().size(); as++) {
       for (Scenario.Slot slot : scenario.addressSpaces().get(as).slots()) {

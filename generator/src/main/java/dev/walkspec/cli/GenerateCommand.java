@@ -1,0 +1,107 @@
+package dev.walkspec.cli;
+
+import dev.walkspec.diag.DiagnosticPrinter;
+import dev.walkspec.emit.GeneratorOptions;
+import dev.walkspec.pipeline.GenerateRequest;
+import dev.walkspec.pipeline.GenerateResult;
+import dev.walkspec.pipeline.Generation;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code walkspec generate SPEC... -o DIR [--tests DIR]}: walkers (and suites) for use outside
+ * Maven.
+ */
+@Command(
+    name = "generate",
+    mixinStandardHelpOptions = true,
+    description = "Generate walker sources (and, with --tests, conformance suites) from specs.",
+    footer = {
+      "",
+      "Example:",
+      "  walkspec generate spec/src/main/walkspec/kvm.walk -o build/walkers --tests build/suites",
+      "",
+      "The output directories are replaced as a whole, and only when every spec checks.",
+      "Exit codes: 0 generated (or up to date), 1 spec errors, 2 usage."
+    })
+final class GenerateCommand implements Callable<Integer> {
+  @Mixin CommonOptions common;
+
+  @Parameters(arity = "1..*", paramLabel = "SPEC", description = "Spec files (.walk).")
+  List<Path> specs;
+
+  @Option(
+      names = {"-o", "--output"},
+      required = true,
+      paramLabel = "DIR",
+      description = "Directory for walker sources.")
+  Path output;
+
+  @Option(
+      names = "--tests",
+      paramLabel = "DIR",
+      description = "Directory for conformance suites (JUnit 5 + jqwik).")
+  Path tests;
+
+  @Option(
+      names = "--package",
+      paramLabel = "NAME",
+      description = "Base package (default: ${DEFAULT-VALUE}).",
+      defaultValue = GeneratorOptions.DEFAULT_PACKAGE)
+  String basePackage;
+
+  @Option(
+      names = {"-I", "--import-path"},
+      paramLabel = "DIR",
+      description = "Another directory for imports.")
+  List<Path> importPath = new ArrayList<>();
+
+  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec command;
+
+  @Override
+  public Integer call() throws IOException {
+    PrintWriter out = command.commandLine().getOut();
+    PrintWriter err = command.commandLine().getErr();
+    if (!dev.walkspec.emit.JavaPackages.isValid(basePackage)) {
+      throw new UsageException("--package " + basePackage + " is not a valid Java package name");
+    }
+    GenerateRequest request =
+        new GenerateRequest(
+            specs,
+            importPath,
+            Path.of(""),
+            Optional.of(output),
+            Optional.ofNullable(tests),
+            basePackage,
+            Set.of(),
+            Set.of(),
+            Map.of());
+    GenerateResult result = Generation.run(request);
+    err.print(new DiagnosticPrinter(result.sources()).text(result.diagnostics()));
+    if (result.hasErrors()) {
+      err.println("walkspec: nothing generated: fix the errors above; " + output + " is unchanged");
+      return Main.FINDINGS;
+    }
+    if (result.upToDate()) {
+      out.println("walkspec: generated sources are up to date (nothing written)");
+    } else {
+      out.printf(
+          "walkspec: wrote %d walker source(s) to %s%s%n",
+          result.walkerFiles(),
+          output,
+          tests == null ? "" : " and " + result.suiteFiles() + " suite(s) to " + tests);
+    }
+    return Main.OK;
+  }
+}

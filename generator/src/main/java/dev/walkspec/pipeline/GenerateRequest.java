@@ -1,0 +1,48 @@
+package dev.walkspec.pipeline;
+
+import dev.walkspec.emit.GeneratorOptions;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Everything one generation run depends on. Immutable, so the Maven plugin and the command line
+ * only build one of these and hand it over.
+ *
+ * @param baseDir paths in diagnostics and in generated suites are relative to this directory
+ * @param walkerOutput where walker sources go (main code), if wanted
+ * @param suiteOutput where conformance suites go (test code), if wanted
+ * @param handlerClasses handler class under test per handler kind, for the suites
+ */
+public record GenerateRequest(
+    List<Path> specs,
+    List<Path> importPath,
+    Path baseDir,
+    Optional<Path> walkerOutput,
+    Optional<Path> suiteOutput,
+    String basePackage,
+    Set<String> operations,
+    Set<String> profiles,
+    Map<String, String> handlerClasses) {
+
+  public GenerateRequest {
+    specs = List.copyOf(specs);
+    importPath = List.copyOf(importPath);
+    operations = Set.copyOf(operations);
+    profiles = Set.copyOf(profiles);
+    handlerClasses = Map.copyOf(handlerClasses);
+  }
+
+  GeneratorOptions optionsFor(Path spec) {
+    String relative =
+        baseDir
+            .toAbsolutePath()
+            .normalize()
+            .relativize(spec.toAbsolutePath().normalize())
+            .toString()
+            .replace('\\', '/');
+    return new GeneratorOptions(basePackage, operations, profiles, handlerClasses, relative);
+  }
+}
