@@ -157,6 +157,61 @@ public final class Generator {
     return render(files);
   }
 
+  /** The obligations a one-call check can judge; the others need the explorer. */
+  static final List<String> SEQUENTIAL_OBLIGATIONS = List.of("H6", "H9", "H10", "H11");
+
+  /**
+   * The handler conformance suites (test code): for each operation whose handler kind has a
+   * configured handler class on the profile, one suite with the obligations that apply.
+   */
+  public List<GeneratedFile> handlerSuites() {
+    List<JavaFile> files = new ArrayList<>();
+    CodeBlock spec = SuiteEmitter.specRef(options.specPath(), checked.spec().contentHash());
+    NameAllocator suiteNames = new NameAllocator();
+    names.values().forEach(n -> suiteNames.newName(n.simpleName(), n));
+    for (Binding binding : selectedBindings()) {
+      String slot = dev.walkspec.check.WalkerRoles.of(binding.walker()).handlerSlot();
+      java.util.Optional<String> kind = binding.callback(slot);
+      java.util.Optional<String> handler =
+          kind.flatMap(k -> handlerClass(binding.profile().name(), k));
+      if (handler.isEmpty()) {
+        continue;
+      }
+      List<dev.walkspec.model.Decls.Obligation> obligations =
+          Obligations.applying(checked, binding, kind.get()).stream()
+              .filter(o -> SEQUENTIAL_OBLIGATIONS.contains(o.id().text()))
+              .toList();
+      ClassName handlerClass = ClassName.bestGuess(handler.get());
+      String simple =
+          JavaNames.upperCamel(binding.operation().label().text())
+              + JavaNames.upperCamel(binding.profile().name())
+              + handlerClass.simpleName()
+              + "Test";
+      ClassName suite =
+          ClassName.get(packageName, suiteNames.newName(simple, binding.displayName()));
+      String subject = binding.displayName() + " " + handlerClass.simpleName();
+      files.add(
+          file(
+              HandlerSuiteEmitter.emit(
+                  suite,
+                  handlerClass,
+                  subject,
+                  binding.operation().id().text(),
+                  binding.profile().name(),
+                  obligations,
+                  spec,
+                  generated())));
+    }
+    return render(files);
+  }
+
+  /** The handler class for a kind on a profile: "profile/kind" wins over "kind". */
+  java.util.Optional<String> handlerClass(String profile, String kind) {
+    String specific = options.handlerClasses().get(profile + "/" + kind);
+    return java.util.Optional.ofNullable(
+        specific != null ? specific : options.handlerClasses().get(kind));
+  }
+
   List<Binding> selectedBindings() {
     return checked.bindings().stream()
         .filter(

@@ -46,6 +46,7 @@ public final class Generation {
       hashes.put(request.optionsFor(spec).specPath(), outcome.checked().spec().contentHash());
       walkers.addAll(generator.walkers());
       suites.addAll(generator.walkerSuites());
+      suites.addAll(generator.handlerSuites());
     }
     if (diagnostics.stream().anyMatch(d -> d.severity() == dev.walkspec.diag.Severity.ERROR)) {
       return new GenerateResult(false, 0, 0, diagnostics, sources);

@@ -1,0 +1,103 @@
+package dev.walkspec.emit;
+
+import com.palantir.javapoet.AnnotationSpec;
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.ParameterSpec;
+import com.palantir.javapoet.ParameterizedTypeName;
+import com.palantir.javapoet.TypeSpec;
+import dev.walkspec.model.Decls.Obligation;
+import dev.walkspec.suite.HandlerState;
+import dev.walkspec.suite.HandlerSuite;
+import java.util.List;
+import javax.lang.model.element.Modifier;
+
+/**
+ * Emits the handler conformance suite of one handler class in one operation on one profile: a
+ * drift-lock test and one jqwik property per obligation that applies there, each named like the
+ * spec ({@code clear_young[x86] H9 coverage}).
+ */
+final class HandlerSuiteEmitter {
+  static final ClassName PROVIDE = ClassName.get("net.jqwik.api", "Provide");
+  static final ClassName ARBITRARY = ClassName.get("net.jqwik.api", "Arbitrary");
+
+  private HandlerSuiteEmitter() {}
+
+  static TypeSpec emit(
+      ClassName suite,
+      ClassName handler,
+      String subject,
+      String operation,
+      String profile,
+      List<Obligation> obligations,
+      CodeBlock specRef,
+      AnnotationSpec generated) {
+    CodeBlock create =
+        CodeBlock.of(
+            "$T.of(\n$>$>$L,\n$S,\n$S,\n$S,\n$T::new)$<$<",
+            HandlerSuite.class,
+            specRef,
+            operation,
+            profile,
+            handler.canonicalName(),
+            handler);
+    TypeSpec.Builder type =
+        TypeSpec.classBuilder(suite)
+            .addAnnotation(generated)
+            .addJavadoc(
+                "Checks $L against the obligations the spec gives it there.\n",
+                Comments.safe(subject))
+            .addField(
+                FieldSpec.builder(
+                        HandlerSuite.class,
+                        "SUITE",
+                        Modifier.PRIVATE,
+                        Modifier.STATIC,
+                        Modifier.FINAL)
+                    .initializer(create)
+                    .build())
+            .addMethod(
+                MethodSpec.methodBuilder("specUnchangedSinceGeneration")
+                    .addAnnotation(SuiteEmitter.TEST)
+                    .addAnnotation(
+                        SuiteEmitter.display(
+                            subject
+                                + " drift lock: the spec still has the hash it was generated from"))
+                    .addStatement("SUITE.checkDrift()")
+                    .build())
+            .addMethod(
+                MethodSpec.methodBuilder("states")
+                    .addAnnotation(PROVIDE)
+                    .returns(
+                        ParameterizedTypeName.get(ARBITRARY, ClassName.get(HandlerState.class)))
+                    .addStatement("return SUITE.states()")
+                    .build());
+    for (Obligation obligation : obligations) {
+      String id = obligation.id().text();
+      String label = subject + " " + id + " " + obligation.label().text().replace('_', ' ');
+      type.addMethod(
+          MethodSpec.methodBuilder(JavaNames.lowerCamel(id + "_" + obligation.label().text()))
+              .addAnnotation(
+                  AnnotationSpec.builder(SuiteEmitter.PROPERTY)
+                      .addMember("tries", "$L", 150)
+                      .build())
+              .addAnnotation(
+                  AnnotationSpec.builder(SuiteEmitter.LABEL)
+                      .addMember("value", "$S", label)
+                      .build())
+              .addJavadoc("$L\n", Comments.safe(obligation.doc()))
+              .addParameter(
+                  ParameterSpec.builder(HandlerState.class, "state")
+                      .addAnnotation(
+                          AnnotationSpec.builder(SuiteEmitter.FOR_ALL)
+                              .addMember("value", "$S", "states")
+                              .build())
+                      .build())
+              .addStatement("SUITE.check($S, state)", id)
+              .build());
+    }
+    return type.build();
+  }
+}

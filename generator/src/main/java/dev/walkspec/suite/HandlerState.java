@@ -1,0 +1,72 @@
+package dev.walkspec.suite;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * A page-table state to run one handler call on: a slot (possibly not aligned to huge-page size)
+ * with a neighbouring slot right after it in gfn space, several roots (some invalid), 4 KiB and 2
+ * MiB mappings (young or not, some holes), a mapping in the other address space if the profile has
+ * one, and the gfn range of the call, which may start or end inside a huge mapping.
+ */
+public record HandlerState(
+    long slotBase,
+    long slotPages,
+    long neighbourPages,
+    int roots,
+    List<Integer> invalidRoots,
+    List<Mapping> mappings,
+    long start,
+    long end) {
+
+  public HandlerState {
+    invalidRoots = List.copyOf(invalidRoots);
+    mappings = List.copyOf(mappings);
+  }
+
+  /** One mapping of {@code root} (index in creation order) at gfn, level 1 (4 KiB) or 2 (2 MiB). */
+  public record Mapping(
+      int root, long gfn, int level, boolean accessed, boolean dirty, boolean writable) {
+    public long pages() {
+      return level == 1 ? 1 : 512;
+    }
+
+    @Override
+    public String toString() {
+      return "root"
+          + root
+          + ":"
+          + (level == 1 ? "4K@" : "2M@")
+          + gfn
+          + (accessed ? "+A" : "")
+          + (dirty ? "+D" : "")
+          + (writable ? "+W" : "");
+    }
+  }
+
+  public long slotEnd() {
+    return slotBase + slotPages;
+  }
+
+  @Override
+  public String toString() {
+    return "slot gfn ["
+        + slotBase
+        + ","
+        + slotEnd()
+        + ") + neighbour ["
+        + slotEnd()
+        + ","
+        + (slotEnd() + neighbourPages)
+        + "), "
+        + roots
+        + " root(s), invalid "
+        + invalidRoots
+        + ", range ["
+        + start
+        + ","
+        + end
+        + "), mappings "
+        + mappings.stream().map(Mapping::toString).collect(Collectors.joining(" "));
+  }
+}

@@ -1,0 +1,284 @@
+package dev.walkspec.suite;
+
+import dev.walkspec.check.Binding;
+import dev.walkspec.check.Checker;
+import dev.walkspec.check.ResolvedProfile;
+import dev.walkspec.model.Evaluator;
+import dev.walkspec.model.Rule;
+import dev.walkspec.model.Value;
+import dev.walkspec.runtime.api.AttrFilter;
+import dev.walkspec.runtime.api.EntryCodec;
+import dev.walkspec.runtime.api.GfnHandler;
+import dev.walkspec.runtime.api.GfnRange;
+import dev.walkspec.runtime.api.LockMode;
+import dev.walkspec.runtime.world.World;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import net.jqwik.api.Arbitrary;
+
+/**
+ * Checks a hand-written handler against the obligations that can be judged from one call on a
+ * page-table state (H6, H9, H10, H11): the call runs in the context the spec gives the operation on
+ * the profile (lockless under SRCU only, or with the MMU lock in the realized mode), and the tables
+ * before and after are compared.
+ */
+public final class HandlerSuite {
+  private final SpecRef specRef;
+  private final String operation;
+  private final String profileName;
+  private final String handlerName;
+  private final Supplier<? extends GfnHandler> handlers;
+
+  private HandlerSuite(
+      SpecRef specRef,
+      String operation,
+      String profile,
+      String handlerName,
+      Supplier<? extends GfnHandler> handlers) {
+    this.specRef = specRef;
+    this.operation = operation;
+    this.profileName = profile;
+    this.handlerName = handlerName;
+    this.handlers = handlers;
+  }
+
+  public static HandlerSuite of(
+      SpecRef spec,
+      String operation,
+      String profile,
+      String handlerName,
+      Supplier<? extends GfnHandler> handlers) {
+    return new HandlerSuite(spec, operation, profile, handlerName, handlers);
+  }
+
+  public void checkDrift() {
+    specRef.load();
+  }
+
+  public Arbitrary<HandlerState> states() {
+    return HandlerStates.states();
+  }
+
+  private Binding binding() {
+    return specRef
+        .load()
+        .binding(operation, profileName)
+        .orElseThrow(
+            () ->
+                new AssertionError(
+                    "walkspec: "
+                        + operation
+                        + "["
+                        + profileName
+                        + "] is no longer in "
+                        + specRef.path()
+                        + "; regenerate"));
+  }
+
+  /** "age handler dev.walkspec.arch.x86.tdp.TdpAge in clear_young[x86]". */
+  public String subject() {
+    Binding b = binding();
+    String kind =
+        b.callback(dev.walkspec.check.WalkerRoles.of(b.walker()).handlerSlot()).orElse("handler");
+    return kind + " handler " + handlerName + " in " + b.displayName();
+  }
+
+  /** Checks one obligation (H6, H9, H10 or H11) on one state. */
+  public void check(String obligation, HandlerState state) {
+    Binding binding = binding();
+    boolean lockless = binding.fixedFlags().getOrDefault("lockless", false);
+    HandlerWorld hw = HandlerWorld.build(binding.profile(), state);
+    World world = hw.world;
+    PageTableSnapshot before = snapshot(world);
+    boolean result;
+    try {
+      result =
+          call(
+              world,
+              binding,
+              new GfnRange(
+                  hw.slot, state.start(), state.end(), 0, AttrFilter.SHARED, false, lockless));
+    } catch (RuntimeException | AssertionError e) {
+      throw failure(obligation, state, "the handler threw " + e);
+    }
+    PageTableSnapshot after = snapshot(world);
+    String kind =
+        binding
+            .callback(dev.walkspec.check.WalkerRoles.of(binding.walker()).handlerSlot())
+            .orElse("");
+    Optional<String> problem =
+        switch (obligation) {
+          case "H6" -> Optional.empty();
+          case "H9" -> coverage(kind, state, result, before, after, world.codec());
+          case "H10" -> confinement(state, before, after, world.codec());
+          case "H11" -> resultMeaning(kind, state, result, before, after, world.codec());
+          default ->
+              throw new IllegalArgumentException("not a sequential obligation: " + obligation);
+        };
+    if (problem.isPresent()) {
+      throw failure(obligation, state, problem.get());
+    }
+  }
+
+  /** The handler call the way the walk makes it (W2, W7): SRCU held, the lock as the spec says. */
+  private boolean call(World world, Binding binding, GfnRange range) {
+    Optional<LockMode> mode = range.lockless() ? Optional.empty() : lockMode(binding);
+    int srcu = world.srcu().readLock();
+    mode.ifPresent(m -> world.mmuLock().acquire(m));
+    try {
+      return world.callHandler(handlers.get(), range);
+    } finally {
+      mode.ifPresent(m -> world.mmuLock().release(m));
+      world.srcu().readUnlock(srcu);
+    }
+  }
+
+  static Optional<LockMode> lockMode(Binding binding) {
+    Optional<Rule.Lock> lock = binding.walker().rule(Rule.Lock.class);
+    if (lock.isEmpty()) {
+      return Optional.empty();
+    }
+    Value requested = new Evaluator(Checker.environment(binding)).eval(lock.get().mode());
+    Value realized =
+        binding
+            .profile()
+            .realize(requested == null ? dev.walkspec.model.Constants.WRITE : requested);
+    return Optional.of(LockMode.valueOf(realized.toString().toUpperCase(java.util.Locale.ROOT)));
+  }
+
+  private static PageTableSnapshot snapshot(World world) {
+    PageTableSnapshot[] out = new PageTableSnapshot[1];
+    world.withExclusiveLock(() -> out[0] = PageTableSnapshot.of(world));
+    return out[0];
+  }
+
+  /** H9: every mapping of every gfn in [start, end) handled, in every root that matters. */
+  private static Optional<String> coverage(
+      String kind,
+      HandlerState s,
+      boolean result,
+      PageTableSnapshot before,
+      PageTableSnapshot after,
+      EntryCodec codec) {
+    List<PageTableSnapshot.Leaf> left = after.overlapping(0, s.start(), s.end());
+    switch (kind) {
+      case "unmap":
+        return left.isEmpty()
+            ? Optional.empty()
+            : Optional.of(
+                "mappings of the range are still present after unmap (valid and invalid roots must be zapped): "
+                    + leaves(left, codec));
+      case "age":
+        List<PageTableSnapshot.Leaf> young =
+            left.stream().filter(l -> l.validRoot() && codec.accessed(l.entry())).toList();
+        return young.isEmpty()
+            ? Optional.empty()
+            : Optional.of(
+                "mappings of the range are still young after aging: " + leaves(young, codec));
+      case "test_age":
+        boolean anyYoung =
+            before.overlapping(0, s.start(), s.end()).stream()
+                .anyMatch(l -> l.validRoot() && codec.accessed(l.entry()));
+        return anyYoung && !result
+            ? Optional.of("a young mapping in the range was not reported (test_age returned false)")
+            : Optional.empty();
+      default:
+        return Optional.empty();
+    }
+  }
+
+  /** H10: nothing outside [start, end) of the slot changes, in no root and no other space. */
+  private static Optional<String> confinement(
+      HandlerState s, PageTableSnapshot before, PageTableSnapshot after, EntryCodec codec) {
+    List<String> outside =
+        before.changes(after, codec).stream().filter(change -> !insideRange(change, s)).toList();
+    return outside.isEmpty()
+        ? Optional.empty()
+        : Optional.of("entries outside the range changed: " + String.join("; ", outside));
+  }
+
+  private static boolean insideRange(String change, HandlerState s) {
+    String[] key = change.split(" ", 2)[0].split("/");
+    int as = Integer.parseInt(key[0]);
+    long gfn = Long.parseLong(key[2]);
+    long pages = dev.walkspec.runtime.api.Pages.pagesAt(Integer.parseInt(key[3]));
+    return as == 0 && gfn < s.end() && s.start() < gfn + pages;
+  }
+
+  /** H11: the result means what the handler kind says it means. */
+  private static Optional<String> resultMeaning(
+      String kind,
+      HandlerState s,
+      boolean result,
+      PageTableSnapshot before,
+      PageTableSnapshot after,
+      EntryCodec codec) {
+    List<PageTableSnapshot.Leaf> range = before.overlapping(0, s.start(), s.end());
+    boolean youngValid = range.stream().anyMatch(l -> l.validRoot() && codec.accessed(l.entry()));
+    boolean youngAny = range.stream().anyMatch(l -> codec.accessed(l.entry()));
+    switch (kind) {
+      case "unmap":
+        return result == !range.isEmpty()
+            ? Optional.empty()
+            : Optional.of(
+                "unmap returned "
+                    + result
+                    + " but "
+                    + range.size()
+                    + " present mapping(s) met the range");
+      case "age":
+        if (youngValid && !result) {
+          return Optional.of("age returned false although a mapping in the range was young");
+        }
+        return !youngAny && result
+            ? Optional.of("age returned true although no mapping in the range was young")
+            : Optional.empty();
+      case "test_age":
+        List<String> changed = before.changes(after, codec);
+        if (!changed.isEmpty()) {
+          return Optional.of("test_age changed entries: " + String.join("; ", changed));
+        }
+        if (youngValid != result && !(result && youngAny)) {
+          return Optional.of(
+              "test_age returned " + result + " but young mappings in the range: " + youngValid);
+        }
+        return Optional.empty();
+      default:
+        return Optional.empty();
+    }
+  }
+
+  private static String leaves(List<PageTableSnapshot.Leaf> leaves, EntryCodec codec) {
+    return leaves.stream()
+        .map(
+            l ->
+                "root "
+                    + l.root()
+                    + (l.validRoot() ? "" : " (invalid)")
+                    + " gfn "
+                    + l.gfn()
+                    + (l.level() == 1 ? " 4K " : " level " + l.level() + " ")
+                    + PageTableSnapshot.describe(l.entry(), codec))
+        .collect(Collectors.joining(", "));
+  }
+
+  private ConformanceFailure failure(String obligation, HandlerState state, String details) {
+    return new ConformanceFailure(
+        obligationTitle(obligation),
+        subject(),
+        state.toString(),
+        details,
+        "jqwik reports the seed above; rerun the property with @Property(seed = \"...\") to replay");
+  }
+
+  private String obligationTitle(String id) {
+    return specRef.load().spec().obligation(id).map(o -> o.id() + " " + o.label()).orElse(id);
+  }
+
+  /** Which profile the suite runs on, for display. */
+  public ResolvedProfile profile() {
+    return binding().profile();
+  }
+}

@@ -1,0 +1,63 @@
+package dev.walkspec.suite;
+
+import dev.walkspec.check.ResolvedProfile;
+import dev.walkspec.runtime.api.MemSlot;
+import dev.walkspec.runtime.mmu.AddressSpaceMmu;
+import dev.walkspec.runtime.mmu.RadixRoot;
+import dev.walkspec.runtime.sched.Actor;
+import dev.walkspec.runtime.world.World;
+import java.util.ArrayList;
+import java.util.List;
+
+/** A runtime world holding a {@link HandlerState}: slots, roots (some invalid), mappings. */
+final class HandlerWorld {
+  static final long HVA_BASE = 0x4000_0000L;
+  final World world;
+  final MemSlot slot;
+  final MemSlot neighbour;
+
+  private HandlerWorld(World world, MemSlot slot, MemSlot neighbour) {
+    this.world = world;
+    this.slot = slot;
+    this.neighbour = neighbour;
+  }
+
+  static HandlerWorld build(ResolvedProfile profile, HandlerState state) {
+    Actor.bind("setup");
+    World world = World.builder(RuntimeProfiles.of(profile)).vcpus(0).build();
+    MemSlot slot =
+        world.createSlot(new MemSlot(0, 1, state.slotBase(), state.slotPages(), HVA_BASE, 0));
+    MemSlot neighbour =
+        world.createSlot(
+            new MemSlot(
+                0,
+                2,
+                state.slotEnd(),
+                state.neighbourPages(),
+                HVA_BASE + state.slotPages() * dev.walkspec.runtime.api.Pages.SIZE,
+                0));
+    world.withExclusiveLock(() -> populate(world, state));
+    return new HandlerWorld(world, slot, neighbour);
+  }
+
+  private static void populate(World world, HandlerState state) {
+    AddressSpaceMmu mmu = world.mmu(0);
+    List<RadixRoot> roots = new ArrayList<>();
+    roots.add(mmu.currentRoot());
+    while (roots.size() < state.roots()) {
+      roots.add(mmu.newRoot());
+    }
+    for (HandlerState.Mapping m : state.mappings()) {
+      roots
+          .get(m.root())
+          .map(m.gfn(), m.level(), 0x100000 + m.gfn(), m.writable(), m.accessed(), m.dirty());
+    }
+    for (int invalid : state.invalidRoots()) {
+      mmu.invalidate(roots.get(invalid));
+    }
+    if (world.addressSpaces() > 1) {
+      // A young mapping of the same gfns in the other address space: H10 says leave it alone.
+      world.mmu(1).currentRoot().map(state.start(), 1, 0x200000 + state.start(), true, true, true);
+    }
+  }
+}

@@ -1,0 +1,75 @@
+package dev.walkspec.suite;
+
+import dev.walkspec.runtime.api.EntryCodec;
+import dev.walkspec.runtime.api.EntryCursor;
+import dev.walkspec.runtime.api.Root;
+import dev.walkspec.runtime.world.World;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Every present leaf of every root of every address space, by (space, root, gfn, level). */
+public record PageTableSnapshot(Map<String, Leaf> leaves) {
+  /** A leaf: where it is, which gfns it covers, its raw entry, and whether its root is valid. */
+  public record Leaf(
+      int addressSpace, int root, boolean validRoot, long gfn, int level, long pages, long entry) {
+    boolean overlaps(long start, long end) {
+      return gfn < end && start < gfn + pages;
+    }
+  }
+
+  /** Takes the snapshot; the caller holds the MMU lock (the roots list needs it). */
+  public static PageTableSnapshot of(World world) {
+    Map<String, Leaf> leaves = new LinkedHashMap<>();
+    for (int as = 0; as < world.addressSpaces(); as++) {
+      for (Root root : world.mmu(as).roots()) {
+        EntryCursor cursor = root.walk(0, world.profile().gfnLimit());
+        while (cursor.next()) {
+          long pages = dev.walkspec.runtime.api.Pages.pagesAt(cursor.level());
+          Leaf leaf =
+              new Leaf(
+                  as, root.id(), root.valid(), cursor.gfn(), cursor.level(), pages, cursor.load());
+          leaves.put(as + "/" + root.id() + "/" + cursor.gfn() + "/" + cursor.level(), leaf);
+        }
+      }
+    }
+    return new PageTableSnapshot(leaves);
+  }
+
+  public List<Leaf> overlapping(int as, long start, long end) {
+    List<Leaf> out = new ArrayList<>();
+    for (Leaf leaf : leaves.values()) {
+      if (leaf.addressSpace() == as && leaf.overlaps(start, end)) {
+        out.add(leaf);
+      }
+    }
+    return out;
+  }
+
+  /** The entries that changed or vanished between this snapshot and {@code after}. */
+  public List<String> changes(PageTableSnapshot after, EntryCodec codec) {
+    List<String> out = new ArrayList<>();
+    leaves.forEach(
+        (key, leaf) -> {
+          Leaf now = after.leaves.get(key);
+          if (now == null) {
+            out.add(key + " removed");
+          } else if (now.entry() != leaf.entry()) {
+            out.add(
+                key + " " + describe(leaf.entry(), codec) + " -> " + describe(now.entry(), codec));
+          }
+        });
+    after.leaves.keySet().stream()
+        .filter(k -> !leaves.containsKey(k))
+        .forEach(k -> out.add(k + " added"));
+    return out;
+  }
+
+  static String describe(long entry, EntryCodec codec) {
+    return (codec.present(entry) ? "P" : "-")
+        + (codec.writable(entry) ? "W" : "-")
+        + (codec.accessed(entry) ? "A" : "-")
+        + (codec.dirty(entry) ? "D" : "-");
+  }
+}
