@@ -188,7 +188,7 @@ public final class WalkerSuite<W> {
       result = invoker.walk(factory.create(context), scenario);
     } catch (RuntimeException | AssertionError e) {
       throw new ConformanceFailure(
-          "W1-W13",
+          ruleOf(e),
           subject(),
           ScenarioJson.write(scenario),
           "the walker threw " + e + "\n  expected trace:\n" + expected.text().indent(4),
@@ -260,6 +260,14 @@ public final class WalkerSuite<W> {
   /** A large random scenario (see {@link RandomScenarios}) for this suite's walk. */
   public Scenario randomScenario(long seed, int slots) {
     return RandomScenarios.scenario(spec(), profile(), binding(), seed, slots);
+  }
+
+  /** A runtime rule violation starts with the rule it breaks ("W2: ..."); name that one. */
+  private static String ruleOf(Throwable e) {
+    String message = String.valueOf(e.getMessage());
+    int colon = message.indexOf(':');
+    boolean cited = e instanceof dev.walkspec.runtime.api.RuleViolation && colon > 0 && colon < 8;
+    return cited ? message.substring(0, colon) : "W1-W13";
   }
 
   /** The rule whose event differs first, named from the event kind. */
