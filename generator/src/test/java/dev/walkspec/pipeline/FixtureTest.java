@@ -8,17 +8,11 @@ import dev.walkspec.diag.DiagnosticPrinter;
 import dev.walkspec.parse.SpecLoader;
 import dev.walkspec.pipeline.Expectations.Expected;
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.URI;
-import java.net.URL;
-import java.nio.file.FileSystem;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -190,39 +184,11 @@ class FixtureTest {
   // ---- the bundled specs ----------------------------------------------------------------------
 
   /** The .walk files of the walkspec-spec jar ("walkspec/" on the class path). */
-  static Stream<Path> bundledSpecs() throws Exception {
-    URL anchor = FixtureTest.class.getClassLoader().getResource("walkspec/kvm.walk");
-    assertThat(anchor).as("walkspec/kvm.walk on the class path").isNotNull();
-    URI uri = anchor.toURI();
-    Path directory;
-    if (uri.getScheme().equals("file")) {
-      directory = Path.of(uri).getParent();
-    } else {
-      directory = extract(uri);
-    }
-    try (Stream<Path> files = Files.list(directory)) {
-      List<Path> specs =
-          files.filter(p -> p.getFileName().toString().endsWith(".walk")).sorted().toList();
-      assertThat(specs.stream().map(p -> p.getFileName().toString()).collect(Collectors.toSet()))
-          .contains("kvm.walk")
-          .hasSizeGreaterThanOrEqualTo(10);
-      return specs.stream();
-    }
-  }
-
-  private static Path extract(URI inJar) throws IOException {
-    Path target = Files.createTempDirectory("walkspec-bundled");
-    target.toFile().deleteOnExit(); // registered first, so deleted after its files
-    try (FileSystem jar = FileSystems.newFileSystem(inJar, Map.of());
-        Stream<Path> files = Files.list(jar.provider().getPath(inJar).getParent())) {
-      for (Path file : (Iterable<Path>) files::iterator) {
-        try (InputStream in = Files.newInputStream(file)) {
-          Path copy = target.resolve(file.getFileName().toString());
-          Files.copy(in, copy);
-          copy.toFile().deleteOnExit();
-        }
-      }
-    }
-    return target;
+  static Stream<Path> bundledSpecs() {
+    List<Path> specs = BundledSpecs.files();
+    assertThat(specs.stream().map(p -> p.getFileName().toString()).collect(Collectors.toSet()))
+        .contains("kvm.walk")
+        .hasSizeGreaterThanOrEqualTo(10);
+    return specs.stream();
   }
 }
