@@ -149,6 +149,27 @@ class CheckCommandTest {
   }
 
   @Test
+  void textOutputIsExactlyHeadlineExcerptCaretAndSummary() throws IOException {
+    Path file =
+        write(
+            "typo.walk",
+            "config KVM_MMU_LOCKLESS_AGING: bool = false;\n"
+                + "config KVM_AGING_LOCKED: bool = !KVM_MMU_LOCKLES_AGING;\n");
+
+    Run run = run("check", file.toString());
+
+    assertThat(run.out())
+        .isEqualTo(
+            file
+                + ":2:34: error: WS101 unknown config option 'KVM_MMU_LOCKLES_AGING'; did you mean"
+                + " 'KVM_MMU_LOCKLESS_AGING'?\n"
+                + "    config KVM_AGING_LOCKED: bool = !KVM_MMU_LOCKLES_AGING;\n"
+                + "                                     ^~~~~~~~~~~~~~~~~~~~~\n"
+                + "1 file checked: 1 error, 0 warnings\n");
+    assertThat(run.err()).isEmpty();
+  }
+
+  @Test
   void cleanSpecExitsZeroAndSaysSo() throws IOException {
     Path file = write("ok.walk", "config A: bool = false;\n");
 
