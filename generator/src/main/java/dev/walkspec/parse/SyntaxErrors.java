@@ -13,6 +13,7 @@ import org.antlr.v4.runtime.FailedPredicateException;
 import org.antlr.v4.runtime.InputMismatchException;
 import org.antlr.v4.runtime.NoViableAltException;
 import org.antlr.v4.runtime.Parser;
+import org.antlr.v4.runtime.RuleContext;
 import org.antlr.v4.runtime.Token;
 import org.antlr.v4.runtime.TokenStream;
 import org.antlr.v4.runtime.Vocabulary;
@@ -27,13 +28,14 @@ import org.antlr.v4.runtime.misc.IntervalSet;
  * token) often reads the rest of the statement differently from what was meant, and because most
  * keywords are soft, that reading can fail again a few tokens later. Such follow-on errors are not
  * reported; reporting resumes once the parser has moved past a statement end (a semicolon or a
- * brace) that follows the reported error.
+ * brace) that follows the reported error. Nor is the closing brace of a block in which an error was
+ * reported: recovery may have left the block early, so that brace looks like one too many.
  */
 final class SyntaxErrors extends DefaultErrorStrategy {
   private static final int MAX_LISTED = 8;
 
-  /** The keywords a declaration, a walker item, a rule or a profile item starts with. */
-  private static final List<Integer> STATEMENT_KEYWORDS =
+  /** The keywords a top-level declaration starts with. */
+  private static final List<Integer> DECLARATION_KEYWORDS =
       List.of(
           WalkParser.IMPORT,
           WalkParser.CONFIG,
@@ -44,7 +46,11 @@ final class SyntaxErrors extends DefaultErrorStrategy {
           WalkParser.PROFILE,
           WalkParser.ABSTRACT,
           WalkParser.OBLIGATION,
-          WalkParser.REFINE,
+          WalkParser.REFINE);
+
+  /** The keywords an item of a walker block (a rule, inputs, flags...) starts with. */
+  private static final List<Integer> WALKER_KEYWORDS =
+      List.of(
           WalkParser.INPUTS,
           WalkParser.FLAGS,
           WalkParser.CALLBACKS,
@@ -60,8 +66,11 @@ final class SyntaxErrors extends DefaultErrorStrategy {
           WalkParser.FLUSH,
           WalkParser.UNLOCK,
           WalkParser.RETURN,
-          WalkParser.PASS,
-          WalkParser.SELECTS);
+          WalkParser.PASS);
+
+  /** The keywords an item of a profile block starts with (other items are assignments). */
+  private static final List<Integer> PROFILE_KEYWORDS =
+      List.of(WalkParser.SELECTS, WalkParser.DROP);
 
   private final AstBuilder positions;
   private final Diagnostics diagnostics;
@@ -104,7 +113,8 @@ final class SyntaxErrors extends DefaultErrorStrategy {
       return;
     }
     beginErrorCondition(parser);
-    if (!report(parser, parser.getCurrentToken())) {
+    if (reportedMisspeltKeyword(parser, parser.getCurrentToken())
+        || !report(parser, parser.getCurrentToken())) {
       return;
     }
     Token previous = parser.getInputStream().LT(-1);
@@ -122,9 +132,17 @@ final class SyntaxErrors extends DefaultErrorStrategy {
    */
   private boolean report(Parser parser, Token at) {
     int index = at.getTokenIndex();
+    TokenStream tokens = parser.getInputStream();
+    if (lastReported >= 0 && at.getType() == WalkParser.RBRACE) {
+      // Recovery from an error inside a block may leave the block early; its own closing brace
+      // then looks stray. It is not a new error.
+      int open = matchingOpenBrace(tokens, index);
+      if (open >= 0 && lastReported > open) {
+        return false;
+      }
+    }
     if (lastReported >= 0 && index >= lastReported) {
       boolean passedStatementEnd = false;
-      TokenStream tokens = parser.getInputStream();
       for (int i = lastReported + 1; i < index && !passedStatementEnd; i++) {
         int type = tokens.get(i).getType();
         passedStatementEnd =
@@ -138,24 +156,44 @@ final class SyntaxErrors extends DefaultErrorStrategy {
     return true;
   }
 
+  /** The index of the brace that the one at {@code close} closes, or -1. */
+  private static int matchingOpenBrace(TokenStream tokens, int close) {
+    int depth = 0;
+    for (int i = close - 1; i >= 0; i--) {
+      int type = tokens.get(i).getType();
+      if (type == WalkParser.RBRACE) {
+        depth++;
+      } else if (type == WalkParser.LBRACE && depth-- == 0) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
   private static Pos afterToken(Pos token) {
     return new Pos(token.file(), token.line(), token.column() + token.length(), 1);
   }
 
-  private void unexpected(Parser parser, Token token, IntervalSet expected) {
-    Optional<Token> misspelt = misspeltStatementKeyword(parser, token);
-    if (misspelt.isPresent()) {
-      if (report(parser, misspelt.get())) {
-        String word = misspelt.get().getText();
-        diagnostics.report(
-            DiagnosticCode.WS005,
-            positions.pos(misspelt.get()),
-            word,
-            "; did you mean '" + closestStatementKeyword(word) + "'?");
-      }
-      return;
+  /**
+   * Reports the word before {@code offending} as a misspelt keyword, if it is one; true when it is
+   * (reported now, or suppressed as part of an error already reported).
+   */
+  private boolean reportedMisspeltKeyword(Parser parser, Token offending) {
+    Optional<Token> misspelt = misspeltStatementKeyword(parser, offending);
+    if (misspelt.isPresent() && report(parser, misspelt.get())) {
+      String word = misspelt.get().getText();
+      String keyword = closest(word, statementKeywords(parser.getContext()));
+      diagnostics.report(
+          DiagnosticCode.WS005,
+          positions.pos(misspelt.get()),
+          word,
+          "; did you mean '" + keyword + "'?");
     }
-    if (!report(parser, token)) {
+    return misspelt.isPresent();
+  }
+
+  private void unexpected(Parser parser, Token token, IntervalSet expected) {
+    if (reportedMisspeltKeyword(parser, token) || !report(parser, token)) {
       return;
     }
     Vocabulary vocabulary = parser.getVocabulary();
@@ -176,16 +214,18 @@ final class SyntaxErrors extends DefaultErrorStrategy {
   }
 
   /**
-   * A misspelt keyword that the parser took for a name: a plain word that starts a statement (after
-   * a semicolon, a brace, or at the start of the file), is close to a keyword that starts
-   * statements, and is directly followed by the token that did not fit. Because most keywords are
-   * soft, {@code gaurd W1a ...} right after {@code inputs start, end: hva;} reads as one more input
-   * named {@code gaurd}, and the error would otherwise be about {@code W1a}.
+   * A misspelt keyword that the parser took for a name: a word that starts a statement (after a
+   * semicolon, a brace, or at the start of the file), is not a keyword that starts a statement
+   * where it stands, is close to one that does, and is directly followed by the token that did not
+   * fit. Because most keywords are soft, {@code gaurd W1a ...} or {@code callback handler;} right
+   * after {@code inputs start, end: hva;} read as one more input, and the error would otherwise be
+   * about the word after the typo.
    */
   private static Optional<Token> misspeltStatementKeyword(Parser parser, Token offending) {
     TokenStream tokens = parser.getInputStream();
     Token word = previousOnChannel(tokens, offending.getTokenIndex());
-    if (word == null || word.getType() != WalkParser.ID) {
+    List<Integer> keywords = statementKeywords(parser.getContext());
+    if (word == null || !isWord(word) || keywords.contains(word.getType())) {
       return Optional.empty();
     }
     Token before = previousOnChannel(tokens, word.getTokenIndex());
@@ -197,14 +237,28 @@ final class SyntaxErrors extends DefaultErrorStrategy {
     if (!startsStatement) {
       return Optional.empty();
     }
-    String closest = closestStatementKeyword(word.getText());
+    String closest = closest(word.getText(), keywords);
     boolean close =
         Similarity.editDistance(word.getText(), closest) <= Math.max(1, closest.length() / 3);
     return close ? Optional.of(word) : Optional.empty();
   }
 
-  private static String closestStatementKeyword(String word) {
-    return STATEMENT_KEYWORDS.stream()
+  /** The keywords that start a statement in the block the parser is in. */
+  private static List<Integer> statementKeywords(RuleContext context) {
+    for (RuleContext at = context; at != null; at = at.parent) {
+      if (at instanceof WalkParser.WalkerDeclContext) {
+        return WALKER_KEYWORDS;
+      } else if (at instanceof WalkParser.ProfileDeclContext) {
+        return PROFILE_KEYWORDS;
+      } else if (at instanceof WalkParser.OperationDeclContext) {
+        return List.of(WalkParser.DROP);
+      }
+    }
+    return DECLARATION_KEYWORDS;
+  }
+
+  private static String closest(String word, List<Integer> keywords) {
+    return keywords.stream()
         .map(type -> WalkLexer.VOCABULARY.getLiteralName(type).replace("'", ""))
         .min(Comparator.comparingInt(k -> Similarity.editDistance(word, k)))
         .orElseThrow();
