@@ -1,0 +1,43 @@
+package dev.walkspec.arch.bad;
+
+import dev.walkspec.arch.x86.shadow.ShadowTestAgeHandler;
+import dev.walkspec.runtime.api.EntryCodec;
+import dev.walkspec.runtime.api.GfnRange;
+import dev.walkspec.runtime.api.Kvm;
+import dev.walkspec.runtime.api.PageTables;
+import dev.walkspec.runtime.api.Pages;
+import dev.walkspec.runtime.api.RmapCursor;
+import dev.walkspec.runtime.api.SlotRmap;
+
+/**
+ * H2: the shadow test_age walk with explicit unlocks, forgetting the one on the early "young"
+ * return, so the reverse-map head's bit lock stays held.
+ */
+public class ShadowTestAgeLeaksRmapLock extends ShadowTestAgeHandler {
+  public ShadowTestAgeLeaksRmapLock() {}
+
+  @Override
+  protected boolean walk(Kvm kvm, GfnRange range, boolean testOnly) {
+    PageTables mmu = kvm.mmu(range.slot().addressSpace());
+    if (!mmu.hasRmaps()) {
+      return false;
+    }
+    SlotRmap rmap = mmu.rmap(range.slot());
+    EntryCodec codec = kvm.codec();
+    for (int level = 1; level <= rmap.maxLevel(); level++) {
+      for (long gfn = range.start();
+          gfn < range.end();
+          gfn = Pages.alignDown(gfn, level) + Pages.pagesAt(level)) {
+        RmapCursor spte = rmap.lock(gfn, level);
+        while (spte.next()) {
+          long entry = spte.load();
+          if (codec.present(entry) && codec.accessed(entry)) {
+            return true;
+          }
+        }
+        spte.close();
+      }
+    }
+    return false;
+  }
+}

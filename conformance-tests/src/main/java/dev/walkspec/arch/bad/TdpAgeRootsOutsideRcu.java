@@ -1,0 +1,23 @@
+package dev.walkspec.arch.bad;
+
+import dev.walkspec.arch.x86.tdp.TdpAgeHandler;
+import dev.walkspec.runtime.api.GfnRange;
+import dev.walkspec.runtime.api.Kvm;
+import dev.walkspec.runtime.api.Root;
+import java.util.List;
+
+/** H3: lists the roots before entering the RCU read section, so a root may be freed meanwhile. */
+public class TdpAgeRootsOutsideRcu extends TdpAgeHandler {
+  public TdpAgeRootsOutsideRcu() {}
+
+  @Override
+  protected boolean walk(Kvm kvm, GfnRange range, boolean testOnly) {
+    List<Root> roots = roots(kvm, range.slot().addressSpace());
+    kvm.rcu().readLock();
+    try {
+      return walkRoots(kvm, range, roots, testOnly);
+    } finally {
+      kvm.rcu().readUnlock();
+    }
+  }
+}

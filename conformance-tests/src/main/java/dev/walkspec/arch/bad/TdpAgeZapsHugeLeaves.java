@@ -1,0 +1,22 @@
+package dev.walkspec.arch.bad;
+
+import dev.walkspec.arch.x86.tdp.TdpAgeHandler;
+import dev.walkspec.runtime.api.EntryCursor;
+import dev.walkspec.runtime.api.Kvm;
+
+/**
+ * H7: lockless aging zaps young huge mappings (so that they fault back as 4 KiB pages and age at a
+ * finer grain): a change of table structure without the lock.
+ */
+public class TdpAgeZapsHugeLeaves extends TdpAgeHandler {
+  public TdpAgeZapsHugeLeaves() {}
+
+  @Override
+  protected void ageLeaf(Kvm kvm, EntryCursor leaf, long old) {
+    if (leaf.level() > 1) {
+      leaf.zap();
+    } else {
+      super.ageLeaf(kvm, leaf, old);
+    }
+  }
+}
