@@ -1,8 +1,5 @@
-package dev.walkspec.emit;
+package dev.walkspec.check;
 
-import dev.walkspec.check.Binding;
-import dev.walkspec.check.CheckedSpec;
-import dev.walkspec.check.Checker;
 import dev.walkspec.model.Decls.Obligation;
 import dev.walkspec.model.Evaluator;
 import dev.walkspec.model.Name;
@@ -10,7 +7,6 @@ import dev.walkspec.model.Value;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Which obligations apply to a handler kind in an operation on a profile: those declared for the
@@ -44,10 +40,5 @@ public final class Obligations {
       }
     }
     return false;
-  }
-
-  /** For documentation: the flags an obligation's condition reads. */
-  static Set<String> reads(Obligation obligation) {
-    return obligation.when().map(dev.walkspec.model.Expressions::names).orElse(Set.of());
   }
 }

@@ -27,6 +27,7 @@ import picocli.CommandLine.Command;
       CheckCommand.class,
       TraceCommand.class,
       GenerateCommand.class,
+      DiffCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {

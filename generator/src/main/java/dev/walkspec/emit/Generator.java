@@ -178,7 +178,7 @@ public final class Generator {
         continue;
       }
       List<dev.walkspec.model.Decls.Obligation> obligations =
-          Obligations.applying(checked, binding, kind.get()).stream()
+          dev.walkspec.check.Obligations.applying(checked, binding, kind.get()).stream()
               .filter(o -> SEQUENTIAL_OBLIGATIONS.contains(o.id().text()))
               .toList();
       ClassName handlerClass = ClassName.bestGuess(handler.get());

@@ -33,6 +33,11 @@ public final class Interpreter {
     return checked;
   }
 
+  /** What the scenario fixes for the walk (flags, callbacks, inputs) on this spec. */
+  public WalkSetup setup(Scenario scenario) {
+    return resolver.resolve(scenario);
+  }
+
   /** The trace of one scenario; a scenario that does not fit the spec throws ScenarioException. */
   public Trace run(Scenario scenario) {
     WalkSetup setup = resolver.resolve(scenario);

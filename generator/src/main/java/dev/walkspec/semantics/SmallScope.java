@@ -30,13 +30,38 @@ public final class SmallScope {
       List.of(new long[] {16 * P, 1, 0}, new long[] {16 * P, 3, 10}, new long[] {18 * P, 2, 20});
 
   private final CheckedSpec spec;
-  private final Interpreter interpreter;
+  private final List<Interpreter> counters = new ArrayList<>();
   private final List<long[]> ranges;
 
   public SmallScope(CheckedSpec spec) {
+    this(spec, List.of());
+  }
+
+  /**
+   * A scope over {@code spec}'s inputs whose result patterns also cover the handler calls that
+   * {@code others} make on the same scenarios (for comparing specs: a V2 walk calls the stub where
+   * the canonical one calls nothing).
+   */
+  public SmallScope(CheckedSpec spec, List<CheckedSpec> others) {
     this.spec = spec;
-    this.interpreter = new Interpreter(spec);
+    this.counters.add(new Interpreter(spec));
+    others.forEach(o -> counters.add(new Interpreter(o)));
     this.ranges = ranges();
+  }
+
+  /** The most handler calls any of the specs makes on the scenario (0 where it does not apply). */
+  private int calls(Scenario base) {
+    int most = 0;
+    for (Interpreter counter : counters) {
+      try {
+        Trace dry = counter.run(base);
+        most =
+            Math.max(most, (int) dry.lines().stream().filter(l -> l.startsWith("CALL ")).count());
+      } catch (ScenarioException doesNotApply) {
+        // this spec lacks a flag or profile the scenario uses; it makes no calls on it
+      }
+    }
+    return most;
   }
 
   /** Every hva range of the scope: ordered pairs of boundary points, and two empty ones. */
@@ -107,7 +132,19 @@ public final class SmallScope {
 
   private Stream<Scenario> explicitInputs(ResolvedProfile profile, List<Integer> layouts) {
     Walker walker = spec.spec().walkers().get(0);
-    List<String> flags = walker.flags().stream().map(Name::text).toList();
+    return explicitInputs(profile, walker.flags().stream().map(Name::text).toList(), layouts);
+  }
+
+  /**
+   * Explicit-input scenarios over the given flags (for comparing two specs: the union of their
+   * walkers' flags), every layout.
+   */
+  public Stream<Scenario> explicitInputsOver(ResolvedProfile profile, List<String> flags) {
+    return explicitInputs(profile, flags, allIndices(profile.addressSpaces()));
+  }
+
+  private Stream<Scenario> explicitInputs(
+      ResolvedProfile profile, List<String> flags, List<Integer> layouts) {
     int inputs = flags.size() + 2;
     return IntStream.range(0, 1 << inputs)
         .boxed()
@@ -210,8 +247,7 @@ public final class SmallScope {
    * return int also get, for each call, a pattern where that call fails (-12, V7).
    */
   private Stream<Scenario> withResults(Scenario base) {
-    Trace dry = interpreter.run(base);
-    int calls = (int) dry.lines().stream().filter(l -> l.startsWith("CALL ")).count();
+    int calls = calls(base);
     List<List<Long>> patterns = new ArrayList<>();
     for (int bits = 0; bits < 1 << calls; bits++) {
       List<Long> pattern = new ArrayList<>();

@@ -1,0 +1,278 @@
+package dev.walkspec.semantics;
+
+import dev.walkspec.check.Binding;
+import dev.walkspec.check.CheckedSpec;
+import dev.walkspec.check.ResolvedProfile;
+import dev.walkspec.model.Name;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+
+/**
+ * The behavioural difference of two specs: both run on every scenario of the exhaustive small scope
+ * (every operation both have, and explicit inputs over the union of their flags, on every profile
+ * both have); scenarios whose traces differ are grouped by the first event where they part, and
+ * each group says which inputs all its scenarios share (where they are special among all scenarios
+ * compared), how often each spec calls the handler, and its smallest scenario.
+ */
+public final class SpecDiff {
+  /** Inputs that vary less than this many ways are listed as a set, not as "varies". */
+  private static final int MAX_LISTED_VALUES = 12;
+
+  /** A class of differing scenarios. */
+  public record Group(
+      String firstDifference,
+      long scenarios,
+      Map<String, Set<String>> shared,
+      String callsA,
+      String callsB,
+      Scenario smallest,
+      Trace traceA,
+      Trace traceB) {}
+
+  /** The outcome of a comparison. */
+  public record Result(
+      String nameA,
+      String nameB,
+      long compared,
+      long notComparable,
+      List<Group> groups,
+      List<ObligationChanges.Change> obligationChanges) {
+    public long differing() {
+      return groups.stream().mapToLong(Group::scenarios).sum();
+    }
+  }
+
+  private final CheckedSpec a;
+  private final CheckedSpec b;
+  private final Interpreter left;
+  private final Interpreter right;
+  private final Map<String, Set<String>> everywhere = new LinkedHashMap<>();
+  private final Map<String, GroupBuilder> groups = new LinkedHashMap<>();
+  private long compared;
+  private long notComparable;
+
+  private SpecDiff(CheckedSpec a, CheckedSpec b) {
+    this.a = a;
+    this.b = b;
+    this.left = new Interpreter(a);
+    this.right = new Interpreter(b);
+  }
+
+  public static Result compare(CheckedSpec a, CheckedSpec b) {
+    SpecDiff diff = new SpecDiff(a, b);
+    diff.scenarios().forEach(diff::compareOne);
+    List<Group> built =
+        diff.groups.values().stream()
+            .map(g -> g.build(diff.everywhere))
+            .sorted(
+                Comparator.comparingLong(Group::scenarios)
+                    .reversed()
+                    .thenComparing(Group::firstDifference))
+            .toList();
+    return new Result(
+        a.spec().name(),
+        b.spec().name(),
+        diff.compared,
+        diff.notComparable,
+        built,
+        ObligationChanges.between(a, b));
+  }
+
+  private Stream<Scenario> scenarios() {
+    SmallScope scope = new SmallScope(a, List.of(b));
+    List<String> flags = new ArrayList<>(flagNames(a));
+    flagNames(b).stream().filter(f -> !flags.contains(f)).forEach(flags::add);
+    List<Stream<Scenario>> parts = new ArrayList<>();
+    for (ResolvedProfile profile : a.profiles()) {
+      if (b.profile(profile.name()).isEmpty()) {
+        continue;
+      }
+      parts.add(scope.explicitInputsOver(profile, flags));
+      for (Binding binding : a.bindings()) {
+        boolean common =
+            binding.profile().name().equals(profile.name())
+                && b.spec().operation(binding.operation().id().text()).isPresent();
+        if (common) {
+          parts.add(scope.operation(binding));
+        }
+      }
+    }
+    return parts.stream().flatMap(s -> s);
+  }
+
+  private static List<String> flagNames(CheckedSpec spec) {
+    return spec.spec().walkers().get(0).flags().stream().map(Name::text).toList();
+  }
+
+  private void compareOne(Scenario s) {
+    Trace ta;
+    Trace tb;
+    try {
+      ta = left.run(s);
+      tb = right.run(s);
+    } catch (ScenarioException doesNotApply) {
+      notComparable++;
+      return;
+    }
+    compared++;
+    Map<String, String> features = features(s);
+    features.forEach((k, v) -> note(everywhere, k, v));
+    if (ta.lines().equals(tb.lines())) {
+      return;
+    }
+    String first = firstDifference(ta.lines(), tb.lines());
+    groups.computeIfAbsent(first, GroupBuilder::new).add(s, ta, tb, features);
+  }
+
+  static void note(Map<String, Set<String>> values, String feature, String value) {
+    Set<String> seen = values.computeIfAbsent(feature, k -> new TreeSet<>());
+    if (seen.size() <= MAX_LISTED_VALUES) {
+      seen.add(value);
+    }
+  }
+
+  /** What a scenario is, in the words a reader of the spec would use. */
+  private Map<String, String> features(Scenario s) {
+    Map<String, String> f = new LinkedHashMap<>();
+    f.put("profile", s.arch());
+    f.put("operation", s.operation().map(this::operationName).orElse("explicit inputs"));
+    WalkSetup setup = left.setup(s);
+    new TreeSet<>(setup.flags().keySet())
+        .forEach(flag -> f.put(flag, String.valueOf(setup.flags().get(flag))));
+    f.put("handler", setup.handler() ? "set" : "null");
+    f.put("on_lock", setup.onLock().isPresent() ? "set" : "null");
+    f.put("range", setup.end() <= setup.start() ? "empty" : "non-empty");
+    f.put("slot hits", hits(s, setup));
+    f.put(
+        "handler results",
+        s.handlerResults().stream().anyMatch(r -> r != 0) ? "some true" : "all false");
+    return f;
+  }
+
+  private String operationName(String id) {
+    return a.spec().operation(id).map(o -> o.id() + " " + o.label()).orElse(id);
+  }
+
+  private static String hits(Scenario s, WalkSetup setup) {
+    List<String> spaces = new ArrayList<>();
+    for (int as = 0; as < s.addressSpaces().size(); as++) {
+      if (!Layouts.overlapping(s.addressSpaces().get(as), setup.start(), setup.end() - 1)
+          .isEmpty()) {
+        spaces.add("address space " + as);
+      }
+    }
+    return spaces.isEmpty() ? "none" : String.join(" and ", spaces);
+  }
+
+  /** "A: UNLOCK write | B: a handler call" at the first event where the traces part. */
+  static String firstDifference(List<String> la, List<String> lb) {
+    int i = 0;
+    while (i < la.size() && i < lb.size() && la.get(i).equals(lb.get(i))) {
+      i++;
+    }
+    return "A: "
+        + kind(i < la.size() ? la.get(i) : null)
+        + " | B: "
+        + kind(i < lb.size() ? lb.get(i) : null);
+  }
+
+  private static String kind(String line) {
+    if (line == null) {
+      return "(nothing)";
+    }
+    if (line.startsWith("CALL ")) {
+      return "a handler call";
+    }
+    if (line.startsWith("RESULT ")) {
+      return line;
+    }
+    return line;
+  }
+
+  /** Collects one group. */
+  private static final class GroupBuilder {
+    private final String first;
+    private final Map<String, Set<String>> values = new LinkedHashMap<>();
+    private long count;
+    private int minCallsA = Integer.MAX_VALUE;
+    private int maxCallsA;
+    private int minCallsB = Integer.MAX_VALUE;
+    private int maxCallsB;
+    private Scenario smallest;
+    private Trace smallestA;
+    private Trace smallestB;
+
+    GroupBuilder(String first) {
+      this.first = first;
+    }
+
+    void add(Scenario s, Trace ta, Trace tb, Map<String, String> features) {
+      count++;
+      features.forEach((k, v) -> note(values, k, v));
+      int ca = calls(ta);
+      int cb = calls(tb);
+      minCallsA = Math.min(minCallsA, ca);
+      maxCallsA = Math.max(maxCallsA, ca);
+      minCallsB = Math.min(minCallsB, cb);
+      maxCallsB = Math.max(maxCallsB, cb);
+      if (smallest == null || size(s) < size(smallest)) {
+        smallest = s;
+        smallestA = ta;
+        smallestB = tb;
+      }
+    }
+
+    private static int calls(Trace t) {
+      return (int) t.lines().stream().filter(l -> l.startsWith("CALL ")).count();
+    }
+
+    private static long size(Scenario s) {
+      long range = Math.max(0, s.end() - s.start());
+      return s.slotCount() * (1L << 40)
+          + s.handlerResults().size() * (1L << 32)
+          + Math.min(range, (1L << 32) - 1);
+    }
+
+    Group build(Map<String, Set<String>> everywhere) {
+      Map<String, Set<String>> shared = new LinkedHashMap<>();
+      values.forEach(
+          (feature, set) -> {
+            Set<String> all = everywhere.getOrDefault(feature, Set.of());
+            boolean special = set.size() <= MAX_LISTED_VALUES && set.size() < all.size();
+            if (special) {
+              shared.put(feature, new LinkedHashSet<>(set));
+            }
+          });
+      return new Group(
+          first,
+          count,
+          shared,
+          range(minCallsA, maxCallsA),
+          range(minCallsB, maxCallsB),
+          smallest,
+          smallestA,
+          smallestB);
+    }
+
+    private static String range(int min, int max) {
+      String times = max == 1 ? "once" : max + " times";
+      return min == max ? (max == 0 ? "0 times" : times) : min + " to " + max + " times";
+    }
+  }
+
+  /** For tests: every feature a group may be characterized by. */
+  static Optional<String> sharedValue(Group group, String feature) {
+    Set<String> values = group.shared().get(feature);
+    return values != null && values.size() == 1
+        ? Optional.of(values.iterator().next())
+        : Optional.empty();
+  }
+}

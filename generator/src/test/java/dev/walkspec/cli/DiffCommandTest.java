@@ -1,0 +1,91 @@
+package dev.walkspec.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.walkspec.check.CheckedSpec;
+import dev.walkspec.parse.SpecLoader;
+import dev.walkspec.pipeline.BundledSpecs;
+import dev.walkspec.pipeline.Pipeline;
+import dev.walkspec.semantics.SpecDiff;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/**
+ * walkspec diff finds exactly the differences the history predicts (the same ones HistoryTest
+ * proves scenario by scenario), and its text is stable: compared with reviewed snapshots in
+ * src/test/resources/snapshots (rewrite with -Dwalkspec.updateGolden=true, then review).
+ */
+class DiffCommandTest {
+  private static CheckedSpec bundled(String name) {
+    return new Pipeline(new SpecLoader(BundledSpecs.directory(), List.of()))
+        .check(BundledSpecs.file(name))
+        .checked();
+  }
+
+  @Test
+  void v2_against_the_canonical_spec_is_one_group_null_handler_and_a_hit_in_address_space_1()
+      throws Exception {
+    SpecDiff.Result r =
+        SpecDiff.compare(bundled("kvm.walk"), bundled("v2-null-handler-break.walk"));
+    assertThat(r.groups()).hasSize(1);
+    SpecDiff.Group g = r.groups().get(0);
+    assertThat(g.firstDifference()).isEqualTo("A: UNLOCK write | B: a handler call");
+    assertThat(g.shared())
+        .containsEntry("handler", Set.of("null"))
+        .containsEntry("on_lock", Set.of("set"))
+        .containsEntry("lockless", Set.of("false"))
+        .containsEntry("profile", Set.of("x86"))
+        .containsEntry("slot hits", Set.of("address space 0 and address space 1"));
+    assertThat(g.callsA()).isEqualTo("0 times");
+    assertThat(r.obligationChanges()).isEmpty();
+    assertSnapshot("diff-kvm-v2.txt", DiffCommand.text(r));
+  }
+
+  @Test
+  void v4_against_v5_differs_exactly_in_aging_on_x86() throws Exception {
+    SpecDiff.Result r =
+        SpecDiff.compare(bundled("kvm.walk"), bundled("v4-v6.14-locked-aging.walk"));
+    assertThat(r.groups()).hasSize(1);
+    SpecDiff.Group g = r.groups().get(0);
+    assertThat(g.firstDifference()).isEqualTo("A: a handler call | B: LOCK write");
+    assertThat(g.shared())
+        .containsEntry("profile", Set.of("x86", "x86_private"))
+        .containsEntry(
+            "operation", Set.of("C3 clear_flush_young", "C4 clear_young", "C5 test_young"))
+        .containsEntry("lockless", Set.of("true"));
+    assertThat(r.obligationChanges())
+        .extracting(c -> c.binding())
+        .containsExactly(
+            "clear_flush_young[x86]",
+            "clear_young[x86]",
+            "test_young[x86]",
+            "clear_flush_young[x86_private]",
+            "clear_young[x86_private]",
+            "test_young[x86_private]");
+    assertThat(r.obligationChanges())
+        .allSatisfy(
+            c ->
+                assertThat(c.noLongerApply())
+                    .containsExactly(
+                        "H3 table_lifetime",
+                        "H4 atomic_updates",
+                        "H6 concurrent_zaps",
+                        "H7 no_structural_changes"));
+    assertSnapshot("diff-kvm-v4.txt", DiffCommand.text(r));
+  }
+
+  static void assertSnapshot(String name, String actual) throws Exception {
+    Path file = Path.of("src/test/resources/snapshots").resolve(name);
+    if (Boolean.getBoolean("walkspec.updateGolden")) {
+      Files.writeString(file, actual, StandardCharsets.UTF_8);
+    }
+    assertThat(file)
+        .as("snapshot %s is missing; run with -Dwalkspec.updateGolden=true and review it", file)
+        .exists();
+    assertThat(actual).isEqualTo(Files.readString(file, StandardCharsets.UTF_8));
+  }
+}
