@@ -46,6 +46,9 @@ public final class Main implements Runnable {
   /** Runs a command line with the given streams; returns the exit code. */
   public static int run(PrintWriter out, PrintWriter err, String... args) {
     CommandLine cli = new CommandLine(new Main());
+    for (CommandExtension extension : java.util.ServiceLoader.load(CommandExtension.class)) {
+      extension.commands().forEach(cli::addSubcommand);
+    }
     cli.setOut(out);
     cli.setErr(err);
     cli.setExecutionExceptionHandler(new Failures());

@@ -1,0 +1,13 @@
+package dev.walkspec.cli;
+
+import java.util.List;
+
+/**
+ * Subcommands contributed by modules the generator does not depend on (found with {@link
+ * java.util.ServiceLoader}): {@code conform} comes with the conformance module, which holds the
+ * bundled handlers and the test engines it runs.
+ */
+public interface CommandExtension {
+  /** Picocli command objects (annotated with {@code @Command}). */
+  List<Object> commands();
+}
