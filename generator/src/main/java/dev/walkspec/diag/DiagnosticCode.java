@@ -160,10 +160,6 @@ public enum DiagnosticCode {
       WARNING,
       "too many independent conditions (%s) to check %s exhaustively; check skipped",
       "A path check gave up because the walker reads too many independent conditions."),
-  WS313(
-      ERROR,
-      "no operation can be generated for profile %s: it is abstract",
-      "An abstract profile is only a base for others."),
   WS314(
       ERROR,
       "%s: %s is only meaningful with a lock rule",

@@ -9,8 +9,6 @@ import com.palantir.javapoet.ParameterSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeSpec;
 import dev.walkspec.model.Decls.Obligation;
-import dev.walkspec.suite.HandlerState;
-import dev.walkspec.suite.HandlerSuite;
 import java.util.List;
 import javax.lang.model.element.Modifier;
 
@@ -20,6 +18,9 @@ import javax.lang.model.element.Modifier;
  * spec ({@code clear_young[x86] H9 coverage}).
  */
 final class HandlerSuiteEmitter {
+  // The suite harness, named rather than referenced: emit must not depend on it (no cycle).
+  static final ClassName HANDLER_STATE = ClassName.get("dev.walkspec.suite", "HandlerState");
+  static final ClassName HANDLER_SUITE = ClassName.get("dev.walkspec.suite", "HandlerSuite");
   static final ClassName PROVIDE = ClassName.get("net.jqwik.api", "Provide");
   static final ClassName ARBITRARY = ClassName.get("net.jqwik.api", "Arbitrary");
 
@@ -37,7 +38,7 @@ final class HandlerSuiteEmitter {
     CodeBlock create =
         CodeBlock.of(
             "$T.of(\n$>$>$L,\n$S,\n$S,\n$S,\n$T::new)$<$<",
-            HandlerSuite.class,
+            HANDLER_SUITE,
             specRef,
             operation,
             profile,
@@ -51,11 +52,7 @@ final class HandlerSuiteEmitter {
                 Comments.safe(subject))
             .addField(
                 FieldSpec.builder(
-                        HandlerSuite.class,
-                        "SUITE",
-                        Modifier.PRIVATE,
-                        Modifier.STATIC,
-                        Modifier.FINAL)
+                        HANDLER_SUITE, "SUITE", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
                     .initializer(create)
                     .build())
             .addMethod(
@@ -70,8 +67,7 @@ final class HandlerSuiteEmitter {
             .addMethod(
                 MethodSpec.methodBuilder("states")
                     .addAnnotation(PROVIDE)
-                    .returns(
-                        ParameterizedTypeName.get(ARBITRARY, ClassName.get(HandlerState.class)))
+                    .returns(ParameterizedTypeName.get(ARBITRARY, HANDLER_STATE))
                     .addStatement("return SUITE.states()")
                     .build());
     for (Obligation obligation : obligations) {
@@ -89,7 +85,7 @@ final class HandlerSuiteEmitter {
                       .build())
               .addJavadoc("$L\n", Comments.safe(obligation.doc()))
               .addParameter(
-                  ParameterSpec.builder(HandlerState.class, "state")
+                  ParameterSpec.builder(HANDLER_STATE, "state")
                       .addAnnotation(
                           AnnotationSpec.builder(SuiteEmitter.FOR_ALL)
                               .addMember("value", "$S", "states")

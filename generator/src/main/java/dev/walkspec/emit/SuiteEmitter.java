@@ -9,9 +9,6 @@ import com.palantir.javapoet.ParameterSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
-import dev.walkspec.suite.PluggableWalker;
-import dev.walkspec.suite.SpecRef;
-import dev.walkspec.suite.WalkerSuite;
 import java.util.stream.Stream;
 import javax.lang.model.element.Modifier;
 
@@ -22,6 +19,10 @@ import javax.lang.model.element.Modifier;
  * W1-W13 ...}.
  */
 final class SuiteEmitter {
+  // The suite harness, named rather than referenced: emit must not depend on it (no cycle).
+  static final ClassName PLUGGABLE_WALKER = ClassName.get("dev.walkspec.suite", "PluggableWalker");
+  static final ClassName SPEC_REF = ClassName.get("dev.walkspec.suite", "SpecRef");
+  static final ClassName WALKER_SUITE = ClassName.get("dev.walkspec.suite", "WalkerSuite");
   static final ClassName TEST = ClassName.get("org.junit.jupiter.api", "Test");
   static final ClassName TEST_FACTORY = ClassName.get("org.junit.jupiter.api", "TestFactory");
   static final ClassName DISPLAY_NAME = ClassName.get("org.junit.jupiter.api", "DisplayName");
@@ -47,11 +48,11 @@ final class SuiteEmitter {
       String profile,
       CodeBlock specRef,
       AnnotationSpec generated) {
-    TypeName suiteType = ParameterizedTypeName.get(ClassName.get(WalkerSuite.class), api);
+    TypeName suiteType = ParameterizedTypeName.get(WALKER_SUITE, api);
     CodeBlock factory =
         CodeBlock.of(
             "$T.factory($S, $T.class, context -> new $T($L))",
-            PluggableWalker.class,
+            PLUGGABLE_WALKER,
             subject,
             api,
             walker,
@@ -63,7 +64,7 @@ final class SuiteEmitter {
         operation != null
             ? CodeBlock.of(
                 "$T.forOperation(\n$>$>$L,\n$S,\n$S,\n$L,\n$L)$<$<",
-                WalkerSuite.class,
+                WALKER_SUITE,
                 specRef,
                 operation,
                 profile,
@@ -71,7 +72,7 @@ final class SuiteEmitter {
                 invoker)
             : CodeBlock.of(
                 "$T.generic(\n$>$>$L,\n$S,\n$L,\n$L)$<$<",
-                WalkerSuite.class,
+                WALKER_SUITE,
                 specRef,
                 profile,
                 factory,
@@ -134,6 +135,6 @@ final class SuiteEmitter {
   }
 
   static CodeBlock specRef(String path, String hash) {
-    return CodeBlock.of("$T.of($S, $S)", SpecRef.class, path, hash);
+    return CodeBlock.of("$T.of($S, $S)", SPEC_REF, path, hash);
   }
 }
