@@ -21,6 +21,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
@@ -34,6 +36,13 @@ class HandlerClassesTest {
       new ClassFileImporter()
           .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
           .importPackages("dev.walkspec.arch");
+
+  private static final Pattern ONE_LINE_DOC =
+      Pattern.compile("/\\*\\* (H\\d+(?:/H\\d+)*): .+ \\*/");
+
+  private static String superclause(Class<?> variant) {
+    return "extends " + variant.getSuperclass().getSimpleName() + " {";
+  }
 
   private static List<Class<?>> concrete(String pkg) {
     List<Class<?>> out = new ArrayList<>();
@@ -88,9 +97,18 @@ class HandlerClassesTest {
                   || TdpWriteProtect.class.isAssignableFrom(variant))
           .as(variant.getName())
           .isTrue();
+      String name = variant.getSimpleName();
+      List<String> source =
+          Files.readAllLines(
+              Path.of("src/main/java/dev/walkspec/arch/bad", name + ".java"),
+              StandardCharsets.UTF_8);
+      int declaration = source.indexOf("public class " + name + " " + superclause(variant));
+      assertThat(declaration).as(name + " declaration").isPositive();
+      Matcher javadoc = ONE_LINE_DOC.matcher(source.get(declaration - 1));
+      assertThat(javadoc.matches()).as(name + ": one-line Javadoc naming the obligation").isTrue();
       assertThat(readme)
-          .as("README row for " + variant.getSimpleName())
-          .contains("| `" + variant.getSimpleName() + "` |");
+          .as("README row for " + name + " with the obligation of its Javadoc")
+          .contains("| `" + name + "` | " + javadoc.group(1) + " |");
     }
   }
 }

@@ -4,10 +4,7 @@ import dev.walkspec.arch.x86.tdp.TdpWriteProtect;
 import dev.walkspec.runtime.api.EntryCursor;
 import dev.walkspec.runtime.api.Kvm;
 
-/**
- * H5: the locked dirty-logging writer write-protects volatile entries with a plain store, erasing
- * whatever lockless aging or the hardware changed between its load and its store.
- */
+/** H5: the locked writer write-protects volatile entries with a plain store. */
 public class PlainStoreWriteProtect extends TdpWriteProtect {
   public PlainStoreWriteProtect() {}
 

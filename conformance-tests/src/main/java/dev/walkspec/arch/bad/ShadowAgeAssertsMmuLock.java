@@ -4,10 +4,7 @@ import dev.walkspec.arch.x86.shadow.ShadowAccessTrackAgeHandler;
 import dev.walkspec.runtime.api.EntryCursor;
 import dev.walkspec.runtime.api.Kvm;
 
-/**
- * H1: the lockless shadow age handler asserts the MMU lock held for write before marking an entry
- * for access tracking, a lock its lockless caller does not hold.
- */
+/** H1: the lockless shadow age asserts the MMU write lock before marking an entry. */
 public class ShadowAgeAssertsMmuLock extends ShadowAccessTrackAgeHandler {
   public ShadowAgeAssertsMmuLock() {}
 

@@ -9,10 +9,7 @@ import dev.walkspec.runtime.api.Pages;
 import dev.walkspec.runtime.api.RmapCursor;
 import dev.walkspec.runtime.api.SlotRmap;
 
-/**
- * H2: the shadow test_age walk with explicit unlocks, forgetting the one on the early "young"
- * return, so the reverse-map head's bit lock stays held.
- */
+/** H2: returns "young" early without releasing the rmap head's bit lock. */
 public class ShadowTestAgeLeaksRmapLock extends ShadowTestAgeHandler {
   public ShadowTestAgeLeaksRmapLock() {}
 

@@ -4,10 +4,7 @@ import dev.walkspec.arch.x86.tdp.TdpAccessTrackAgeHandler;
 import dev.walkspec.runtime.api.EntryCursor;
 import dev.walkspec.runtime.api.Kvm;
 
-/**
- * H4: retries the access-tracking compare-and-swap until it succeeds, with no bound: an entry the
- * guest keeps touching can keep the lockless aging thread spinning.
- */
+/** H4: retries the access-tracking compare-and-swap until it succeeds, without bound. */
 public class TdpAccessTrackRetriesCas extends TdpAccessTrackAgeHandler {
   public TdpAccessTrackRetriesCas() {}
 

@@ -4,10 +4,7 @@ import dev.walkspec.arch.x86.tdp.TdpAgeHandler;
 import dev.walkspec.runtime.api.EntryCursor;
 import dev.walkspec.runtime.api.Kvm;
 
-/**
- * H4/H5: lockless aging writes "old without Accessed" with an atomic exchange; each access is
- * atomic but load-then-exchange is no atomic read-modify-write, so a bit set in between is lost.
- */
+/** H4/H5: ages with load-then-exchange, no atomic RMW: bits set in between are lost. */
 public class TdpAgeLoadThenExchange extends TdpAgeHandler {
   public TdpAgeLoadThenExchange() {}
 

@@ -6,7 +6,7 @@ import dev.walkspec.runtime.api.Kvm;
 import dev.walkspec.runtime.api.Root;
 import java.util.List;
 
-/** H3: lists the roots before entering the RCU read section, so a root may be freed meanwhile. */
+/** H3: lists the roots before entering the RCU read section. */
 public class TdpAgeRootsOutsideRcu extends TdpAgeHandler {
   public TdpAgeRootsOutsideRcu() {}
 

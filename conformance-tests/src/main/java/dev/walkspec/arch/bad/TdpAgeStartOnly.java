@@ -5,7 +5,7 @@ import dev.walkspec.runtime.api.EntryCursor;
 import dev.walkspec.runtime.api.GfnRange;
 import dev.walkspec.runtime.api.Root;
 
-/** H9: ages only the mapping of the page at {@code range.start}, as if ranges were one page. */
+/** H9: ages only the mapping of the page at {@code range.start}. */
 public class TdpAgeStartOnly extends TdpAgeHandler {
   public TdpAgeStartOnly() {}
 

@@ -4,9 +4,7 @@ import dev.walkspec.arch.x86.tdp.TdpAgeHandler;
 import dev.walkspec.runtime.api.GfnRange;
 import dev.walkspec.runtime.api.Kvm;
 
-/**
- * H1: the lockless age handler takes the MMU lock for read around its walk ("only a read lock").
- */
+/** H1: the lockless age handler takes the MMU lock for read around its walk. */
 public class TdpAgeTakesMmuLock extends TdpAgeHandler {
   public TdpAgeTakesMmuLock() {}
 

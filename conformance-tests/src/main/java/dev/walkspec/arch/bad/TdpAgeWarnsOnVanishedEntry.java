@@ -4,7 +4,7 @@ import dev.walkspec.arch.x86.tdp.TdpAgeHandler;
 import dev.walkspec.runtime.api.EntryCursor;
 import dev.walkspec.runtime.api.Kvm;
 
-/** H6: fails (a WARN_ON) when the entry it is aging turns out to have been zapped concurrently. */
+/** H6: fails (a WARN_ON) when the entry it ages was zapped concurrently. */
 public class TdpAgeWarnsOnVanishedEntry extends TdpAgeHandler {
   public TdpAgeWarnsOnVanishedEntry() {}
 

@@ -6,10 +6,7 @@ import dev.walkspec.runtime.api.GfnRange;
 import dev.walkspec.runtime.api.Pages;
 import dev.walkspec.runtime.api.Root;
 
-/**
- * H10: rounds the range out to 2 MiB boundaries before walking, so it ages pages of the slot, or of
- * the neighbouring slot, outside {@code [start, end)}.
- */
+/** H10: rounds the range out to 2 MiB blocks, aging pages outside it (even next slot's). */
 public class TdpAgeWholeBlocks extends TdpAgeHandler {
   public TdpAgeWholeBlocks() {}
 

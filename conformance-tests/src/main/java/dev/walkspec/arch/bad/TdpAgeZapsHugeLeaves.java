@@ -4,10 +4,7 @@ import dev.walkspec.arch.x86.tdp.TdpAgeHandler;
 import dev.walkspec.runtime.api.EntryCursor;
 import dev.walkspec.runtime.api.Kvm;
 
-/**
- * H7: lockless aging zaps young huge mappings (so that they fault back as 4 KiB pages and age at a
- * finer grain): a change of table structure without the lock.
- */
+/** H7: lockless aging zaps young huge mappings (to re-fault them as 4 KiB pages). */
 public class TdpAgeZapsHugeLeaves extends TdpAgeHandler {
   public TdpAgeZapsHugeLeaves() {}
 

@@ -4,7 +4,7 @@ import dev.walkspec.arch.x86.tdp.TdpUnmapHandler;
 import dev.walkspec.runtime.api.GfnRange;
 import dev.walkspec.runtime.api.Kvm;
 
-/** H11/H12: unmap zaps but returns false, so the walk never flushes and TLBs keep the pages. */
+/** H11/H12: unmap zaps but returns false, so the walk never flushes TLBs. */
 public class TdpUnmapReturnsFalse extends TdpUnmapHandler {
   public TdpUnmapReturnsFalse() {}
 

@@ -5,7 +5,7 @@ import dev.walkspec.runtime.api.Kvm;
 import dev.walkspec.runtime.api.Root;
 import java.util.List;
 
-/** H9/H12: unmap skips invalid roots, whose mappings (and vCPU TLB entries) then survive. */
+/** H9/H12: unmap skips invalid roots, whose mappings and TLB entries survive. */
 public class TdpUnmapValidRootsOnly extends TdpUnmapHandler {
   public TdpUnmapValidRootsOnly() {}
 
