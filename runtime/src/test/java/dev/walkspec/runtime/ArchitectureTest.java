@@ -60,15 +60,28 @@ class ArchitectureTest {
           .andShould()
           .bePublic();
 
-  /** Only tests and embedders use the world; no internal package reaches up into it. */
+  /**
+   * Only tests and embedders use the world; no internal package reaches up into it. The explorer is
+   * an embedder: it builds worlds and runs actors on them.
+   */
   @ArchTest
   static final ArchRule nothingInternalDependsOnTheWorld =
       noClasses()
           .that()
-          .resideOutsideOfPackage("dev.walkspec.runtime.world..")
+          .resideOutsideOfPackages("dev.walkspec.runtime.world..", "dev.walkspec.runtime.explore..")
           .should()
           .dependOnClassesThat()
           .resideInAPackage("dev.walkspec.runtime.world..");
+
+  /** Nothing below the explorer depends on it: it is the top layer. */
+  @ArchTest
+  static final ArchRule theExplorerIsTheTopLayer =
+      noClasses()
+          .that()
+          .resideOutsideOfPackage("dev.walkspec.runtime.explore..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAPackage("dev.walkspec.runtime.explore..");
 
   @ArchTest
   static final ArchRule packagesAreFreeOfCycles =

@@ -17,6 +17,15 @@ public interface EntryCursor {
 
   long load();
 
+  /**
+   * The value the cursor read when it stopped at the current entry (in {@link #next()}), without a
+   * new load: what a kernel iterator keeps as the entry's old value. It may be stale by now; code
+   * that writes back a value computed from it must use an atomic update (H4, H5).
+   */
+  default long value() {
+    return load();
+  }
+
   /** Atomic compare-and-swap (H4). */
   boolean compareAndSet(long expected, long update);
 

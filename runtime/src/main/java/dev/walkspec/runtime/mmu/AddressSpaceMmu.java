@@ -77,6 +77,11 @@ public final class AddressSpaceMmu implements PageTables, Shared {
     return valid;
   }
 
+  /** Every root right now, without a yield point or lock check (for monitors and diagnostics). */
+  public List<Root> peekRoots() {
+    return all;
+  }
+
   /** The first valid root, for a vCPU loading its MMU; the caller is in an RCU section. */
   public RadixRoot currentRoot() {
     ctx.sched.yieldPoint(Op.LOAD, this, -1);

@@ -2,10 +2,15 @@ package dev.walkspec.runtime.mmu;
 
 import dev.walkspec.runtime.api.Invalidation;
 import dev.walkspec.runtime.api.RuleViolation;
+import dev.walkspec.runtime.sched.Actor;
 import dev.walkspec.runtime.sched.Op;
 import dev.walkspec.runtime.sched.Scheduler;
 import dev.walkspec.runtime.sched.Shared;
 import dev.walkspec.runtime.sync.MmuLockImpl;
+import dev.walkspec.runtime.trace.WorldEvent;
+import dev.walkspec.runtime.trace.WorldEventSink;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The invalidation bookkeeping of C1/C2 and the fault retry check (H13). Updates need the MMU lock
@@ -17,14 +22,21 @@ public final class InvalidationState implements Invalidation, Shared {
 
   private final MmuLockImpl lock;
   private final Scheduler sched;
+  private final WorldEventSink events;
+  private final List<Actor> invalidators = new ArrayList<>();
   private volatile int inProgress;
   private volatile long sequence;
   private volatile long rangeStart = NONE;
   private volatile long rangeEnd = NONE;
 
   public InvalidationState(MmuLockImpl lock, Scheduler sched) {
+    this(lock, sched, WorldEventSink.OFF);
+  }
+
+  public InvalidationState(MmuLockImpl lock, Scheduler sched, WorldEventSink events) {
     this.lock = lock;
     this.sched = sched;
+    this.events = events;
   }
 
   @Override
@@ -39,6 +51,13 @@ public final class InvalidationState implements Invalidation, Shared {
     if (++inProgress == 1) {
       rangeStart = NONE;
       rangeEnd = NONE;
+    }
+    Actor me = Actor.current();
+    synchronized (invalidators) {
+      invalidators.add(me);
+    }
+    if (events.enabled()) {
+      events.emit(new WorldEvent.Invalidate(me.name(), "begin", NONE, NONE, inProgress, sequence));
     }
   }
 
@@ -60,6 +79,11 @@ public final class InvalidationState implements Invalidation, Shared {
       rangeStart = Math.min(rangeStart, startGfn);
       rangeEnd = Math.max(rangeEnd, endGfn);
     }
+    if (events.enabled()) {
+      events.emit(
+          new WorldEvent.Invalidate(
+              Actor.current().name(), "range", startGfn, endGfn, inProgress, sequence));
+    }
   }
 
   @Override
@@ -75,6 +99,15 @@ public final class InvalidationState implements Invalidation, Shared {
     sched.yieldPoint(Op.STORE, this, -1);
     sequence = sequence + 1;
     inProgress = inProgress - 1;
+    Actor me = Actor.current();
+    synchronized (invalidators) {
+      if (!invalidators.remove(me) && !invalidators.isEmpty()) {
+        invalidators.remove(0);
+      }
+    }
+    if (events.enabled()) {
+      events.emit(new WorldEvent.Invalidate(me.name(), "end", NONE, NONE, inProgress, sequence));
+    }
   }
 
   @Override
@@ -86,7 +119,11 @@ public final class InvalidationState implements Invalidation, Shared {
   @Override
   public long sequence() {
     sched.yieldPoint(Op.LOAD, this, -1);
-    return sequence;
+    long value = sequence;
+    if (events.enabled()) {
+      events.emit(new WorldEvent.SequenceRead(Actor.current().name(), value));
+    }
+    return value;
   }
 
   @Override
@@ -111,5 +148,17 @@ public final class InvalidationState implements Invalidation, Shared {
   /** The in-progress count without a yield point, for scheduler conditions. */
   public int inProgressNow() {
     return inProgress;
+  }
+
+  /** The sequence without a yield point, for scheduler conditions and monitors. */
+  public long sequenceNow() {
+    return sequence;
+  }
+
+  /** The actors whose invalidate_begin has no matching end yet (what a waiting fault waits for). */
+  public List<Actor> invalidators() {
+    synchronized (invalidators) {
+      return List.copyOf(invalidators);
+    }
   }
 }

@@ -99,6 +99,140 @@ public final class RadixRoot implements Root {
   }
 
   /**
+   * Zaps every leaf meeting {@code [startGfn, endGfn)} and unlinks every table page whose whole
+   * span lies in the range, as a root teardown or a zap that collapses tables does: each unlinked
+   * page is freed (and poisoned) after an RCU grace period, so a lockless reader must not touch it
+   * outside its read section (H3). Needs the lock exclusively (H7). Returns whether a present leaf
+   * was removed. An unlinked subtree is torn down without yield points: no walker can reach it any
+   * more, and lockless readers that still hold it may only change Accessed/Dirty bits there.
+   */
+  public boolean zapRangeFreeingTables(long startGfn, long endGfn) {
+    checkRange(startGfn, endGfn);
+    if (!ctx.holdsExclusive()) {
+      ctx.checkStructural(
+          "zapping gfns [" + startGfn + "," + endGfn + ") and freeing tables of root " + id);
+    }
+    return zapFreeing(top, ctx.levels, startGfn, endGfn);
+  }
+
+  private boolean zapFreeing(TablePage page, int level, long startGfn, long endGfn) {
+    long size = Pages.pagesAt(level);
+    long from = Math.max(startGfn, page.baseGfn());
+    long to = Math.min(endGfn, page.baseGfn() + size * Pages.ENTRIES);
+    boolean removed = false;
+    for (long gfn = Pages.alignDown(from, level); gfn < to; gfn += size) {
+      int i = Pages.indexAt(gfn, level);
+      if (gfn >= startGfn && gfn + size <= endGfn) {
+        long old = page.exchange(i, 0);
+        if (!codec.present(old)) {
+          continue;
+        }
+        if (codec.isLeaf(old, level)) {
+          leafRemoved(page, i, level, gfn);
+          removed = true;
+        } else {
+          removed |= tearDown(ctx.child(old, page));
+        }
+        continue;
+      }
+      long entry = page.load(i);
+      if (!codec.present(entry)) {
+        continue;
+      }
+      if (codec.isLeaf(entry, level)) {
+        long old = page.exchange(i, 0);
+        if (codec.present(old)) {
+          leafRemoved(page, i, level, gfn);
+          removed = true;
+        }
+      } else {
+        removed |= zapFreeing(ctx.child(entry, page), level - 1, startGfn, endGfn);
+      }
+    }
+    return removed;
+  }
+
+  private boolean tearDown(TablePage page) {
+    boolean removed = false;
+    for (int i = 0; i < Pages.ENTRIES; i++) {
+      long entry = page.peek(i);
+      if (!codec.present(entry)) {
+        continue;
+      }
+      if (codec.isLeaf(entry, page.level())) {
+        leafRemoved(page, i, page.level(), page.gfnOf(i));
+        removed = true;
+      } else {
+        removed |= tearDown(ctx.child(entry, page));
+      }
+    }
+    ctx.freeAfterGracePeriod(page);
+    return removed;
+  }
+
+  /**
+   * The leaf that maps {@code gfn} in this root right now, read without yield points or checks (for
+   * invariant monitors and diagnostics), or -1 when none does. Fills {@code out} if given.
+   */
+  public long peekLeaf(long gfn, LeafProbe out) {
+    TablePage page = top;
+    for (int l = ctx.levels; l >= 1; l--) {
+      int i = Pages.indexAt(gfn, l);
+      long entry = page.peek(i);
+      if (!codec.present(entry)) {
+        return -1;
+      }
+      if (codec.isLeaf(entry, l)) {
+        if (out != null) {
+          out.page = page;
+          out.index = i;
+          out.level = l;
+          out.gfn = Pages.alignDown(gfn, l);
+          out.value = entry;
+        }
+        return entry;
+      }
+      TablePage child = ctx.registry.get(codec.tableId(entry));
+      if (child == null || child.poisoned()) {
+        return -1;
+      }
+      page = child;
+    }
+    return -1;
+  }
+
+  /**
+   * The first gfn in {@code [startGfn, endGfn)} that a leaf of this root maps right now, read
+   * without yield points (for monitors), or -1.
+   */
+  public long firstMapped(long startGfn, long endGfn) {
+    return firstMapped(top, ctx.levels, Math.max(0, startGfn), endGfn);
+  }
+
+  private long firstMapped(TablePage page, int level, long startGfn, long endGfn) {
+    long size = Pages.pagesAt(level);
+    long from = Math.max(startGfn, page.baseGfn());
+    long to = Math.min(endGfn, page.baseGfn() + size * Pages.ENTRIES);
+    for (long gfn = Pages.alignDown(from, level); gfn < to; gfn += size) {
+      long entry = page.peek(Pages.indexAt(gfn, level));
+      if (!codec.present(entry)) {
+        continue;
+      }
+      if (codec.isLeaf(entry, level)) {
+        return Math.max(gfn, startGfn);
+      }
+      TablePage child = ctx.registry.get(codec.tableId(entry));
+      if (child != null && !child.poisoned()) {
+        long found = firstMapped(child, level - 1, startGfn, endGfn);
+        if (found >= 0) {
+          return found;
+        }
+      }
+    }
+    return -1;
+  }
+
+  /**
    * Maps the level-{@code level} block at {@code gfn} to {@code frame}, replacing whatever mapped
    * any part of it (a smaller subtree is unlinked and freed after a grace period; a larger huge
    * mapping is removed whole). Needs the lock exclusively (H7).

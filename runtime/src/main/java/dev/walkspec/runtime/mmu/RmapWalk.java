@@ -22,6 +22,7 @@ final class RmapWalk implements RmapCursor {
   private int node;
   private TablePage page;
   private int index;
+  private long leafValue;
   private long[] zapped = new long[0];
   private boolean closed;
 
@@ -53,9 +54,11 @@ final class RmapWalk implements RmapCursor {
       }
       TablePage candidate = ctx.registry.get(SlotRmapImpl.pageIdOf(ref));
       int candidateIndex = SlotRmapImpl.indexOf(ref);
-      if (candidate != null && codec.isLeaf(candidate.load(candidateIndex), level)) {
+      long entry = candidate == null ? 0 : candidate.load(candidateIndex);
+      if (candidate != null && codec.isLeaf(entry, level)) {
         page = candidate;
         index = candidateIndex;
+        leafValue = entry;
         return true;
       }
     }
@@ -75,6 +78,12 @@ final class RmapWalk implements RmapCursor {
   @Override
   public long load() {
     return current().load(index);
+  }
+
+  @Override
+  public long value() {
+    current();
+    return leafValue;
   }
 
   @Override

@@ -60,6 +60,10 @@ public final class TablePage implements Shared {
     return rootId;
   }
 
+  public int addressSpace() {
+    return addressSpace;
+  }
+
   /** Whether the page was freed and its grace period ended. */
   public boolean poisoned() {
     return state == FREED;
@@ -85,6 +89,14 @@ public final class TablePage implements Shared {
     long value = (long) ENTRY.getAcquire(entries, index);
     checkAlive(index, "read");
     return value;
+  }
+
+  /**
+   * The entry's current value with no yield point and no liveness check: for schedulers, invariant
+   * monitors and diagnostics only. Walkers and handlers use {@link #load(int)}.
+   */
+  public long peek(int index) {
+    return (long) ENTRY.getAcquire(entries, index);
   }
 
   /** A plain store (release ordering); the caller decides whether that is allowed (H4). */

@@ -24,6 +24,7 @@ final class TableWalk implements EntryCursor {
   private int index;
   private int leafLevel;
   private long leafGfn;
+  private long leafValue;
 
   TableWalk(RadixRoot root, MmuContext ctx, long start, long end) {
     this.root = root;
@@ -57,6 +58,7 @@ final class TableWalk implements EntryCursor {
         index = i;
         leafLevel = level;
         leafGfn = Pages.alignDown(pos, level);
+        leafValue = entry;
         return true;
       } else {
         if (!ctx.mayRead()) {
@@ -84,6 +86,12 @@ final class TableWalk implements EntryCursor {
   @Override
   public long load() {
     return current().load(index);
+  }
+
+  @Override
+  public long value() {
+    current();
+    return leafValue;
   }
 
   @Override

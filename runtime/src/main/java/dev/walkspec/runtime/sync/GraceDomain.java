@@ -96,6 +96,12 @@ public abstract class GraceDomain implements Shared {
     return inReadSection(Actor.current());
   }
 
+  /** Read-section depth of {@code actor} (for schedulers and invariant monitors). */
+  public final int nesting(Actor actor) {
+    ReaderRecord record = (ReaderRecord) actor.local(this);
+    return record == null ? 0 : record.nesting;
+  }
+
   /** Read-section depth of the calling actor. */
   public final int nesting() {
     ReaderRecord record = (ReaderRecord) Actor.current().local(this);
@@ -161,7 +167,8 @@ public abstract class GraceDomain implements Shared {
         }
         pending.poll();
       }
-      sched.yieldPoint(Op.RCU_CALLBACKS, this, -1);
+      // No yield point of its own: a callback announces what it touches (a table page's poisoning
+      // yields on that page), so it runs within the step that let its grace period end.
       next.callback.run();
     }
   }

@@ -130,4 +130,56 @@ public sealed interface WorldEvent {
       return "GRACE_PERIOD " + domain;
     }
   }
+
+  /**
+   * Invalidation bookkeeping by an actor (C1/C2): {@code change} is {@code begin}, {@code range}
+   * (with the gfn range recorded) or {@code end}; the in-progress count and sequence after it.
+   */
+  record Invalidate(
+      String actor, String change, long start, long end, int inProgress, long sequence)
+      implements WorldEvent {
+    @Override
+    public String render() {
+      return "INVALIDATE actor="
+          + actor
+          + " "
+          + change
+          + (change.equals("range") ? " gfn=[" + start + "," + end + ")" : "")
+          + " in_progress="
+          + inProgress
+          + " sequence="
+          + sequence;
+    }
+  }
+
+  /** An actor read the invalidation sequence (a fault taking its snapshot, H13). */
+  record SequenceRead(String actor, long sequence) implements WorldEvent {
+    @Override
+    public String render() {
+      return "SEQUENCE_READ actor=" + actor + " sequence=" + sequence;
+    }
+  }
+
+  /** A checked handler call began ({@code Kvm.callHandler}). */
+  record HandlerCall(
+      String actor, int as, int slot, long start, long end, boolean lockless, boolean mayBlock)
+      implements WorldEvent {
+    @Override
+    public String render() {
+      return "HANDLER actor="
+          + actor
+          + " as="
+          + as
+          + " slot="
+          + slot
+          + " gfn=["
+          + start
+          + ","
+          + end
+          + ") lockless="
+          + lockless
+          + " may_block="
+          + mayBlock;
+    }
+  }
 }

@@ -105,6 +105,28 @@ public final class Tlb implements Shared {
     return false;
   }
 
+  /**
+   * The first gfn of {@code [startGfn, endGfn)} in {@code as} that a cached translation covers, or
+   * -1 (for H12 checks; no yield point).
+   */
+  public synchronized long firstMapped(int as, long startGfn, long endGfn) {
+    long best = -1;
+    for (int level = 1; level <= levels; level++) {
+      long size = Pages.pagesAt(level);
+      for (int set = 0; set < SETS; set++) {
+        long block = tags[level - 1][set];
+        if (block == EMPTY || spaces[level - 1][set] != as) {
+          continue;
+        }
+        long lo = Math.max(block, startGfn);
+        if (lo < Math.min(block + size, endGfn) && (best < 0 || lo < best)) {
+          best = lo;
+        }
+      }
+    }
+    return best;
+  }
+
   /** Number of cached translations. */
   public synchronized int size() {
     int size = 0;

@@ -2,9 +2,11 @@ package dev.walkspec.runtime.vcpu;
 
 import dev.walkspec.runtime.api.EntryCodec;
 import dev.walkspec.runtime.mmu.AddressSpaceMmu;
+import dev.walkspec.runtime.mmu.InvalidationState;
 import dev.walkspec.runtime.mmu.LeafProbe;
 import dev.walkspec.runtime.mmu.RadixRoot;
 import dev.walkspec.runtime.sched.Actor;
+import dev.walkspec.runtime.sched.Blocked;
 import dev.walkspec.runtime.sched.Op;
 import dev.walkspec.runtime.trace.WorldEvent;
 
@@ -71,6 +73,9 @@ public final class Vcpu {
       if (outcome == FaultOutcome.NO_MEMSLOT || outcome == FaultOutcome.WRITE_TO_READONLY) {
         return -1;
       }
+      if (outcome == FaultOutcome.RETRY) {
+        awaitInvalidationEnd(attempt);
+      }
     }
     throw new IllegalStateException(
         "vCPU "
@@ -80,6 +85,26 @@ public final class Vcpu {
             + " did not complete after "
             + MAX_ATTEMPTS
             + " attempts (does an invalidation never end?)");
+  }
+
+  /**
+   * After a fault that had to retry: while an invalidation is still in progress, another attempt
+   * would only retry again, so the vCPU waits (a backoff in production, a blocked actor in
+   * exploration, where the waiters are the actors that began the invalidation).
+   */
+  private void awaitInvalidationEnd(int attempt) {
+    InvalidationState invalidation = env.invalidation();
+    if (invalidation.inProgressNow() == 0) {
+      return;
+    }
+    env.sched()
+        .block(
+            new Blocked(
+                Op.LOAD,
+                invalidation,
+                invalidation.invalidators(),
+                () -> invalidation.inProgressNow() == 0),
+            attempt);
   }
 
   /** Makes sure the address space has a valid root (as loading the MMU does). */

@@ -67,7 +67,8 @@ final class HandlerCall {
       throw fail("W2", "handlers run inside the walk's SRCU read section, but there is none");
     }
     MemSlot slot = range.slot();
-    MemSlot live = world.memslots(slot.addressSpace()).byId(slot.id());
+    // A check, not modelled code: read the current set without a yield point (W2 is checked above).
+    MemSlot live = world.memslotStore().peek(slot.addressSpace()).byId(slot.id());
     if (!slot.equals(live)) {
       throw fail("W4", "the handler's slot " + slot + " is not in the current memslot set");
     }

@@ -70,7 +70,7 @@ public final class World implements Kvm, Shared {
       spaces.add(new AddressSpaceMmu(as, mmuContext, profile.shadowRmaps()));
     }
     this.mmus = List.copyOf(spaces);
-    this.invalidation = new InvalidationState(lock, sched);
+    this.invalidation = new InvalidationState(lock, sched, events);
     VcpuEnv env =
         new VcpuEnv(
             memslots,
@@ -278,6 +278,9 @@ public final class World implements Kvm, Shared {
   @Override
   public boolean callHandler(GfnHandler handler, GfnRange range) {
     HandlerCall call = HandlerCall.enter(this, range);
+    if (events.enabled()) {
+      announce(range);
+    }
     boolean result;
     try {
       result = handler.handle(this, range);
@@ -291,6 +294,9 @@ public final class World implements Kvm, Shared {
   @Override
   public int callIntHandler(IntGfnHandler handler, GfnRange range) {
     HandlerCall call = HandlerCall.enter(this, range);
+    if (events.enabled()) {
+      announce(range);
+    }
     int result;
     try {
       result = handler.handle(this, range);
@@ -299,6 +305,18 @@ public final class World implements Kvm, Shared {
     }
     call.checkBalanced();
     return result;
+  }
+
+  private void announce(GfnRange range) {
+    events.emit(
+        new WorldEvent.HandlerCall(
+            Actor.current().name(),
+            range.slot().addressSpace(),
+            range.slot().id(),
+            range.start(),
+            range.end(),
+            range.lockless(),
+            range.mayBlock()));
   }
 
   /** Adds a slot (create). */

@@ -1,0 +1,37 @@
+package dev.walkspec.runtime.explore;
+
+import java.util.Map;
+
+/** Short titles of the rule and obligation ids of the semantics reference, for reports. */
+final class Obligations {
+  private static final Map<String, String> TITLES =
+      Map.ofEntries(
+          Map.entry("H1", "lock context"),
+          Map.entry("H2", "balanced locks on every path"),
+          Map.entry("H3", "table lifetime"),
+          Map.entry("H4", "atomic updates when lockless"),
+          Map.entry("H5", "no lost updates"),
+          Map.entry("H6", "tolerate concurrent zaps"),
+          Map.entry("H7", "no structural changes when lockless"),
+          Map.entry("H8", "no sleeping"),
+          Map.entry("H9", "coverage"),
+          Map.entry("H10", "confinement"),
+          Map.entry("H11", "result meaning"),
+          Map.entry("H12", "no stale translations"),
+          Map.entry("H13", "retry protocol"),
+          Map.entry("W1", "guards"),
+          Map.entry("W2", "SRCU scope"),
+          Map.entry("W4", "slot selection"),
+          Map.entry("W6", "gfn range"),
+          Map.entry("W7", "lazy lock"),
+          Map.entry("C1", "invalidate_range_start"),
+          Map.entry("C2", "invalidate_range_end"),
+          Map.entry("deadlock", "no deadlock"),
+          Map.entry("exception", "actors complete without exceptions"));
+
+  private Obligations() {}
+
+  static String title(String id) {
+    return TITLES.getOrDefault(id, id);
+  }
+}

@@ -1,0 +1,245 @@
+package dev.walkspec.runtime.explore;
+
+import dev.walkspec.runtime.sched.Op;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Renders a counterexample: a header naming the obligation, the rule and how it was found; the step
+ * table (one column per actor, one row per step, {@code >} marking preemptions, each cell the
+ * runtime call, the yield point and the values it read or wrote); the failure; the replay string;
+ * and a JUnit test that replays it. The text depends only on the run, so it is deterministic.
+ */
+final class Report {
+  private static final int MAX_CELL = 96;
+
+  private Report() {}
+
+  static Counterexample counterexample(
+      Scenario scenario,
+      List<Invariant> invariants,
+      RunOutcome run,
+      Schedule schedule,
+      String foundBy,
+      long schedulesToFailure,
+      String shrunkFrom) {
+    Failure failure = run.failure;
+    String table = table(scenario, run);
+    String replay = schedule.named(scenario.name()).toString();
+    String junit = junit(scenario, invariants, replay);
+    int steps = Shrinker.failingStep(run);
+    StringBuilder text = new StringBuilder();
+    text.append("walkspec explorer: scenario '")
+        .append(scenario.name())
+        .append("' breaks ")
+        .append(failure.obligation())
+        .append(" (")
+        .append(Obligations.title(failure.obligation()))
+        .append(')');
+    if (!failure.related().isEmpty()) {
+      text.append("; also ").append(String.join(", ", failure.related()));
+    }
+    text.append('\n');
+    line(text, "rule", failure.rule());
+    line(text, "message", failure.message());
+    line(text, "found by", foundBy);
+    line(
+        text,
+        "schedule",
+        count(steps, "step")
+            + ", "
+            + count(run.preemptions, "preemption")
+            + (shrunkFrom == null ? "" : " (shrunk from " + shrunkFrom + ")"));
+    StringBuilder actors = new StringBuilder();
+    for (int a = 0; a < scenario.actorCount(); a++) {
+      if (a > 0) {
+        actors.append(", ");
+      }
+      actors.append(a).append(' ').append(scenario.actorName(a));
+    }
+    line(text, "actors", actors.toString());
+    if (!scenario.description().isEmpty()) {
+      line(text, "scenario", scenario.description());
+    }
+    text.append('\n').append(table).append('\n');
+    text.append("  > marks a preemption: the actor that ran before could have gone on.\n");
+    text.append('\n');
+    if (failure.step() > 0) {
+      text.append(failure.obligation())
+          .append(" broken at step ")
+          .append(failure.step())
+          .append(failure.actor() >= 0 ? " by '" + scenario.actorName(failure.actor()) + "'" : "")
+          .append(": ");
+    } else {
+      text.append(failure.obligation()).append(" broken after step ").append(run.steps.size());
+      text.append(": ");
+    }
+    text.append(failure.message()).append("\n\n");
+    text.append("replay: ").append(replay).append("\n\n");
+    text.append("regression test (JUnit 5):\n").append(junit);
+    return new Counterexample(
+        failure.obligation(),
+        failure.related(),
+        failure.rule(),
+        failure.message(),
+        steps,
+        run.preemptions,
+        schedulesToFailure,
+        foundBy,
+        table,
+        replay,
+        junit,
+        text.toString());
+  }
+
+  private static void line(StringBuilder text, String key, String value) {
+    text.append("  ").append(key).append(':');
+    text.append(" ".repeat(Math.max(1, 11 - key.length()))).append(value).append('\n');
+  }
+
+  static String count(long n, String noun) {
+    return n + " " + noun + (n == 1 ? "" : "s");
+  }
+
+  /** The step table: one column per actor, one row per step. */
+  static String table(Scenario scenario, RunOutcome run) {
+    int n = scenario.actorCount();
+    List<String[]> rows = new ArrayList<>();
+    String[] header = new String[n + 1];
+    header[0] = "step";
+    for (int a = 0; a < n; a++) {
+      header[a + 1] = scenario.actorName(a);
+    }
+    Failure failure = run.failure;
+    for (Step step : run.steps) {
+      if (failure != null && failure.step() > 0 && step.number() > failure.step()) {
+        break;
+      }
+      String[] row = new String[n + 1];
+      row[0] = step.number() + (step.preemption() ? ">" : " ");
+      for (int a = 0; a < n; a++) {
+        row[a + 1] = "";
+      }
+      String cell = cell(step);
+      if (failure != null && failure.step() == step.number()) {
+        cell += "  <-- " + failure.obligation();
+      }
+      row[step.actor() + 1] = cell;
+      rows.add(row);
+    }
+    int[] width = new int[n + 1];
+    for (int c = 0; c <= n; c++) {
+      width[c] = header[c].length();
+      for (String[] row : rows) {
+        width[c] = Math.max(width[c], row[c].length());
+      }
+    }
+    StringBuilder text = new StringBuilder();
+    appendRow(text, header, width, true);
+    for (int c = 0; c <= n; c++) {
+      text.append(c == 0 ? "" : "+").append("-".repeat(width[c] + 2));
+    }
+    text.append('\n');
+    for (String[] row : rows) {
+      appendRow(text, row, width, false);
+    }
+    return text.toString();
+  }
+
+  private static void appendRow(StringBuilder text, String[] row, int[] width, boolean header) {
+    StringBuilder line = new StringBuilder();
+    for (int c = 0; c < row.length; c++) {
+      if (c == 0) {
+        line.append(' ').append(" ".repeat(width[0] - row[0].length())).append(row[0]).append(' ');
+      } else {
+        line.append("| ").append(row[c]).append(" ".repeat(width[c] - row[c].length() + 1));
+      }
+    }
+    text.append(strip(line.toString())).append('\n');
+  }
+
+  private static String strip(String line) {
+    int end = line.length();
+    while (end > 0 && line.charAt(end - 1) == ' ') {
+      end--;
+    }
+    return line.substring(0, end);
+  }
+
+  /** E.g. {@code EntryCursor.next: load page#2[0] = 0x8000067}. */
+  static String cell(Step step) {
+    StringBuilder text = new StringBuilder();
+    if (step.call != null) {
+      text.append(step.call).append(": ");
+    }
+    text.append(step.describe());
+    if (step.before != Step.NO_VALUE) {
+      if (step.op() == Op.LOAD) {
+        text.append(" = ").append(hex(step.before));
+      } else if (step.after == Step.NO_VALUE) {
+        text.append(" on ").append(hex(step.before));
+      } else if (step.after != step.before) {
+        text.append(' ').append(hex(step.before)).append(" -> ").append(hex(step.after));
+      } else {
+        text.append(' ').append(hex(step.before)).append(" (unchanged)");
+      }
+    }
+    if (step.blockedOn != null) {
+      text.append(": ").append(step.blockedOn);
+    }
+    if (step.notes != null) {
+      text.append(" {").append(String.join("; ", step.notes)).append('}');
+    }
+    String cell = text.toString();
+    return cell.length() <= MAX_CELL ? cell : cell.substring(0, MAX_CELL - 3) + "...";
+  }
+
+  static String hex(long value) {
+    return "0x" + Long.toHexString(value);
+  }
+
+  /** A JUnit 5 test method that replays the counterexample (it fails until the bug is fixed). */
+  static String junit(Scenario scenario, List<Invariant> invariants, String replay) {
+    String method = camel(scenario.name()) + "Replay";
+    StringBuilder text = new StringBuilder();
+    text.append("  // imports: dev.walkspec.runtime.explore.{Explorer, Invariants, Strategy}\n");
+    text.append("  @Test\n");
+    text.append("  void ").append(method).append("() {\n");
+    text.append("    Explorer.check(\n");
+    text.append("        ").append(scenario.source()).append(",\n");
+    text.append("        Strategy.replay(\"").append(replay.replace("\"", "\\\"")).append("\"),\n");
+    text.append("        ").append(invariantsSource(invariants)).append(");\n");
+    text.append("  }\n");
+    return text.toString();
+  }
+
+  private static String invariantsSource(List<Invariant> invariants) {
+    if (Invariants.isStandard(invariants)) {
+      return "Invariants.standard()";
+    }
+    List<String> parts = new ArrayList<>();
+    for (Invariant invariant : invariants) {
+      parts.add(invariant.source());
+    }
+    return "java.util.List.of(" + String.join(", ", parts) + ")";
+  }
+
+  private static String camel(String name) {
+    StringBuilder out = new StringBuilder();
+    boolean upper = false;
+    for (char c : name.toCharArray()) {
+      if (Character.isLetterOrDigit(c)) {
+        out.append(upper ? Character.toUpperCase(c) : c);
+        upper = false;
+      } else {
+        upper = out.length() > 0;
+      }
+    }
+    String text = out.length() == 0 ? "scenario" : out.toString();
+    if (!Character.isJavaIdentifierStart(text.charAt(0))) {
+      text = "s" + text;
+    }
+    return text.substring(0, 1).toLowerCase(Locale.ROOT) + text.substring(1);
+  }
+}

@@ -1,0 +1,42 @@
+package dev.walkspec.runtime.explore;
+
+import java.util.List;
+
+/** What one run did: its steps and decisions, and how it ended. */
+final class RunOutcome {
+  final List<Step> steps;
+  final List<Decision> decisions;
+  final List<Integer> chosen;
+  final Failure failure;
+  final boolean pruned;
+  final int preemptions;
+
+  RunOutcome(
+      List<Step> steps,
+      List<Decision> decisions,
+      List<Integer> chosen,
+      Failure failure,
+      boolean pruned,
+      int preemptions) {
+    this.steps = steps;
+    this.decisions = decisions;
+    this.chosen = chosen;
+    this.failure = failure;
+    this.pruned = pruned;
+    this.preemptions = preemptions;
+  }
+
+  /**
+   * The shortest schedule that reproduces this run: its choices up to the last one that differs
+   * from the default policy.
+   */
+  Schedule schedule(String scenario) {
+    int last = -1;
+    for (int i = 0; i < decisions.size(); i++) {
+      if (chosen.get(i) != decisions.get(i).defaultChoice()) {
+        last = i;
+      }
+    }
+    return Schedule.ofSteps(scenario, chosen.subList(0, last + 1));
+  }
+}
