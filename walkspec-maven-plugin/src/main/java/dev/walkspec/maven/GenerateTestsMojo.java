@@ -1,0 +1,109 @@
+package dev.walkspec.maven;
+
+import java.io.File;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import javax.inject.Inject;
+import org.apache.maven.artifact.DependencyResolutionRequiredException;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.plugins.annotations.ResolutionScope;
+import org.sonatype.plexus.build.incremental.BuildContext;
+
+/**
+ * Generates the conformance suites (JUnit 5 + jqwik) into {@code testOutputDirectory} and adds it
+ * as a test source root: walker suites for every generated walker and, for each handler kind with a
+ * class in {@code handlerClasses}, handler suites checking that class against the obligations the
+ * spec gives it. Runs after the main classes are compiled: each handler class is loaded from the
+ * project's compile class path first, and a class that does not exist, or does not implement the
+ * interface of its kind, fails the build with one sentence saying what to fix.
+ *
+ * <p>The suites need, on the test class path: {@code dev.walkspec:walkspec-generator} (their
+ * harness), {@code dev.walkspec:walkspec-runtime}, {@code org.junit.jupiter:junit-jupiter} and
+ * {@code net.jqwik:jqwik} 1.9.3.
+ *
+ * @since 0.1.0
+ */
+@Mojo(
+    name = "generate-tests",
+    defaultPhase = LifecyclePhase.GENERATE_TEST_SOURCES,
+    requiresDependencyResolution = ResolutionScope.TEST,
+    threadSafe = true)
+public class GenerateTestsMojo extends AbstractGenerateMojo {
+  @Inject
+  public GenerateTestsMojo(BuildContext buildContext) {
+    super(buildContext);
+  }
+
+  /**
+   * Where the suites go. walkspec owns this directory and replaces it as a whole: it must not hold
+   * anything else. A directory outside {@code target} is allowed when set explicitly.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(defaultValue = "${project.build.directory}/generated-test-sources/walkspec")
+  File testOutputDirectory;
+
+  /**
+   * The handler class under test for each handler kind, by fully qualified name. The key is a kind
+   * ({@code age}, {@code test_age}, {@code unmap}) or a profile and a kind ({@code x86.age}), which
+   * wins over the kind alone on that profile:
+   *
+   * <pre>{@code
+   * <handlerClasses>
+   *   <age>com.example.kvm.X86AgeHandler</age>
+   *   <arm64.age>com.example.kvm.Arm64AgeHandler</arm64.age>
+   * </handlerClasses>
+   * }</pre>
+   *
+   * Each class must be public, have a public no-argument constructor and implement the interface of
+   * its kind: {@code dev.walkspec.runtime.api.AgeHandler}, {@code TestAgeHandler} or {@code
+   * UnmapHandler} ({@code GfnHandler} for other kinds). Without any, only walker suites are
+   * generated.
+   *
+   * @since 0.1.0
+   */
+  @Parameter Map<String, String> handlerClasses;
+
+  /**
+   * Skips generating the suites.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = "walkspec.generateTests.skip", defaultValue = "false")
+  boolean skip;
+
+  @Override
+  public void execute() throws MojoFailureException, MojoExecutionException {
+    if (skip) {
+      getLog().info("walkspec: generate-tests skipped");
+      return;
+    }
+    List<String> classpath;
+    try {
+      classpath = project.getCompileClasspathElements();
+    } catch (DependencyResolutionRequiredException e) {
+      throw new MojoExecutionException("walkspec: the compile class path is not resolved", e);
+    }
+    boolean generated =
+        generate(
+            request(
+                Optional.empty(),
+                path(testOutputDirectory),
+                basePackage,
+                operations(),
+                profiles(),
+                handlerClasses == null ? Map.of() : new TreeMap<>(handlerClasses),
+                classpath),
+            testOutputDirectory,
+            "conformance suites");
+    if (generated) {
+      project.addTestCompileSourceRoot(testOutputDirectory.getAbsolutePath());
+    }
+  }
+}
