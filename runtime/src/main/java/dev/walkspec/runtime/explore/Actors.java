@@ -53,10 +53,13 @@ public final class Actors {
     };
   }
 
-  /** Waits (as a blocked actor) while an invalidation is in progress. */
+  /**
+   * Waits (as a blocked actor) while an invalidation is in progress; reading the in-progress count
+   * is a step of its own (a yield point), as every read of shared state must be.
+   */
   public static void awaitInvalidationEnd(World world, int attempt) {
     InvalidationState state = world.invalidation();
-    if (state.inProgressNow() > 0) {
+    if (state.inProgress() > 0) {
       world
           .scheduler()
           .block(

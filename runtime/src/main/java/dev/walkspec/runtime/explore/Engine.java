@@ -54,6 +54,11 @@ final class Engine implements Scheduler, WorldEventSink, AutoCloseable {
     return scenario;
   }
 
+  /** Whether an actor thread of an earlier run never returned (the engine cannot run again). */
+  boolean broken() {
+    return broken;
+  }
+
   /** Runs one schedule on a fresh world; {@code detailed} records what a report shows. */
   RunOutcome execute(Chooser chooser, boolean detailed, long deadlineNanos) {
     if (broken) {

@@ -222,6 +222,12 @@ public final class Explorer {
 
     private void report() {
       Schedule found = failing.schedule(scenario.name());
+      if (engine.broken()) {
+        // An actor never came back: nothing can run again, report the run as it was recorded.
+        counterexample =
+            Report.counterexample(scenario, invariants, failing, found, foundBy, schedules, null);
+        return;
+      }
       Schedule schedule = found;
       String shrunkFrom = null;
       if (!(strategy instanceof Strategy.Replay)) {

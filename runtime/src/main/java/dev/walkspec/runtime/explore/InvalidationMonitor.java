@@ -25,8 +25,10 @@ import java.util.Map;
  * an SRCU read section: its walk is over. From then until its end, no TLB and no table may map the
  * range and no vCPU may reach it (H12). While it is in progress, nothing may install a mapping in
  * its range, and a fault whose sequence snapshot is older than the end of an invalidation of a gfn
- * must not map that gfn (H13). Independently, a mapping that was zapped may come back only by a
- * mapping call (a fault's install), never by a write to the entry (H12: a lost zap).
+ * must not map that gfn (H13). A vCPU access is checked by its TLB hits and fills: a hardware walk
+ * that read the entry before the zap completes after it, but its fill is dropped by the flush, as a
+ * remote flush waits for walks in flight. Independently, a mapping that was zapped may come back
+ * only by a mapping call (a fault's install), never by a write to the entry (H12: a lost zap).
  */
 final class InvalidationMonitor implements Monitor {
   private static final int UNKNOWN_AS = -1;
@@ -123,7 +125,12 @@ final class InvalidationMonitor implements Monitor {
       zapped.put(block(zap.as(), zap.gfn(), zap.level()), new Zapped(actorOf(step), now));
     } else if (event instanceof WorldEvent.Map) {
       mapped((WorldEvent.Map) event, step, now);
-    } else if (event instanceof WorldEvent.Access && staleChecks) {
+    } else if (event instanceof WorldEvent.Access
+        && staleChecks
+        && ((WorldEvent.Access) event).tlbHit()) {
+      // A hit through the page tables is checked where it matters: its TLB fill (a fill of a walk
+      // that a flush overtook is dropped; that access happened before the flush) and the tables'
+      // state when the invalidation returned.
       WorldEvent.Access access = (WorldEvent.Access) event;
       Episode episode = returnedCovering(access.as(), access.gfn());
       if (episode != null) {
@@ -136,7 +143,7 @@ final class InvalidationMonitor implements Monitor {
                 + access.actor()
                 + "') reached gfn "
                 + access.gfn()
-                + (access.tlbHit() ? " through its TLB" : " through the page tables")
+                + " through its TLB"
                 + " after "
                 + episode.describe()
                 + " returned and before its end");

@@ -12,7 +12,7 @@ import java.util.Locale;
  * and a JUnit test that replays it. The text depends only on the run, so it is deterministic.
  */
 final class Report {
-  private static final int MAX_CELL = 96;
+  private static final int MAX_CELL = 160;
 
   private Report() {}
 

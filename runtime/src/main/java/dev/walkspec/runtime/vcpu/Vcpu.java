@@ -90,11 +90,12 @@ public final class Vcpu {
   /**
    * After a fault that had to retry: while an invalidation is still in progress, another attempt
    * would only retry again, so the vCPU waits (a backoff in production, a blocked actor in
-   * exploration, where the waiters are the actors that began the invalidation).
+   * exploration, where the waiters are the actors that began the invalidation). Reading the
+   * in-progress count is a yield point like every shared read.
    */
   private void awaitInvalidationEnd(int attempt) {
     InvalidationState invalidation = env.invalidation();
-    if (invalidation.inProgressNow() == 0) {
+    if (invalidation.inProgress() == 0) {
       return;
     }
     env.sched()

@@ -1,0 +1,296 @@
+package dev.walkspec.runtime.explore;
+
+import static dev.walkspec.runtime.explore.examples.Catalogue.HVA;
+import static dev.walkspec.runtime.explore.examples.Catalogue.SMALL_X86;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.walkspec.runtime.api.AgeHandler;
+import dev.walkspec.runtime.api.EntryCodec;
+import dev.walkspec.runtime.api.EntryCursor;
+import dev.walkspec.runtime.api.RmapCursor;
+import dev.walkspec.runtime.api.Root;
+import dev.walkspec.runtime.api.SlotRmap;
+import dev.walkspec.runtime.explore.examples.Catalogue;
+import dev.walkspec.runtime.world.World;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.Test;
+
+class ExplorerTest {
+
+  @Test
+  void aReplayStringReproducesTheSameFailureAndReport() {
+    Counterexample found =
+        Explorer.explore(Catalogue.scenario("lost-write-protect"), Strategy.dfs(2))
+            .counterexample()
+            .orElseThrow();
+
+    ExplorationResult replayed =
+        Explorer.explore(Catalogue.scenario("lost-write-protect"), Strategy.replay(found.replay()));
+
+    Counterexample again = replayed.counterexample().orElseThrow();
+    assertThat(replayed.schedules()).isEqualTo(1);
+    assertThat(again.obligation()).isEqualTo("H5");
+    assertThat(again.stepTable()).isEqualTo(found.stepTable());
+    assertThat(again.message()).isEqualTo(found.message());
+    assertThat(again.replay()).isEqualTo(found.replay());
+  }
+
+  @Test
+  void thePrintedRegressionTestFailsUntilTheBugIsFixed() {
+    Counterexample found =
+        Explorer.explore(Catalogue.scenario("lost-zap-xchg"), Strategy.dfs(2))
+            .counterexample()
+            .orElseThrow();
+    assertThat(found.junit())
+        .contains("Catalogue.scenario(\"lost-zap-xchg\")")
+        .contains("Strategy.replay(\"" + found.replay() + "\")")
+        .contains("Invariants.standard()");
+
+    assertThatThrownBy(
+            () ->
+                Explorer.check(
+                    Catalogue.scenario("lost-zap-xchg"),
+                    Strategy.replay(found.replay()),
+                    Invariants.standard()))
+        .isInstanceOfSatisfying(
+            ExplorationFailure.class,
+            failure -> {
+              assertThat(failure.counterexample().stepTable()).isEqualTo(found.stepTable());
+              assertThat(failure.getMessage()).isEqualTo(failure.counterexample().report());
+              assertThat(failure.getMessage()).contains("found by:   replay of " + found.replay());
+            });
+    // the fixed handler on the same schedule passes
+    Explorer.check(
+        Catalogue.scenario("age-vs-zap"),
+        Strategy.replay(found.replay().replace("lost-zap-xchg@", "age-vs-zap@")),
+        Invariants.standard());
+  }
+
+  @Test
+  void theSameStrategyGivesTheSameReportText() {
+    String first = report(Strategy.pct(3, 500, 11));
+    String second = report(Strategy.pct(3, 500, 11));
+    assertThat(second).isEqualTo(first);
+    assertThat(report(Strategy.dfs(2))).isEqualTo(report(Strategy.dfs(2)));
+  }
+
+  private static String report(Strategy strategy) {
+    return Explorer.explore(Catalogue.scenario("lost-write-protect"), strategy)
+        .counterexample()
+        .orElseThrow()
+        .report();
+  }
+
+  @Test
+  void aCompareAndSwapRetriedWithoutBoundIsReportedAsH4NotAHang() {
+    AgeHandler retrying =
+        (kvm, range) -> {
+          EntryCodec codec = kvm.codec();
+          kvm.rcu().readLock();
+          try {
+            for (Root root : kvm.mmu(0).rcuRoots()) {
+              EntryCursor entry = root.walk(range.start(), range.end());
+              while (entry.next()) {
+                long value = entry.value();
+                while (!entry.compareAndSet(value, value & ~codec.accessedMask())) {
+                  // retries with the stale value forever once another actor changed the entry
+                }
+              }
+            }
+          } finally {
+            kvm.rcu().readUnlock();
+          }
+          return true;
+        };
+    Scenario scenario =
+        Scenario.builder("cas-retry")
+            .world(SMALL_X86, b -> b.vcpus(0))
+            .setup(world -> PlantedBugs.mapGfns(world, 0))
+            .actor("aging", Actors.clearYoung(HVA, HVA + 4096, retrying, true))
+            .actor("zapper", Actors.zapper(0, 0, 1))
+            .build();
+
+    ExplorationResult result =
+        Explorer.explore(
+            scenario,
+            Strategy.dfs(1),
+            Invariants.standard(),
+            Budget.defaults().withStepsPerRun(300).withShrinkRuns(20));
+
+    Counterexample found = result.counterexample().orElseThrow();
+    assertThat(found.obligation()).isEqualTo("H4");
+    assertThat(found.rule()).isEqualTo("step budget");
+    assertThat(found.message())
+        .startsWith("H4: actor 'aging' is still going after 300 steps")
+        .contains("the last: cas page#2[0]")
+        .contains("retries a failed compare-and-swap, or spins, without bound");
+  }
+
+  @Test
+  void aSpinWithoutYieldPointsIsReportedWhenTheWallClockRunsOut() {
+    AtomicBoolean stop = new AtomicBoolean();
+    Scenario scenario =
+        Scenario.builder("spin")
+            .world(SMALL_X86, b -> b.vcpus(0))
+            .actor(
+                "spinner",
+                world -> {
+                  world.rcu().readLock();
+                  while (!stop.get()) {
+                    Thread.onSpinWait();
+                  }
+                })
+            .build();
+    try {
+      ExplorationResult result =
+          Explorer.explore(
+              scenario,
+              Strategy.dfs(0),
+              Invariants.standard(),
+              Budget.defaults().withWallClock(Duration.ofMillis(300)));
+      Counterexample found = result.counterexample().orElseThrow();
+      assertThat(found.obligation()).isEqualTo("H4");
+      assertThat(found.rule()).isEqualTo("no yield point");
+      assertThat(found.message())
+          .contains("actor 'spinner' ran for")
+          .contains("without reaching a yield point");
+    } finally {
+      stop.set(true);
+    }
+  }
+
+  @Test
+  void aLockOrderDeadlockNamesTheWaitForCycle() {
+    Scenario scenario =
+        Scenario.builder("ab-ba")
+            .world(SMALL_X86.withShadowRmaps(true), b -> b.vcpus(0))
+            .setup(world -> PlantedBugs.mapGfns(world))
+            .actor("a", lockBoth(0, 1))
+            .actor("b", lockBoth(1, 0))
+            .build();
+
+    Counterexample found =
+        Explorer.explore(scenario, Strategy.dfs(1)).counterexample().orElseThrow();
+
+    assertThat(found.obligation()).isEqualTo("deadlock");
+    assertThat(found.message())
+        .isEqualTo(
+            "deadlock: wait-for cycle 'a' -> 'b' -> 'a': 'a' blocked on bit_lock of rmap[as 0,"
+                + " slot 1] held by 'b'; 'b' blocked on bit_lock of rmap[as 0, slot 1] held by 'a'");
+    assertThat(found.steps()).isEqualTo(4);
+    assertThat(found.preemptions()).isEqualTo(1);
+    assertThat(found.replay()).isEqualTo("ab-ba@0.1");
+    assertThat(found.stepTable()).contains("blocked on bit_lock of rmap[as 0, slot 1] held by 'b'");
+  }
+
+  private static Consumer<World> lockBoth(long first, long second) {
+    return world -> {
+      SlotRmap rmap = world.mmu(0).rmap(world.memslotStore().peek(0).byId(1));
+      try (RmapCursor outer = rmap.lock(first, 1);
+          RmapCursor inner = rmap.lock(second, 1)) {
+        outer.next();
+        inner.next();
+      }
+    };
+  }
+
+  @Test
+  void anActorThatEndsHoldingTheLockBreaksH2() {
+    Scenario scenario =
+        Scenario.builder("leak")
+            .world(SMALL_X86, b -> b.vcpus(0))
+            .actor("leaker", world -> world.mmuLock().lockRead())
+            .build();
+
+    Counterexample found =
+        Explorer.explore(scenario, Strategy.dfs(0)).counterexample().orElseThrow();
+
+    assertThat(found.obligation()).isEqualTo("H2");
+    assertThat(found.message()).isEqualTo("H2: actor 'leaker' finished holding mmu_lock (read)");
+  }
+
+  @Test
+  void aCustomInvariantIsCheckedAtTheEndOfEveryRun() {
+    Invariant nothingMapped =
+        Invariant.atEnd(
+            "H9",
+            "gfn 0 is unmapped at the end",
+            world ->
+                world.mmu(0).currentRoot().firstMapped(0, 1) >= 0 ? "gfn 0 is still mapped" : null);
+    ExplorationResult result =
+        Explorer.explore(
+            Catalogue.scenario("age-vs-zap"), Strategy.dfs(1), java.util.List.of(nothingMapped));
+    assertThat(result.failed()).isFalse();
+    assertThat(result.exhausted()).isTrue();
+
+    Invariant stillMapped =
+        Invariant.atEnd("H9", "gfn 0 stays mapped", world -> "gfn 0 was zapped");
+    Counterexample found =
+        Explorer.explore(
+                Catalogue.scenario("age-vs-zap"), Strategy.dfs(1), java.util.List.of(stillMapped))
+            .counterexample()
+            .orElseThrow();
+    assertThat(found.obligation()).isEqualTo("H9");
+    assertThat(found.rule()).isEqualTo("gfn 0 stays mapped");
+    assertThat(found.message()).isEqualTo("gfn 0 was zapped");
+    assertThat(found.junit()).contains("/* gfn 0 stays mapped */");
+  }
+
+  @Test
+  void theScheduleBudgetStopsTheSearchUnexhausted() {
+    ExplorationResult result =
+        Explorer.explore(
+            Catalogue.scenario("age-vs-zap"),
+            Strategy.dfs(2),
+            Invariants.standard(),
+            Budget.defaults().withMaxSchedules(5));
+    assertThat(result.exhausted()).isFalse();
+    assertThat(result.stopReason()).isEqualTo("schedule budget");
+    assertThat(result.schedules()).isEqualTo(5);
+  }
+
+  @Test
+  void aReplayStringMustFitTheScenario() {
+    Scenario scenario = Catalogue.scenario("age-vs-zap");
+    assertThatThrownBy(() -> Explorer.explore(scenario, Strategy.replay("lost-zap@0*3.1")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("the replay string is for scenario 'lost-zap', not 'age-vs-zap'");
+    assertThatThrownBy(() -> Explorer.explore(scenario, Strategy.replay("7")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(
+            "the replay string does not fit scenario 'age-vs-zap': at step 1 it picks actor 7,"
+                + " but the scenario has 2 actors");
+    assertThatThrownBy(() -> Explorer.explore(scenario, Strategy.replay("0*40.1")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("the replay string does not fit scenario 'age-vs-zap': at step 10")
+        .hasMessageEndingWith("it picks actor 0 ('aging'), which cannot run then");
+  }
+
+  @Test
+  void aScenarioThatDependsOnMoreThanTheScheduleIsRejected() {
+    AtomicInteger runs = new AtomicInteger();
+    Scenario scenario =
+        Scenario.builder("flaky")
+            .world(SMALL_X86, b -> b.vcpus(0))
+            .actor(
+                "a",
+                world -> {
+                  if (runs.getAndIncrement() % 2 == 0) {
+                    world.rcu().readLock();
+                    world.rcu().readUnlock();
+                  } else {
+                    world.mmuLock().lockRead();
+                    world.mmuLock().unlockRead();
+                  }
+                })
+            .actor("b", world -> world.rcu().synchronize())
+            .build();
+    assertThatThrownBy(() -> Explorer.explore(scenario, Strategy.dfs(1)))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("the scenario is not deterministic");
+  }
+}

@@ -1,0 +1,139 @@
+package dev.walkspec.runtime.explore;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.walkspec.runtime.mmu.TablePage;
+import dev.walkspec.runtime.sched.Shared;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Assume;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.IntRange;
+
+/**
+ * The reduced search is sound for its bound: it reaches exactly the Mazurkiewicz traces (runs up to
+ * the order of independent neighbouring steps) that the plain bounded search reaches, with fewer
+ * runs.
+ */
+class PartialOrderReductionTest {
+  private static final long MINUTE = 60_000_000_000L;
+
+  @Provide
+  Arbitrary<GeneratedScenarios.Params> scenarios() {
+    return GeneratedScenarios.correct(3)
+        .filter(p -> p.actors().size() >= 2 && p.levels() == 2 && p.length() == 1);
+  }
+
+  @Property(tries = 60)
+  void theReducedSearchReachesEveryTraceOfThePlainOne(
+      @ForAll("scenarios") GeneratedScenarios.Params params, @ForAll @IntRange(max = 2) int bound) {
+    Assume.that(params.actors().size() == 2 || bound <= 1);
+    Scenario scenario = GeneratedScenarios.scenario(params);
+    Search plain = search(scenario, bound, false);
+    Search reduced = search(scenario, bound, true);
+
+    Set<String> missing = new TreeSet<>(plain.traces.keySet());
+    missing.removeAll(reduced.traces.keySet());
+    Set<String> extra = new TreeSet<>(reduced.traces.keySet());
+    extra.removeAll(plain.traces.keySet());
+    assertThat(missing)
+        .as(
+            "%s bound %d: the reduced search misses the traces of the schedules %s",
+            params.name(), bound, missing.stream().map(plain.traces::get).toList())
+        .isEmpty();
+    assertThat(extra).as("traces only the reduced search reaches").isEmpty();
+    assertThat(reduced.runs).isLessThanOrEqualTo(plain.runs);
+  }
+
+  @Property(tries = 10)
+  void theSearchWithoutReductionRunsEveryScheduleOnce(
+      @ForAll("scenarios") GeneratedScenarios.Params params, @ForAll @IntRange(max = 1) int bound) {
+    Search plain = search(GeneratedScenarios.scenario(params), bound, false);
+    assertThat(plain.schedules).hasSize(plain.runs);
+  }
+
+  /** The traces and schedules one bounded search reached. */
+  private static final class Search {
+    final Map<String, String> traces = new java.util.TreeMap<>();
+    final Set<String> schedules = new TreeSet<>();
+    int runs;
+  }
+
+  private static Search search(Scenario scenario, int bound, boolean reduce) {
+    Search result = new Search();
+    try (Engine engine = new Engine(scenario, List.of(), Budget.defaults())) {
+      DfsSearch dfs = new DfsSearch(bound, reduce);
+      do {
+        RunOutcome outcome = engine.execute(dfs.chooser(), false, System.nanoTime() + MINUTE);
+        assertThat(outcome.failure).as("%s", outcome.failure).isNull();
+        dfs.runEnded(!outcome.pruned);
+        result.runs++;
+        if (!outcome.pruned) {
+          result.traces.putIfAbsent(
+              trace(outcome.steps), outcome.schedule(scenario.name()).toString());
+          result.schedules.add(outcome.chosen.toString());
+        }
+      } while (dfs.backtrack());
+    }
+    return result;
+  }
+
+  /**
+   * A table page by its place in the tables rather than its id: ids come from one allocation
+   * counter, so two faults that allocate tables concurrently get them in either order, and the
+   * traces differ only by that renaming.
+   */
+  private static String canonical(Step step) {
+    if (step.target() instanceof TablePage) {
+      TablePage page = (TablePage) step.target();
+      return "page(as "
+          + page.addressSpace()
+          + ", root "
+          + page.rootId()
+          + ", level "
+          + page.level()
+          + ", gfn "
+          + page.baseGfn()
+          + ")";
+    }
+    return step.targetName();
+  }
+
+  /**
+   * A canonical form of a run's trace: each actor's steps in order (table pages named by place),
+   * and the order of every pair of dependent steps of different actors.
+   */
+  static String trace(List<Step> steps) {
+    Map<String, Shared> names = new HashMap<>();
+    Map<Integer, Integer> counts = new HashMap<>();
+    List<String> ids = new ArrayList<>();
+    List<StepKey> keys = new ArrayList<>();
+    Map<Integer, List<String>> perActor = new HashMap<>();
+    for (Step step : steps) {
+      int k = counts.merge(step.actor(), 1, Integer::sum);
+      StepKey key = new StepKey(step.op(), step.targetName(), step.index());
+      ids.add(step.actor() + "." + k);
+      keys.add(key);
+      perActor
+          .computeIfAbsent(step.actor(), a -> new ArrayList<>())
+          .add(key.op().render() + " " + canonical(step) + "[" + key.index() + "]");
+    }
+    Set<String> order = new TreeSet<>();
+    for (int i = 0; i < steps.size(); i++) {
+      for (int j = i + 1; j < steps.size(); j++) {
+        if (steps.get(i).actor() != steps.get(j).actor()
+            && !StepKey.independent(keys.get(i), keys.get(j), names)) {
+          order.add(ids.get(i) + "<" + ids.get(j));
+        }
+      }
+    }
+    return new TreeSet<>(perActor.entrySet().stream().map(Object::toString).toList()) + " " + order;
+  }
+}
