@@ -66,10 +66,10 @@ final class Deadlocks {
               + "' takes the MMU lock inside a lockless handler; "
               + what,
           culprit,
-          run.steps());
+          0);
     }
     return new Failure(
-        "deadlock", List.of(), "deadlock (wait-for cycle)", what, involved.get(0), run.steps());
+        "deadlock", List.of(), "deadlock (wait-for cycle)", what, involved.get(0), 0);
   }
 
   /**

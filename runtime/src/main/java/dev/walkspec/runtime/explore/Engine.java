@@ -291,6 +291,7 @@ final class Engine implements Scheduler, WorldEventSink, AutoCloseable {
       if (violatedAt[self] == 0 && step != null) {
         violatedAt[self] = step.number();
         violations[self] = violation;
+        step.failed = true;
         if (detailed) {
           step.note(RuntimeCall.find() + " fails: " + violation.rule());
         }

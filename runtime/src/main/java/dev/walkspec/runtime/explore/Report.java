@@ -1,5 +1,6 @@
 package dev.walkspec.runtime.explore;
 
+import dev.walkspec.runtime.mmu.TablePage;
 import dev.walkspec.runtime.sched.Op;
 import java.util.ArrayList;
 import java.util.List;
@@ -175,9 +176,11 @@ final class Report {
     }
     text.append(step.describe());
     if (step.before != Step.NO_VALUE) {
-      if (step.op() == Op.LOAD) {
+      if (step.before == TablePage.POISON) {
+        text.append(" (a freed page)");
+      } else if (step.op() == Op.LOAD) {
         text.append(" = ").append(hex(step.before));
-      } else if (step.after == Step.NO_VALUE) {
+      } else if (step.after == Step.NO_VALUE || step.failed) {
         text.append(" on ").append(hex(step.before));
       } else if (step.after != step.before) {
         text.append(' ').append(hex(step.before)).append(" -> ").append(hex(step.after));

@@ -27,6 +27,7 @@ public final class Step {
   long before = NO_VALUE;
   long after = NO_VALUE;
   String blockedOn;
+  boolean failed;
   List<String> notes;
 
   Step(

@@ -51,16 +51,30 @@ final class GeneratedScenarios {
           Kind.VCPU_WRITE,
           Kind.INVALIDATION);
 
-  /** What a generated scenario is made of. */
-  record Params(int levels, List<Integer> mapped, int start, int length, List<Kind> actors) {
+  /**
+   * What a generated scenario is made of: table depth, the gfns of [0, 4) left unmapped (the others
+   * are mapped young and writable; shrinking tends to map everything), the gfn range the actors
+   * work on, and the actors.
+   */
+  record Params(int levels, List<Integer> unmapped, int start, int length, List<Kind> actors) {
     Params {
-      mapped = List.copyOf(new TreeSet<>(mapped));
+      unmapped = List.copyOf(new TreeSet<>(unmapped));
       actors = List.copyOf(actors);
     }
 
+    List<Integer> mapped() {
+      List<Integer> mapped = new ArrayList<>();
+      for (int gfn = 0; gfn < 4; gfn++) {
+        if (!unmapped.contains(gfn)) {
+          mapped.add(gfn);
+        }
+      }
+      return mapped;
+    }
+
     String name() {
-      StringBuilder text = new StringBuilder("gen-L").append(levels).append("-m");
-      text.append(mapped.isEmpty() ? "none" : join(mapped));
+      StringBuilder text = new StringBuilder("gen-L").append(levels).append("-u");
+      text.append(unmapped.isEmpty() ? "none" : join(unmapped));
       text.append("-r").append(start).append('+').append(length).append('-');
       List<String> kinds = new ArrayList<>();
       for (Kind kind : actors) {
@@ -72,10 +86,10 @@ final class GeneratedScenarios {
     static Params parse(String name) {
       String[] parts = name.split("-", 5);
       int levels = Integer.parseInt(parts[1].substring(1));
-      List<Integer> mapped = new ArrayList<>();
-      if (!parts[2].equals("mnone")) {
+      List<Integer> unmapped = new ArrayList<>();
+      if (!parts[2].equals("unone")) {
         for (String gfn : parts[2].substring(1).split("\\.")) {
-          mapped.add(Integer.parseInt(gfn));
+          unmapped.add(Integer.parseInt(gfn));
         }
       }
       String[] range = parts[3].substring(1).split("\\+");
@@ -84,7 +98,7 @@ final class GeneratedScenarios {
         actors.add(Kind.valueOf(kind.toUpperCase(Locale.ROOT).replace('.', '_')));
       }
       return new Params(
-          levels, mapped, Integer.parseInt(range[0]), Integer.parseInt(range[1]), actors);
+          levels, unmapped, Integer.parseInt(range[0]), Integer.parseInt(range[1]), actors);
     }
 
     private static String join(List<Integer> values) {

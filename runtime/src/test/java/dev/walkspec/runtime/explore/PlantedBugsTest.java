@@ -90,7 +90,7 @@ class PlantedBugsTest {
     assertThat(found.report())
         .contains("breaks " + obligation)
         .contains("replay: " + found.replay())
-        .contains("<-- " + obligation);
+        .contains(obligation + " broken ");
   }
 
   @ParameterizedTest(name = "{0}")
