@@ -28,6 +28,8 @@ import picocli.CommandLine.Command;
       TraceCommand.class,
       GenerateCommand.class,
       DiffCommand.class,
+      ExploreCommand.class,
+      ReplayCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {

@@ -1,0 +1,271 @@
+package dev.walkspec.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.walkspec.runtime.explore.Budget;
+import dev.walkspec.runtime.explore.Counterexample;
+import dev.walkspec.runtime.explore.ExplorationResult;
+import dev.walkspec.runtime.explore.Explorer;
+import dev.walkspec.runtime.explore.Invariants;
+import dev.walkspec.runtime.explore.Scenario;
+import dev.walkspec.runtime.explore.Strategy;
+import dev.walkspec.runtime.explore.examples.Catalogue;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code walkspec explore SCENARIO...}: explore the schedules of catalogue scenarios. */
+@Command(
+    name = "explore",
+    mixinStandardHelpOptions = true,
+    description =
+        "Explore the schedules of scenarios from the explorer's catalogue (a handler with a planted"
+            + " bug or its correct version next to other actors) and print the first"
+            + " counterexample: the obligation it breaks, a per-actor step table, the replay string"
+            + " and a JUnit test that replays it.",
+    footer = {
+      "",
+      "Examples:",
+      "  walkspec explore --list",
+      "  walkspec explore lost-write-protect",
+      "  walkspec explore age-vs-zap --preemption-bound 3",
+      "  walkspec explore lost-zap-xchg --strategy pct --pct-runs 5000 --seed 7",
+      "  walkspec explore lost-zap --format json",
+      "",
+      "Replay a printed schedule with: walkspec replay 'lost-write-protect@0*4.1*7.0'",
+      "Exit codes: 0 no failure found, 1 a counterexample (or a failure explained in one line),"
+          + " 2 usage."
+    })
+final class ExploreCommand implements Callable<Integer> {
+  /** The search strategies of the command line. */
+  enum Search {
+    dfs,
+    pct
+  }
+
+  @Mixin CommonOptions common;
+
+  @Parameters(
+      paramLabel = "SCENARIO",
+      arity = "0..*",
+      description = "Catalogue scenarios to explore (see --list).")
+  List<String> scenarios = new ArrayList<>();
+
+  @Option(names = "--list", description = "List the catalogue's scenarios and exit.")
+  boolean list;
+
+  @Option(
+      names = "--strategy",
+      paramLabel = "dfs|pct",
+      description =
+          "dfs: every schedule up to the preemption bound, up to equivalence (default);"
+              + " pct: random PCT runs (the default when only --pct-* options are given).")
+  Search strategy;
+
+  @Option(
+      names = "--preemption-bound",
+      paramLabel = "N",
+      defaultValue = "2",
+      description = "DFS: explore bounds 0..N (default: ${DEFAULT-VALUE}).")
+  int bound;
+
+  @Option(
+      names = "--pct-runs",
+      paramLabel = "N",
+      description = "PCT: number of runs (default: 1000).")
+  Integer pctRuns;
+
+  @Option(
+      names = "--pct-depth",
+      paramLabel = "D",
+      description = "PCT: bug depth, D-1 priority change points per run (default: 3).")
+  Integer pctDepth;
+
+  @Option(
+      names = "--seed",
+      paramLabel = "S",
+      defaultValue = "1",
+      description = "PCT: the seed; the same seed gives the same runs (default: ${DEFAULT-VALUE}).")
+  long seed;
+
+  @Option(
+      names = "--max-steps",
+      paramLabel = "N",
+      defaultValue = "10000",
+      description =
+          "Steps one run may take; an actor still going is reported as retrying without bound"
+              + " (H4) (default: ${DEFAULT-VALUE}).")
+  int maxSteps;
+
+  @Option(
+      names = "--time",
+      paramLabel = "SECONDS",
+      defaultValue = "60",
+      description = "Wall-clock budget of each exploration (default: ${DEFAULT-VALUE}).")
+  int seconds;
+
+  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec command;
+
+  @Override
+  public Integer call() {
+    PrintWriter out = command.commandLine().getOut();
+    if (list) {
+      printList(out);
+      return Main.OK;
+    }
+    if (scenarios.isEmpty()) {
+      throw new UsageException("name a scenario to explore (walkspec explore --list shows them)");
+    }
+    Strategy chosen = strategy();
+    Budget budget = budget();
+    List<Scenario> resolved = new ArrayList<>();
+    for (String name : scenarios) {
+      resolved.add(resolve(name));
+    }
+    List<ExplorationResult> results = new ArrayList<>();
+    for (Scenario scenario : resolved) {
+      results.add(Explorer.explore(scenario, chosen, Invariants.standard(), budget));
+    }
+    print(results, out);
+    return results.stream().anyMatch(ExplorationResult::failed) ? Main.FINDINGS : Main.OK;
+  }
+
+  private Strategy strategy() {
+    if (bound < 0) {
+      throw new UsageException("--preemption-bound must be 0 or more, got " + bound);
+    }
+    if (maxSteps < 1 || seconds < 1) {
+      throw new UsageException("--max-steps and --time must be 1 or more");
+    }
+    boolean pctOptions = pctRuns != null || pctDepth != null;
+    Search search = strategy != null ? strategy : pctOptions ? Search.pct : Search.dfs;
+    if (search == Search.dfs) {
+      return Strategy.dfs(bound);
+    }
+    int runs = pctRuns == null ? 1000 : pctRuns;
+    int depth = pctDepth == null ? 3 : pctDepth;
+    if (runs < 1 || depth < 1) {
+      throw new UsageException("--pct-runs and --pct-depth must be 1 or more");
+    }
+    return Strategy.pct(depth, runs, seed);
+  }
+
+  private Budget budget() {
+    return Budget.defaults().withStepsPerRun(maxSteps).withWallClock(Duration.ofSeconds(seconds));
+  }
+
+  static Scenario resolve(String name) {
+    if (name.endsWith(".walk")) {
+      throw new UsageException(
+          "explore runs scenarios of the explorer's catalogue (walkspec explore --list), not spec"
+              + " files; the generated conformance suites explore the handlers of a spec");
+    }
+    if (!Catalogue.names().contains(name)) {
+      throw new UsageException(
+          "no scenario '"
+              + name
+              + "' in the catalogue; known: "
+              + String.join(", ", Catalogue.names()));
+    }
+    return Catalogue.scenario(name);
+  }
+
+  private void printList(PrintWriter out) {
+    if (common.format == CommonOptions.Format.text) {
+      for (String name : Catalogue.names()) {
+        out.println(name + "  " + Catalogue.scenario(name).description());
+      }
+      return;
+    }
+    ObjectMapper mapper = new ObjectMapper();
+    ArrayNode array = mapper.createArrayNode();
+    for (String name : Catalogue.names()) {
+      ObjectNode node = array.addObject();
+      node.put("name", name);
+      node.put("description", Catalogue.scenario(name).description());
+      node.put("actors", String.join(",", Catalogue.scenario(name).actorNames()));
+    }
+    out.println(write(mapper, array));
+  }
+
+  private void print(List<ExplorationResult> results, PrintWriter out) {
+    if (common.format == CommonOptions.Format.text) {
+      for (ExplorationResult result : results) {
+        out.println(result.summary());
+        result.counterexample().ifPresent(c -> out.print("\n" + c.report()));
+      }
+      return;
+    }
+    ObjectMapper mapper = new ObjectMapper();
+    if (results.size() == 1 || common.format == CommonOptions.Format.jsonl) {
+      for (ExplorationResult result : results) {
+        out.println(
+            common.format == CommonOptions.Format.jsonl
+                ? json(mapper, result).toString()
+                : write(mapper, json(mapper, result)));
+      }
+      return;
+    }
+    ArrayNode array = mapper.createArrayNode();
+    results.forEach(result -> array.add(json(mapper, result)));
+    out.println(write(mapper, array));
+  }
+
+  static ObjectNode json(ObjectMapper mapper, ExplorationResult result) {
+    ObjectNode node = mapper.createObjectNode();
+    node.put("scenario", result.scenario());
+    node.put("strategy", result.strategy());
+    node.put("exhausted", result.exhausted());
+    if (result.stopReason() == null) {
+      node.putNull("stop_reason");
+    } else {
+      node.put("stop_reason", result.stopReason());
+    }
+    node.put("schedules", result.schedules());
+    node.put("pruned", result.pruned());
+    node.put("steps", result.steps());
+    node.put("elapsed_ms", result.elapsed().toMillis());
+    ArrayNode rounds = node.putArray("rounds");
+    for (ExplorationResult.Round round : result.rounds()) {
+      ObjectNode r = rounds.addObject();
+      r.put("bound", round.bound());
+      r.put("schedules", round.schedules());
+      r.put("exhausted", round.exhausted());
+    }
+    if (result.counterexample().isEmpty()) {
+      node.putNull("counterexample");
+      return node;
+    }
+    Counterexample c = result.counterexample().get();
+    ObjectNode ce = node.putObject("counterexample");
+    ce.put("obligation", c.obligation());
+    ArrayNode related = ce.putArray("related");
+    c.related().forEach(related::add);
+    ce.put("rule", c.rule());
+    ce.put("message", c.message());
+    ce.put("steps", c.steps());
+    ce.put("preemptions", c.preemptions());
+    ce.put("schedules_to_failure", c.schedulesToFailure());
+    ce.put("found_by", c.foundBy());
+    ce.put("replay", c.replay());
+    ce.put("step_table", c.stepTable());
+    ce.put("junit", c.junit());
+    ce.put("report", c.report());
+    return node;
+  }
+
+  static String write(ObjectMapper mapper, Object node) {
+    try {
+      return mapper.writerWithDefaultPrettyPrinter().writeValueAsString(node);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException("cannot write JSON: " + e.getMessage(), e);
+    }
+  }
+}
