@@ -149,7 +149,7 @@ public final class Explorer {
 
     private void dfs(int bound) {
       for (int k = 0; k <= bound; k++) {
-        DfsSearch search = new DfsSearch(k, true);
+        DfsSearch search = new DfsSearch(k, DfsSearch.Reduction.BOUNDED_SLEEP_SETS);
         long before = schedules;
         boolean done = false;
         while (!outOfBudget()) {
