@@ -122,7 +122,9 @@ public final class Generator {
   /** The walker conformance suites (test code), one per generated walker and per profile. */
   public List<GeneratedFile> walkerSuites() {
     List<JavaFile> files = new ArrayList<>();
-    CodeBlock spec = SuiteEmitter.specRef(options.specPath(), checked.spec().contentHash());
+    CodeBlock spec =
+        SuiteEmitter.specRef(
+            options.specPath(), checked.spec().contentHash(), options.importPath());
     for (Binding binding : selectedBindings()) {
       files.add(
           file(
@@ -166,7 +168,9 @@ public final class Generator {
    */
   public List<GeneratedFile> handlerSuites() {
     List<JavaFile> files = new ArrayList<>();
-    CodeBlock spec = SuiteEmitter.specRef(options.specPath(), checked.spec().contentHash());
+    CodeBlock spec =
+        SuiteEmitter.specRef(
+            options.specPath(), checked.spec().contentHash(), options.importPath());
     NameAllocator suiteNames = new NameAllocator();
     names.values().forEach(n -> suiteNames.newName(n.simpleName(), n));
     for (Binding binding : selectedBindings()) {

@@ -9,6 +9,7 @@ import com.palantir.javapoet.ParameterSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
+import java.util.List;
 import java.util.stream.Stream;
 import javax.lang.model.element.Modifier;
 
@@ -134,7 +135,9 @@ final class SuiteEmitter {
     return AnnotationSpec.builder(DISPLAY_NAME).addMember("value", "$S", name).build();
   }
 
-  static CodeBlock specRef(String path, String hash) {
-    return CodeBlock.of("$T.of($S, $S)", SPEC_REF, path, hash);
+  static CodeBlock specRef(String path, String hash, List<String> importPath) {
+    CodeBlock.Builder args = CodeBlock.builder().add("$S, $S", path, hash);
+    importPath.forEach(dir -> args.add(", $S", dir));
+    return CodeBlock.of("$T.of($L)", SPEC_REF, args.build());
   }
 }

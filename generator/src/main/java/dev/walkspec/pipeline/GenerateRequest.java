@@ -36,13 +36,22 @@ public record GenerateRequest(
   }
 
   GeneratorOptions optionsFor(Path spec) {
-    String relative =
-        baseDir
-            .toAbsolutePath()
-            .normalize()
-            .relativize(spec.toAbsolutePath().normalize())
-            .toString()
-            .replace('\\', '/');
-    return new GeneratorOptions(basePackage, operations, profiles, handlerClasses, relative);
+    return new GeneratorOptions(
+        basePackage, operations, profiles, handlerClasses, relative(spec), relativeImportPath());
+  }
+
+  /** The import path as generated suites name it. */
+  List<String> relativeImportPath() {
+    return importPath.stream().map(this::relative).toList();
+  }
+
+  /** A path as generated suites name it: relative to the base directory. */
+  private String relative(Path path) {
+    return baseDir
+        .toAbsolutePath()
+        .normalize()
+        .relativize(path.toAbsolutePath().normalize())
+        .toString()
+        .replace('\\', '/');
   }
 }

@@ -82,6 +82,7 @@ public final class Generation {
     specHashes.forEach(
         (path, hash) -> inputs.append("spec ").append(path).append(' ').append(hash).append('\n'));
     inputs.append("package ").append(request.basePackage()).append('\n');
+    inputs.append("imports ").append(request.relativeImportPath()).append('\n');
     inputs.append("operations ").append(new java.util.TreeSet<>(request.operations())).append('\n');
     inputs.append("profiles ").append(new java.util.TreeSet<>(request.profiles())).append('\n');
     inputs.append("handlers ").append(new TreeMap<>(request.handlerClasses())).append('\n');

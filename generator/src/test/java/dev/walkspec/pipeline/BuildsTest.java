@@ -200,6 +200,30 @@ class BuildsTest {
   }
 
   @Test
+  void suitesOfASpecImportingFromAnArtifactFindTheImportAgain() throws IOException {
+    write("src/main/walkspec/mine.walk", "import \"kvm.walk\";\nprofile arm64 { }\n");
+    Path jar = jar("spec.jar", Map.of("walkspec/kvm.walk", SPEC));
+    Path suites = dir.resolve("target/suites");
+    Builds.Outcome outcome =
+        Builds.generate(
+            request(
+                List.of("mine.walk"),
+                List.of(new SpecArchive("walkspec-spec", "dev.walkspec:walkspec-spec", jar)),
+                Optional.empty(),
+                Optional.of(suites),
+                Map.of(),
+                List.of()));
+    assertThat(outcome.report().diagnostics()).isEmpty();
+    String suite =
+        Files.readString(suites.resolve("com/example/gen/mine/ClearYoungArm64WalkerTest.java"));
+    assertThat(suite)
+        .contains(
+            "SpecRef.of(\"src/main/walkspec/mine.walk\", \""
+                + outcome.report().specs().get(0).spec().contentHash()
+                + "\", \"src/main/walkspec\", \"target/walkspec-specs/walkspec-spec\")");
+  }
+
+  @Test
   void outputDirectoriesThatWouldReplaceSourcesAreRejected() throws IOException {
     write("src/main/walkspec/small.walk", SPEC);
     write("src/main/java/Mine.java", "class Mine {}");
