@@ -23,6 +23,7 @@ public final class InvalidationState implements Invalidation, Shared {
   private final MmuLockImpl lock;
   private final Scheduler sched;
   private final WorldEventSink events;
+  private final boolean trackInvalidators;
   private final List<Actor> invalidators = new ArrayList<>();
   private volatile int inProgress;
   private volatile long sequence;
@@ -37,6 +38,7 @@ public final class InvalidationState implements Invalidation, Shared {
     this.lock = lock;
     this.sched = sched;
     this.events = events;
+    this.trackInvalidators = sched.cooperative();
   }
 
   @Override
@@ -52,12 +54,15 @@ public final class InvalidationState implements Invalidation, Shared {
       rangeStart = NONE;
       rangeEnd = NONE;
     }
-    Actor me = Actor.current();
-    synchronized (invalidators) {
-      invalidators.add(me);
+    if (trackInvalidators) {
+      synchronized (invalidators) {
+        invalidators.add(Actor.current());
+      }
     }
     if (events.enabled()) {
-      events.emit(new WorldEvent.Invalidate(me.name(), "begin", NONE, NONE, inProgress, sequence));
+      events.emit(
+          new WorldEvent.Invalidate(
+              Actor.current().name(), "begin", NONE, NONE, inProgress, sequence));
     }
   }
 
@@ -99,14 +104,17 @@ public final class InvalidationState implements Invalidation, Shared {
     sched.yieldPoint(Op.STORE, this, -1);
     sequence = sequence + 1;
     inProgress = inProgress - 1;
-    Actor me = Actor.current();
-    synchronized (invalidators) {
-      if (!invalidators.remove(me) && !invalidators.isEmpty()) {
-        invalidators.remove(0);
+    if (trackInvalidators) {
+      synchronized (invalidators) {
+        if (!invalidators.remove(Actor.current()) && !invalidators.isEmpty()) {
+          invalidators.remove(0);
+        }
       }
     }
     if (events.enabled()) {
-      events.emit(new WorldEvent.Invalidate(me.name(), "end", NONE, NONE, inProgress, sequence));
+      events.emit(
+          new WorldEvent.Invalidate(
+              Actor.current().name(), "end", NONE, NONE, inProgress, sequence));
     }
   }
 
@@ -155,7 +163,10 @@ public final class InvalidationState implements Invalidation, Shared {
     return sequence;
   }
 
-  /** The actors whose invalidate_begin has no matching end yet (what a waiting fault waits for). */
+  /**
+   * The actors whose invalidate_begin has no matching end yet (what a waiting fault waits for);
+   * tracked only under an exploring scheduler, empty in production.
+   */
   public List<Actor> invalidators() {
     synchronized (invalidators) {
       return List.copyOf(invalidators);
