@@ -67,6 +67,7 @@ final class Engine implements Scheduler, WorldEventSink, AutoCloseable {
     World world = scenario.world().create(this, this);
     Actor.bind("setup");
     scenario.setup().accept(world);
+    Actor.bind(Thread.currentThread().getName());
     Run r = new Run(world, chooser, detailed);
     for (Worker worker : workers) {
       worker.task = r;

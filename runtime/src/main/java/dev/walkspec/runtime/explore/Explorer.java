@@ -115,10 +115,8 @@ public final class Explorer {
         dfs(((Strategy.Dfs) strategy).bound());
       } else if (strategy instanceof Strategy.Pct) {
         pct((Strategy.Pct) strategy);
-      } else if (strategy instanceof Strategy.Replay) {
-        replay(((Strategy.Replay) strategy).schedule());
       } else {
-        throw new IllegalArgumentException("unknown strategy " + strategy.render());
+        replay(((Strategy.Replay) strategy).schedule());
       }
       if (failing != null) {
         report();

@@ -6,7 +6,7 @@ import java.util.Objects;
  * How the explorer picks schedules: systematic depth-first search with a preemption bound and
  * partial-order reduction, PCT random scheduling, or the replay of one schedule.
  */
-public interface Strategy {
+public sealed interface Strategy permits Strategy.Dfs, Strategy.Pct, Strategy.Replay {
   /** A short rendering, e.g. {@code dfs(bound=2)}. */
   String render();
 
