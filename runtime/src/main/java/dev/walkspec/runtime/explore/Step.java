@@ -106,7 +106,7 @@ public final class Step {
         + op.render()
         + " "
         + targetName
-        + (index >= 0 ? "[" + index + "]" : "");
+        + (index >= 0 ? "[" + target.renderIndex(index) + "]" : "");
   }
 
   @Override

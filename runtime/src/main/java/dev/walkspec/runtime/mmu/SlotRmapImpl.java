@@ -201,6 +201,15 @@ final class SlotRmapImpl implements SlotRmap, Shared {
     return ((long) level << 40) | index;
   }
 
+  /** A head's bit-lock key as the gfn (and level) it maps: {@code gfn 4} or {@code gfn 512 L2}. */
+  @Override
+  public String renderIndex(long key) {
+    int level = (int) (key >>> 40);
+    int shift = Pages.LEVEL_BITS * (level - 1);
+    long gfn = ((slot.baseGfn() >> shift) + (key & ((1L << 40) - 1))) << shift;
+    return "gfn " + gfn + (level > 1 ? " L" + level : "");
+  }
+
   /** Takes the head's bit lock and returns the head value (lock bit clear). */
   long lockHead(int level, int index) {
     Actor me = Actor.current();

@@ -6,4 +6,9 @@ package dev.walkspec.runtime.sched;
  */
 public interface Shared {
   String sharedName();
+
+  /** How reports show entry or sub-lock {@code index} of this object (default: the number). */
+  default String renderIndex(long index) {
+    return Long.toString(index);
+  }
 }
