@@ -103,6 +103,25 @@ class PlantedBugsTest {
     assertThat(result.rounds()).allMatch(ExplorationResult.Round::exhausted);
   }
 
+  /**
+   * The race behind H13 in full: the fault takes its sequence snapshot, a whole
+   * invalidate_range_start/end pair runs, and the fault installs the stale mapping afterwards. No
+   * invalidation is in progress at the install; the snapshot check catches it.
+   */
+  @org.junit.jupiter.api.Test
+  void aFaultThatRacedWithAWholeInvalidationMustNotInstall() {
+    Counterexample found =
+        Explorer.explore(PlantedBugs.faultRacesInvalidation(), Strategy.dfs(2))
+            .counterexample()
+            .orElseThrow();
+
+    assertThat(found.obligation()).isEqualTo("H13");
+    assertThat(found.rule()).isEqualTo("install after a racing invalidation");
+    assertThat(found.message())
+        .contains("'vcpu0' installed a mapping of gfn 0")
+        .contains("but its sequence snapshot is from step 1");
+  }
+
   @ParameterizedTest(name = "{0}")
   @MethodSource("planted")
   void pctFindsItToo(String bug, Supplier<Scenario> scenario, String obligation, String phrase) {
