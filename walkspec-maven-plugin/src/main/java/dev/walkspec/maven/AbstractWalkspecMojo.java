@@ -66,6 +66,12 @@ abstract class AbstractWalkspecMojo extends AbstractMojo {
   @Parameter(property = "walkspec.specs")
   List<String> specs;
 
+  /**
+   * Where spec artifacts are unpacked, one directory per artifact id. Generated suites name specs
+   * by their path here, so it is fixed.
+   *
+   * @since 0.1.0
+   */
   @Parameter(defaultValue = "${project.build.directory}/walkspec-specs", readonly = true)
   File specArtifactsDirectory;
 

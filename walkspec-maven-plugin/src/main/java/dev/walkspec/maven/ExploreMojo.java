@@ -24,10 +24,12 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
 import org.sonatype.plexus.build.incremental.BuildContext;
 
 /**
- * Runs a {@code walkspec} command from Maven's command line, on the project's specs: one scenario
- * explored, two specs compared, a trace. For example
+ * Runs a {@code walkspec} command from Maven's command line, on the project's specs: the explorer
+ * on a scenario, two specs compared, a trace. For example
  *
  * <pre>
+ * mvn walkspec:explore -Dwalkspec.command=explore -Dwalkspec.args=age-vs-zap -Dwalkspec.preemptionBound=3
+ * mvn walkspec:explore -Dwalkspec.command=explore -Dwalkspec.args=lost-zap-xchg -Dwalkspec.pctRuns=5000 -Dwalkspec.seed=7
  * mvn walkspec:explore -Dwalkspec.command=diff -Dwalkspec.spec=kvm.walk,v4-v6.14-locked-aging.walk
  * mvn walkspec:explore -Dwalkspec.command=trace -Dwalkspec.spec=kvm.walk \
  *     -Dwalkspec.args="--scenario src/test/scenarios/young.json"
@@ -36,7 +38,10 @@ import org.sonatype.plexus.build.incremental.BuildContext;
  * The arguments given to {@code walkspec} are: the command, {@code -I DIR} for each spec directory
  * and unpacked spec artifact (when specs are given), the exploration bounds that are set, the spec
  * files, then {@code walkspec.args}. The project's test class path is the thread's context class
- * loader while the command runs, so the command can load the project's handler classes.
+ * loader while the command runs, so the command can load the project's handler classes (and
+ * subcommands the project contributes through {@code dev.walkspec.cli.CommandExtension}). Exit code
+ * 1 (findings) fails the build unless {@code walkspec.failOnFindings} is false; 2 (usage) always
+ * does.
  *
  * @since 0.1.0
  */
