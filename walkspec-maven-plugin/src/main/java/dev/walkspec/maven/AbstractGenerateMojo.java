@@ -18,7 +18,7 @@ import org.apache.maven.plugins.annotations.Parameter;
 import org.sonatype.plexus.build.incremental.BuildContext;
 
 /** The generating goals: the package and the selection of operations and profiles. */
-abstract class AbstractGenerateMojo extends AbstractWalkspecMojo {
+abstract class AbstractGenerateMojo extends AbstractSpecsMojo {
   AbstractGenerateMojo(BuildContext buildContext) {
     super(buildContext);
   }

@@ -57,16 +57,6 @@ abstract class AbstractWalkspecMojo extends AbstractMojo {
   @Parameter List<SpecArtifact> specArtifacts;
 
   /**
-   * The root specs to use, by path relative to a spec directory or to an unpacked spec artifact
-   * (looked up in that order), such as {@code kvm.walk}. Empty: every {@code .walk} file of the
-   * spec directories.
-   *
-   * @since 0.1.0
-   */
-  @Parameter(property = "walkspec.specs")
-  List<String> specs;
-
-  /**
    * Where spec artifacts are unpacked, one directory per artifact id. Generated suites name specs
    * by their path here, so it is fixed.
    *
@@ -90,7 +80,7 @@ abstract class AbstractWalkspecMojo extends AbstractMojo {
         nonNull(specDirectories).stream().map(File::toPath).toList(),
         archives(),
         specArtifactsDirectory.toPath(),
-        nonNull(specs).stream().filter(s -> !s.isBlank()).toList(),
+        selectedSpecs(),
         walkerOutput,
         suiteOutput,
         basePackage,
@@ -98,6 +88,11 @@ abstract class AbstractWalkspecMojo extends AbstractMojo {
         profiles,
         handlerClasses,
         handlerClasspath.stream().map(Path::of).toList());
+  }
+
+  /** The root specs the goal works on; empty: every spec of the spec directories. */
+  List<String> selectedSpecs() {
+    return List.of();
   }
 
   /** The spec artifacts, found among the project's resolved dependencies. */

@@ -26,14 +26,14 @@ import org.sonatype.plexus.build.incremental.BuildContext;
     defaultPhase = LifecyclePhase.VALIDATE,
     requiresDependencyResolution = ResolutionScope.TEST,
     threadSafe = true)
-public class CheckMojo extends AbstractWalkspecMojo {
+public class CheckMojo extends AbstractSpecsMojo {
   @Inject
   public CheckMojo(BuildContext buildContext) {
     super(buildContext);
   }
 
   /**
-   * Skips the check.
+   * Skips the check: nothing is read, nothing fails.
    *
    * @since 0.1.0
    */

@@ -114,7 +114,7 @@ public class ExploreMojo extends AbstractWalkspecMojo {
   boolean failOnFindings;
 
   /**
-   * Skips the command.
+   * Skips the command, for builds that bind the goal to a phase.
    *
    * @since 0.1.0
    */

@@ -42,7 +42,7 @@ public class GenerateMojo extends AbstractGenerateMojo {
   File outputDirectory;
 
   /**
-   * Skips generating the walkers.
+   * Skips generating the walkers; the output directory is then not a source root.
    *
    * @since 0.1.0
    */

@@ -23,9 +23,10 @@ import org.sonatype.plexus.build.incremental.BuildContext;
  * project's compile class path first, and a class that does not exist, or does not implement the
  * interface of its kind, fails the build with one sentence saying what to fix.
  *
- * <p>The suites need, on the test class path: {@code dev.walkspec:walkspec-generator} (their
- * harness), {@code dev.walkspec:walkspec-runtime}, {@code org.junit.jupiter:junit-jupiter} and
- * {@code net.jqwik:jqwik} 1.9.3.
+ * <p>Use it with {@code generate} and the same {@code basePackage}, {@code operations} and {@code
+ * profiles}: the walker suites test the generated walkers. The suites need, on the test class path:
+ * {@code dev.walkspec:walkspec-generator} (their harness), {@code dev.walkspec:walkspec-runtime},
+ * {@code org.junit.jupiter:junit-jupiter} and {@code net.jqwik:jqwik} 1.9.3.
  *
  * @since 0.1.0
  */
@@ -71,7 +72,7 @@ public class GenerateTestsMojo extends AbstractGenerateMojo {
   @Parameter Map<String, String> handlerClasses;
 
   /**
-   * Skips generating the suites.
+   * Skips generating the suites; the test output directory is then not a test source root.
    *
    * @since 0.1.0
    */
