@@ -37,6 +37,15 @@ public interface EntryCodec {
   long table(long tableId);
 
   /** The entry with its accessed state cleared. */
+  /**
+   * Whether the MMU hardware sets Accessed and Dirty itself, atomically, on a guest access (x86,
+   * arm64, riscv with Svadu), or leaves it to software that traps and sets them under the MMU lock
+   * (LoongArch). Only in the first case is every present leaf subject to concurrent change.
+   */
+  default boolean hardwareAccessDirty() {
+    return true;
+  }
+
   default long clearAccessed(long entry) {
     return entry & ~accessedMask();
   }

@@ -35,6 +35,18 @@ public record ArchProfile(
           "arm64", LockKind.RWLOCK, LockMode.READ, 1, Arm64EntryCodec.INSTANCE, 4, 3, false);
 
   /** riscv (like loongarch and mips): a spinlock, one address space. */
+  /** LoongArch: a spinlock MMU lock, and Accessed/Dirty set by software under it. */
+  public static final ArchProfile LOONGARCH =
+      new ArchProfile(
+          "loongarch",
+          LockKind.SPINLOCK,
+          LockMode.SPIN,
+          1,
+          LoongarchEntryCodec.INSTANCE,
+          4,
+          3,
+          false);
+
   public static final ArchProfile RISCV =
       new ArchProfile(
           "riscv", LockKind.SPINLOCK, LockMode.SPIN, 1, RiscvEntryCodec.INSTANCE, 4, 3, false);

@@ -360,10 +360,12 @@ public final class RadixRoot implements Root {
   }
 
   private void leafAdded(TablePage page, int index, int level, long gfn, long frame) {
-    mmu.rmapAdd(gfn, level, SlotRmapImpl.ref(page, index));
+    // The event first: the reverse-map update below is a yield point of its own, and observers
+    // must know the entry write they just saw was an install, not a stray store (H12).
     if (ctx.events.enabled()) {
       ctx.events.emit(new WorldEvent.Map(addressSpace(), id, gfn, level, frame));
     }
+    mmu.rmapAdd(gfn, level, SlotRmapImpl.ref(page, index));
   }
 
   private void checkRange(long startGfn, long endGfn) {

@@ -114,6 +114,24 @@ public final class Actor {
     return text.toString();
   }
 
+  private int locklessHandler;
+
+  /** Marks the actor as running a lockless handler: it may not take the MMU lock (H1). */
+  public void enterLocklessHandler() {
+    locklessHandler++;
+  }
+
+  public void exitLocklessHandler() {
+    if (locklessHandler == 0) {
+      throw new IllegalStateException("actor '" + name + "' is not running a lockless handler");
+    }
+    locklessHandler--;
+  }
+
+  public boolean inLocklessHandler() {
+    return locklessHandler > 0;
+  }
+
   /** Enters a context in which sleeping is forbidden (may_block false, lockless; H8). */
   public void enterNonBlockable() {
     nonBlockable++;

@@ -83,6 +83,15 @@ public final class MmuLockImpl implements MmuLock, Shared {
   public void acquire(LockMode mode) {
     Actor me = Actor.current();
     requireSupported(mode, "take");
+    if (me.inLocklessHandler()) {
+      throw new RuleViolation(
+          "H1",
+          "actor '"
+              + me.name()
+              + "' takes the MMU lock ("
+              + mode.render()
+              + ") inside a lockless handler call; a lockless handler must not take it");
+    }
     LockMode held = me.heldMode(this, 0);
     if (held != null) {
       throw new RuleViolation(

@@ -143,6 +143,13 @@ public final class Vcpu {
           return MISS;
         }
         long marked = value | codec.accessedMask() | (write ? codec.dirtyMask() : 0);
+        if (marked != value && !codec.hardwareAccessDirty()) {
+          value = markUnderLock(value, write);
+          if (value == 0) {
+            return MISS;
+          }
+          break;
+        }
         if (marked == value || probe.page().compareAndSet(probe.index(), value, marked)) {
           value = marked;
           break;
@@ -166,6 +173,26 @@ public final class Vcpu {
       return HIT;
     } finally {
       env.rcu().readUnlock();
+    }
+  }
+
+  /**
+   * Software-managed Accessed/Dirty (LoongArch): the access traps and the fault path sets them
+   * holding the MMU lock, with a plain store. Returns the new entry, or 0 if the leaf changed.
+   */
+  private long markUnderLock(long seen, boolean write) {
+    var mode = env.lock().kind().exclusiveMode();
+    env.lock().acquire(mode);
+    try {
+      long now = probe.page().load(probe.index());
+      if (now != seen) {
+        return 0;
+      }
+      long marked = now | codec.accessedMask() | (write ? codec.dirtyMask() : 0);
+      probe.page().store(probe.index(), marked);
+      return marked;
+    } finally {
+      env.lock().release(mode);
     }
   }
 

@@ -37,12 +37,18 @@ final class HandlerCall {
     if (call.nonBlockable) {
       call.actor.enterNonBlockable();
     }
+    if (range.lockless()) {
+      call.actor.enterLocklessHandler();
+    }
     return call;
   }
 
   void leaveContext() {
     if (nonBlockable) {
       actor.exitNonBlockable();
+    }
+    if (range.lockless()) {
+      actor.exitLocklessHandler();
     }
   }
 

@@ -5,8 +5,10 @@ import static dev.walkspec.runtime.explore.examples.Catalogue.HVA;
 import static dev.walkspec.runtime.explore.examples.Catalogue.SMALL_X86;
 
 import dev.walkspec.runtime.api.AgeHandler;
+import dev.walkspec.runtime.api.AttrFilter;
 import dev.walkspec.runtime.api.EntryCodec;
 import dev.walkspec.runtime.api.EntryCursor;
+import dev.walkspec.runtime.api.GfnRange;
 import dev.walkspec.runtime.api.MemSlot;
 import dev.walkspec.runtime.api.RmapCursor;
 import dev.walkspec.runtime.api.Root;
@@ -254,8 +256,35 @@ final class PlantedBugs {
         .build();
   }
 
+  /**
+   * PLANTED BUG (H1): lockless aging through the reverse map that takes the MMU lock while holding
+   * a head's bit lock. The runtime refuses any lock inside a lockless handler call, so this is
+   * caught at once, before the opposite lock order of a zapper can deadlock with it.
+   */
   static Scenario lockOrder() {
     return rmapAging("lock-order", true);
+  }
+
+  /**
+   * PLANTED BUG (a deadlock): the same lock inversion in a reverse-map scanner that is not a
+   * handler, so only the wait-for cycle with a zapper shows it.
+   */
+  static Scenario deadlock() {
+    return Scenario.builder("deadlock")
+        .source("PlantedBugs.deadlock()")
+        .world(SMALL_X86.withShadowRmaps(true), b -> b.vcpus(0).hugePages(false))
+        .setup(world -> mapGfns(world, 0))
+        .actor(
+            "aging",
+            world -> {
+              int idx = world.srcu().readLock();
+              MemSlot slot = world.memslots(0).byId(1);
+              rmapAge(true)
+                  .handle(world, new GfnRange(slot, 0, 1, 0, AttrFilter.SHARED, false, true));
+              world.srcu().readUnlock(idx);
+            })
+        .actor("zapper", Actors.zapper(0, 0, 1))
+        .build();
   }
 
   static Scenario rmapAging() {

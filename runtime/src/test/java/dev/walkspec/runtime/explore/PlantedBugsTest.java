@@ -54,9 +54,14 @@ class PlantedBugsTest {
             "H8",
             "non-blockable context"),
         Arguments.of(
-            "lock-order deadlock between lockless aging and a zapper",
+            "lockless aging that takes the MMU lock (lock-order bug)",
             (Supplier<Scenario>) PlantedBugs::lockOrder,
             "H1",
+            "inside a lockless handler call"),
+        Arguments.of(
+            "lock-order deadlock between a reverse-map scanner and a zapper",
+            (Supplier<Scenario>) PlantedBugs::deadlock,
+            "deadlock",
             "deadlock: wait-for cycle"));
   }
 

@@ -29,7 +29,8 @@ class ReportFixtureTest {
           "unmap-no-flush", PlantedBugs::unmapNoFlush,
           "fault-skips-recheck", PlantedBugs::faultSkipsRecheck,
           "sleeps-without-may-block", PlantedBugs::sleepsWithoutMayBlock,
-          "lock-order", PlantedBugs::lockOrder);
+          "lock-order", PlantedBugs::lockOrder,
+          "deadlock", PlantedBugs::deadlock);
 
   @ParameterizedTest(name = "{0}")
   @ValueSource(
@@ -41,7 +42,8 @@ class ReportFixtureTest {
         "unmap-no-flush",
         "fault-skips-recheck",
         "sleeps-without-may-block",
-        "lock-order"
+        "lock-order",
+        "deadlock"
       })
   void theReportMatchesTheReviewedFixture(String name) throws IOException {
     String report =
