@@ -5,6 +5,7 @@ import dev.walkspec.runtime.api.EntryCursor;
 import dev.walkspec.runtime.api.Kvm;
 import dev.walkspec.runtime.api.LockMode;
 import dev.walkspec.runtime.api.MemSlot;
+import dev.walkspec.runtime.api.WriteProtector;
 import dev.walkspec.runtime.api.Root;
 
 /**
@@ -14,7 +15,7 @@ import dev.walkspec.runtime.api.Root;
  * Accessed/Dirty without the lock) an entry is volatile, and a writer must then update it with an
  * atomic read-modify-write, or a concurrent change made between its load and its store is lost.
  */
-public class TdpWriteProtect {
+public class TdpWriteProtect implements WriteProtector {
   private final boolean locklessAging;
 
   /** The x86 configuration: lockless aging is on (x86 selects KVM_MMU_LOCKLESS_AGING). */
@@ -35,6 +36,7 @@ public class TdpWriteProtect {
    * its address space. Needs the MMU lock (either mode). Returns true if an entry lost its Writable
    * bit, i.e. TLBs must be flushed.
    */
+  @Override
   public boolean writeProtect(Kvm kvm, MemSlot slot, long start, long end) {
     kvm.mmuLock().assertHeld("H1", "write-protecting for dirty logging");
     if (start < slot.baseGfn() || end > slot.gfnEnd() || start >= end) {
