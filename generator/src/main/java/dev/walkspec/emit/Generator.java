@@ -29,6 +29,10 @@ import javax.lang.model.element.Modifier;
  */
 public final class Generator {
   public static final String GENERATOR_NAME = "dev.walkspec";
+
+  /** Tries of the walker suites' property over large random layouts. */
+  static final int WALKER_SUITE_TRIES = 60;
+
   private final CheckedSpec checked;
   private final GeneratorOptions options;
   private final String packageName;
@@ -137,7 +141,8 @@ public final class Generator {
                   binding.operation().id().text(),
                   binding.profile().name(),
                   spec,
-                  generated())));
+                  generated(),
+                  options.property(WALKER_SUITE_TRIES))));
     }
     for (Walker walker : checked.spec().walkers()) {
       String key = walker.name().text();
@@ -153,14 +158,15 @@ public final class Generator {
                     null,
                     profile.name(),
                     spec,
-                    generated())));
+                    generated(),
+                    options.property(WALKER_SUITE_TRIES))));
       }
     }
     return render(files);
   }
 
   /** The obligations a one-call check can judge; the others need the explorer. */
-  static final List<String> SEQUENTIAL_OBLIGATIONS = List.of("H6", "H9", "H10", "H11");
+  static final List<String> SEQUENTIAL_OBLIGATIONS = List.of("H4", "H6", "H9", "H10", "H11");
 
   /**
    * The handler conformance suites (test code): for each operation whose handler kind has a
@@ -203,10 +209,55 @@ public final class Generator {
                   binding.operation().id().text(),
                   binding.profile().name(),
                   obligations,
+                  options.property(options.effectiveHandlerTries()),
                   spec,
-                  generated())));
+                  generated(),
+                  concurrency(binding, kind.get()))));
     }
     return render(files);
+  }
+
+  /** The obligations the explorer judges; the others are judged one call at a time. */
+  static final List<String> CONCURRENT_OBLIGATIONS =
+      List.of("H1", "H2", "H3", "H4", "H5", "H7", "H8", "H12", "H13");
+
+  private HandlerSuiteEmitter.Concurrency concurrency(Binding binding, String kind) {
+    List<String> ids =
+        dev.walkspec.check.Obligations.applying(checked, binding, kind).stream()
+            .map(o -> o.id().text())
+            .filter(CONCURRENT_OBLIGATIONS::contains)
+            .toList();
+    java.util.Optional<CodeBlock> end =
+        kind.equals("unmap")
+            ? checked.bindings().stream()
+                .filter(b -> b.profile().name().equals(binding.profile().name()))
+                .filter(b -> endsInvalidation(b))
+                .findFirst()
+                .map(this::walkLambda)
+            : java.util.Optional.empty();
+    java.util.Optional<ClassName> writer =
+        handlerClass(binding.profile().name(), "writer").map(ClassName::bestGuess);
+    return new HandlerSuiteEmitter.Concurrency(walkLambda(binding), end, writer, ids);
+  }
+
+  private static boolean endsInvalidation(Binding b) {
+    return dev.walkspec.check.WalkerRoles.of(b.walker())
+        .onLockSlot()
+        .flatMap(b::callback)
+        .filter("invalidate_end"::equals)
+        .isPresent();
+  }
+
+  /**
+   * {@code (context, scenario) -> new XWalker(...).walk(...)}: the generated walker of a binding.
+   */
+  private CodeBlock walkLambda(Binding binding) {
+    WalkerPlan plan = WalkerPlan.specialized(checked, binding);
+    return CodeBlock.of(
+        "(context, scenario) -> new $T($L).walk($L)",
+        name("walker:" + binding.displayName()),
+        CodeBlock.join(plan.constructorArguments(), ", "),
+        CodeBlock.join(plan.invokerArguments, ", "));
   }
 
   /** The handler class for a kind on a profile: "profile/kind" wins over "kind". */

@@ -10,6 +10,9 @@ import java.util.Set;
  *
  * @param specPath how the generated suites find the spec again (drift lock), as given
  * @param importPath where the generated suites look for the spec's imports, as given
+ * @param handlerTries tries of each jqwik property of the handler suites (0: the default, 150)
+ * @param propertySeed a fixed jqwik seed for every property ("": a new random seed each run); a
+ *     conformance matrix compared with reviewed outcomes needs the same samples every time
  */
 public record GeneratorOptions(
     String basePackage,
@@ -17,15 +20,33 @@ public record GeneratorOptions(
     Set<String> profiles,
     Map<String, String> handlerClasses,
     String specPath,
-    List<String> importPath) {
+    List<String> importPath,
+    int handlerTries,
+    String propertySeed) {
 
   public static final String DEFAULT_PACKAGE = "dev.walkspec.generated";
+  public static final int DEFAULT_HANDLER_TRIES = 150;
 
   public GeneratorOptions {
     operations = Set.copyOf(operations);
     profiles = Set.copyOf(profiles);
     handlerClasses = Map.copyOf(handlerClasses);
     importPath = List.copyOf(importPath);
+    if (handlerTries < 0) {
+      throw new IllegalArgumentException(
+          "handler property tries must be >= 0, got " + handlerTries);
+    }
+  }
+
+  /** Options with the default number of tries. */
+  public GeneratorOptions(
+      String basePackage,
+      Set<String> operations,
+      Set<String> profiles,
+      Map<String, String> handlerClasses,
+      String specPath,
+      List<String> importPath) {
+    this(basePackage, operations, profiles, handlerClasses, specPath, importPath, 0, "");
   }
 
   /** Options for a spec whose imports all resolve next to it. */
@@ -40,5 +61,46 @@ public record GeneratorOptions(
 
   public static GeneratorOptions defaults(String specPath) {
     return new GeneratorOptions(DEFAULT_PACKAGE, Set.of(), Set.of(), Map.of(), specPath);
+  }
+
+  public GeneratorOptions withHandlerTries(int tries) {
+    return new GeneratorOptions(
+        basePackage,
+        operations,
+        profiles,
+        handlerClasses,
+        specPath,
+        importPath,
+        tries,
+        propertySeed);
+  }
+
+  public GeneratorOptions withPropertySeed(String seed) {
+    return new GeneratorOptions(
+        basePackage,
+        operations,
+        profiles,
+        handlerClasses,
+        specPath,
+        importPath,
+        handlerTries,
+        seed);
+  }
+
+  /** The @Property annotation of a generated property: its tries, and the fixed seed if any. */
+  public com.palantir.javapoet.AnnotationSpec property(int tries) {
+    com.palantir.javapoet.AnnotationSpec.Builder property =
+        com.palantir.javapoet.AnnotationSpec.builder(
+                com.palantir.javapoet.ClassName.get("net.jqwik.api", "Property"))
+            .addMember("tries", "$L", tries);
+    if (!propertySeed.isEmpty()) {
+      property.addMember("seed", "$S", propertySeed);
+    }
+    return property.build();
+  }
+
+  /** The tries each handler-suite property runs. */
+  public int effectiveHandlerTries() {
+    return handlerTries == 0 ? DEFAULT_HANDLER_TRIES : handlerTries;
   }
 }

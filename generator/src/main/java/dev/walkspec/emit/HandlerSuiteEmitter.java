@@ -10,6 +10,7 @@ import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeSpec;
 import dev.walkspec.model.Decls.Obligation;
 import java.util.List;
+import java.util.Optional;
 import javax.lang.model.element.Modifier;
 
 /**
@@ -33,17 +34,24 @@ final class HandlerSuiteEmitter {
       String operation,
       String profile,
       List<Obligation> obligations,
+      AnnotationSpec property,
       CodeBlock specRef,
-      AnnotationSpec generated) {
-    CodeBlock create =
-        CodeBlock.of(
-            "$T.of(\n$>$>$L,\n$S,\n$S,\n$S,\n$T::new)$<$<",
-            HANDLER_SUITE,
-            specRef,
-            operation,
-            profile,
-            handler.canonicalName(),
-            handler);
+      AnnotationSpec generated,
+      Concurrency concurrency) {
+    CodeBlock.Builder create =
+        CodeBlock.builder()
+            .add(
+                "$T.of(\n$>$>$L,\n$S,\n$S,\n$S,\n$T::new)",
+                HANDLER_SUITE,
+                specRef,
+                operation,
+                profile,
+                handler.canonicalName(),
+                handler);
+    create.add("\n.withWalk($L)", concurrency.walk());
+    concurrency.endWalk().ifPresent(end -> create.add("\n.withEndWalk($L)", end));
+    concurrency.writer().ifPresent(w -> create.add("\n.withWriter($T::new)", w));
+    create.add("$<$<");
     TypeSpec.Builder type =
         TypeSpec.classBuilder(suite)
             .addAnnotation(generated)
@@ -53,7 +61,7 @@ final class HandlerSuiteEmitter {
             .addField(
                 FieldSpec.builder(
                         HANDLER_SUITE, "SUITE", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-                    .initializer(create)
+                    .initializer(create.build())
                     .build())
             .addMethod(
                 MethodSpec.methodBuilder("specUnchangedSinceGeneration")
@@ -75,10 +83,7 @@ final class HandlerSuiteEmitter {
       String label = subject + " " + id + " " + obligation.label().text().replace('_', ' ');
       type.addMethod(
           MethodSpec.methodBuilder(JavaNames.lowerCamel(id + "_" + obligation.label().text()))
-              .addAnnotation(
-                  AnnotationSpec.builder(SuiteEmitter.PROPERTY)
-                      .addMember("tries", "$L", 150)
-                      .build())
+              .addAnnotation(property)
               .addAnnotation(
                   AnnotationSpec.builder(SuiteEmitter.LABEL)
                       .addMember("value", "$S", label)
@@ -94,6 +99,36 @@ final class HandlerSuiteEmitter {
               .addStatement("SUITE.check($S, state)", id)
               .build());
     }
+    if (!concurrency.obligations().isEmpty()) {
+      String ids = String.join(" ", concurrency.obligations());
+      type.addMethod(
+          MethodSpec.methodBuilder("exploredConcurrently")
+              .addAnnotation(SuiteEmitter.TEST_FACTORY)
+              .addAnnotation(
+                  SuiteEmitter.display(
+                      subject + " " + ids + " explored with other actors, up to 2 preemptions"))
+              .returns(
+                  ParameterizedTypeName.get(
+                      ClassName.get(java.util.stream.Stream.class), SuiteEmitter.DYNAMIC_TEST))
+              .addStatement(
+                  "return SUITE.scenarioNames().stream().map(name -> $T.dynamicTest($S + name + $S,"
+                      + " () -> SUITE.explore(name)))",
+                  SuiteEmitter.DYNAMIC_TEST,
+                  subject + " explored: ",
+                  " (" + ids + ")")
+              .build());
+    }
     return type.build();
   }
+
+  /**
+   * What the concurrent part of a handler suite needs: the operation's generated walker (and the
+   * one that ends an invalidation, for unmap), the arch's writer if any, and the obligations the
+   * explorer checks there.
+   */
+  record Concurrency(
+      CodeBlock walk,
+      Optional<CodeBlock> endWalk,
+      Optional<ClassName> writer,
+      List<String> obligations) {}
 }

@@ -15,14 +15,18 @@ import javax.tools.JavaFileObject;
 import javax.tools.StandardJavaFileManager;
 import javax.tools.ToolProvider;
 
-/** Compiles generated sources with javax.tools against the test class path. */
-final class InMemoryCompiler {
+/**
+ * Compiles generated sources in-process with javax.tools against the current class path, keeping
+ * every diagnostic (warnings included): the tests demand none, and {@code walkspec conform}
+ * compiles the suites it runs this way.
+ */
+public final class SourceCompiler {
   /** The outcome: class output directory and every compiler diagnostic (warnings included). */
-  record Result(Path classes, List<String> problems) {}
+  public record Result(Path classes, List<String> problems) {}
 
-  private InMemoryCompiler() {}
+  private SourceCompiler() {}
 
-  static Result compile(List<GeneratedFile> sources, Path workDir) throws IOException {
+  public static Result compile(List<GeneratedFile> sources, Path workDir) throws IOException {
     Path src = Files.createDirectories(workDir.resolve("src"));
     Path classes = Files.createDirectories(workDir.resolve("classes"));
     List<Path> files = new ArrayList<>();

@@ -48,7 +48,8 @@ final class SuiteEmitter {
       String operation,
       String profile,
       CodeBlock specRef,
-      AnnotationSpec generated) {
+      AnnotationSpec generated,
+      AnnotationSpec property) {
     TypeName suiteType = ParameterizedTypeName.get(WALKER_SUITE, api);
     CodeBlock factory =
         CodeBlock.of(
@@ -108,8 +109,7 @@ final class SuiteEmitter {
                 .build())
         .addMethod(
             MethodSpec.methodBuilder("randomLargeLayouts")
-                .addAnnotation(
-                    AnnotationSpec.builder(PROPERTY).addMember("tries", "$L", 60).build())
+                .addAnnotation(property)
                 .addAnnotation(
                     AnnotationSpec.builder(LABEL)
                         .addMember(

@@ -55,7 +55,7 @@ public final class ObligationChanges {
   }
 
   /** "lockless" or "under the MMU lock (write)". */
-  static String context(Binding binding) {
+  public static String context(Binding binding) {
     if (binding.fixedFlags().getOrDefault("lockless", false)) {
       return "lockless";
     }

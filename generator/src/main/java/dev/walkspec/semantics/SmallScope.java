@@ -146,8 +146,13 @@ public final class SmallScope {
   private Stream<Scenario> explicitInputs(
       ResolvedProfile profile, List<String> flags, List<Integer> layouts) {
     int inputs = flags.size() + 2;
+    Walker walker = spec.spec().walkers().get(0);
     return IntStream.range(0, 1 << inputs)
         .boxed()
+        .filter(
+            bits ->
+                callbacksAllowed(
+                    walker, (bits >> flags.size() & 1) == 1, (bits >> (flags.size() + 1) & 1) == 1))
         .flatMap(
             bits -> {
               Map<String, Boolean> values = new HashMap<>();
@@ -216,6 +221,25 @@ public final class SmallScope {
                           spaces,
                           List.of()));
             });
+  }
+
+  /**
+   * Whether the walker can be called with these callbacks: a slot that is not optional is always
+   * set, and a walker without an on_lock slot never runs one.
+   */
+  private static boolean callbacksAllowed(Walker walker, boolean handler, boolean onLock) {
+    dev.walkspec.check.WalkerRoles roles = dev.walkspec.check.WalkerRoles.of(walker);
+    boolean handlerOptional =
+        walker.callback(roles.handlerSlot()).map(s -> s.optional()).orElse(true);
+    if (!handler && !handlerOptional) {
+      return false;
+    }
+    if (roles.onLockSlot().isEmpty()) {
+      return !onLock;
+    }
+    boolean onLockOptional =
+        walker.callback(roles.onLockSlot().get()).map(s -> s.optional()).orElse(true);
+    return onLock || onLockOptional;
   }
 
   private static List<Integer> allIndices(int addressSpaces) {

@@ -36,15 +36,64 @@ public final class HandlerStates {
     Arbitrary<List<HandlerState.Mapping>> mappings =
         mapping(base, pages, neighbour, roots).list().ofMaxSize(48);
     Arbitrary<Long> start = Arbitraries.longs().between(base, base + pages - 1);
-    return Combinators.combine(invalid, mappings, start)
-        .flatAs(
-            (inv, maps, s) ->
-                Arbitraries.longs()
-                    .between(s + 1, base + pages)
-                    .map(
-                        e ->
-                            new HandlerState(
-                                base, pages, neighbour, roots, inv, dedupe(maps), s, e)));
+    Arbitrary<HandlerState> anywhere =
+        Combinators.combine(invalid, mappings, start)
+            .flatAs(
+                (inv, maps, s) ->
+                    Arbitraries.longs()
+                        .between(s + 1, base + pages)
+                        .map(
+                            e ->
+                                new HandlerState(
+                                    base, pages, neighbour, roots, inv, dedupe(maps), s, e)));
+    List<Long> boundaries = new ArrayList<>();
+    for (long b = base - Math.floorMod(base, HUGE) + HUGE; b < base + pages; b += HUGE) {
+      boundaries.add(b);
+    }
+    // Prefer boundaries with a whole huge block after them, where a 2 MiB mapping can sit.
+    List<Long> roomy = boundaries.stream().filter(b -> b + HUGE <= base + pages).toList();
+    if (!roomy.isEmpty()) {
+      boundaries = roomy;
+    }
+    if (boundaries.isEmpty()) {
+      return anywhere;
+    }
+    Arbitrary<HandlerState> crossing =
+        Combinators.combine(invalid, mappings, Arbitraries.of(boundaries))
+            .flatAs((inv, maps, b) -> across(base, pages, neighbour, roots, inv, maps, b));
+    return Arbitraries.oneOf(anywhere, crossing);
+  }
+
+  /**
+   * A range that starts before the huge-page boundary {@code b} and ends after it, with young
+   * mappings on both sides (a 2 MiB one beyond it where the block fits in the slot): what a handler
+   * stepping block by block from range.start, or looking only there, misses (H9).
+   */
+  private static Arbitrary<HandlerState> across(
+      long base,
+      long pages,
+      long neighbour,
+      int roots,
+      List<Integer> invalid,
+      List<HandlerState.Mapping> maps,
+      long b) {
+    // Both overhangs within half a block: a walk stepping one block from range.start ends
+    // before the second block's head.
+    Arbitrary<Long> before = Arbitraries.longs().between(1, Math.min(HUGE / 2, b - base));
+    Arbitrary<Long> after = Arbitraries.longs().between(1, Math.min(HUGE / 2, base + pages - b));
+    return Combinators.combine(before, after)
+        .as(
+            (k, m) -> {
+              List<HandlerState.Mapping> all = new ArrayList<>(maps);
+              all.add(new HandlerState.Mapping(0, b - 1, 1, true, false, true));
+              boolean hugeFits = b + HUGE <= base + pages;
+              all.add(
+                  hugeFits
+                      ? new HandlerState.Mapping(0, b, 2, true, true, true)
+                      : new HandlerState.Mapping(0, b + m - 1, 1, true, false, true));
+              return new HandlerState(
+                  base, pages, neighbour, roots, invalid, dedupe(all), b - k, b + m);
+            });
   }
 
   /**

@@ -44,6 +44,88 @@ public final class HandlerSuite {
     this.handlers = handlers;
   }
 
+  private Optional<ConcurrentScenarios.Walk> walk = Optional.empty();
+  private Optional<ConcurrentScenarios.Walk> endWalk = Optional.empty();
+  private Optional<Supplier<? extends dev.walkspec.runtime.api.WriteProtector>> writer =
+      Optional.empty();
+
+  /** The generated walker of the operation, for the concurrent scenarios. */
+  public HandlerSuite withWalk(ConcurrentScenarios.Walk generated) {
+    this.walk = Optional.of(generated);
+    return this;
+  }
+
+  /** The generated walker that ends an invalidation (C2), for unmap's scenario. */
+  public HandlerSuite withEndWalk(ConcurrentScenarios.Walk generated) {
+    this.endWalk = Optional.of(generated);
+    return this;
+  }
+
+  /** The arch's locked write-protect code, which H5 is about. */
+  public HandlerSuite withWriter(Supplier<? extends dev.walkspec.runtime.api.WriteProtector> code) {
+    this.writer = Optional.of(code);
+    return this;
+  }
+
+  /**
+   * Explores one concurrent scenario (see {@link ConcurrentScenarios}) exhaustively up to two
+   * preemptions; a failure is an AssertionError whose message is the explorer's report (the
+   * obligation, the step table, the replay string, a regression test).
+   */
+  public void explore(String scenario) {
+    Binding binding = binding();
+    ConcurrentScenarios scenarios =
+        new ConcurrentScenarios(
+            binding,
+            handlers,
+            walk.orElseThrow(() -> new IllegalStateException("the suite has no walker (withWalk)")),
+            endWalk,
+            writer);
+    try {
+      dev.walkspec.runtime.explore.Explorer.check(
+          scenarios.scenario(scenario),
+          dev.walkspec.runtime.explore.Strategy.dfs(2),
+          dev.walkspec.runtime.explore.Invariants.standard(),
+          dev.walkspec.runtime.explore.Budget.defaults()
+              .withWallClock(java.time.Duration.ofSeconds(60))
+              .withMaxSchedules(200_000));
+    } catch (dev.walkspec.runtime.explore.ExplorationFailure failure) {
+      throw withObligation(failure, binding.fixedFlags().getOrDefault("lockless", false));
+    }
+  }
+
+  /**
+   * A handler that fails (throws) in a lockless walk while other actors zap what it walks breaks
+   * H6: entries may vanish under a lockless walker, which must skip them without warnings or
+   * errors. The explorer reports such a failure as an uncaught exception; name the obligation.
+   */
+  static AssertionError withObligation(AssertionError failure, boolean lockless) {
+    String report = String.valueOf(failure.getMessage());
+    String generic = "breaks exception (actors complete without exceptions)";
+    if (!lockless || !report.lines().findFirst().orElse("").contains(generic)) {
+      return failure;
+    }
+    AssertionError named =
+        new AssertionError(
+            report.replaceFirst(
+                java.util.regex.Pattern.quote(generic),
+                "breaks H6 (concurrent zaps: a lockless handler must skip entries that vanished,"
+                    + " not fail)"));
+    named.setStackTrace(failure.getStackTrace());
+    return named;
+  }
+
+  /** The concurrent scenarios this suite explores (they depend on its kind and its writer). */
+  public List<String> scenarioNames() {
+    Binding binding = binding();
+    String kind =
+        binding
+            .callback(dev.walkspec.check.WalkerRoles.of(binding.walker()).handlerSlot())
+            .orElse("");
+    return new ConcurrentScenarios(binding, handlers, walk.orElse((c, s) -> null), endWalk, writer)
+        .names(kind);
+  }
+
   public static HandlerSuite of(
       SpecRef spec,
       String operation,
@@ -89,20 +171,30 @@ public final class HandlerSuite {
   public void check(String obligation, HandlerState state) {
     Binding binding = binding();
     boolean lockless = binding.fixedFlags().getOrDefault("lockless", false);
-    HandlerWorld hw = HandlerWorld.build(binding.profile(), state);
+    // H4 is judged against hardware that races every compare-and-swap (RacingHardware).
+    RacingHardware racing = new RacingHardware(RuntimeProfiles.of(binding.profile()).codec());
+    boolean raced = obligation.equals("H4");
+    HandlerWorld hw =
+        raced
+            ? HandlerWorld.build(binding.profile(), state, racing)
+            : HandlerWorld.build(binding.profile(), state);
     World world = hw.world;
     PageTableSnapshot before = snapshot(world);
     long flushesBefore = world.tlbFlushes();
     boolean result;
     try {
+      racing.arm(raced);
       result =
           call(
               world,
               binding,
               new GfnRange(
                   hw.slot, state.start(), state.end(), 0, AttrFilter.SHARED, false, lockless));
+      racing.arm(false);
     } catch (RuntimeException | AssertionError e) {
-      throw failure(obligation, state, "the handler threw " + e);
+      // A runtime check names the obligation it enforces (H1 lock context, H2, H3, H8...):
+      // that one is broken, whichever property happened to run into it.
+      throw failure(brokenBy(e, obligation), state, "the handler threw " + e);
     }
     PageTableSnapshot after = snapshot(world);
     String kind =
@@ -111,7 +203,7 @@ public final class HandlerSuite {
             .orElse("");
     Optional<String> problem =
         switch (obligation) {
-          case "H6" -> Optional.empty();
+          case "H4", "H6" -> Optional.empty();
           case "H9" -> coverage(kind, state, result, before, after, world.codec());
           case "H10" -> confinement(state, before, after, world.codec());
           case "H11" ->
@@ -129,6 +221,18 @@ public final class HandlerSuite {
     if (problem.isPresent()) {
       throw failure(obligation, state, problem.get());
     }
+  }
+
+  /** The obligation a runtime rule violation cites ("H3: ..."), else the one being checked. */
+  static String brokenBy(Throwable e, String checking) {
+    if (e instanceof dev.walkspec.runtime.api.RuleViolation) {
+      java.util.regex.Matcher cited =
+          java.util.regex.Pattern.compile("^(H\\d+)\\b").matcher(String.valueOf(e.getMessage()));
+      if (cited.find()) {
+        return cited.group(1);
+      }
+    }
+    return checking;
   }
 
   /** The handler call the way the walk makes it (W2, W7): SRCU held, the lock as the spec says. */

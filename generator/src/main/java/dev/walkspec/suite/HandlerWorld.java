@@ -23,8 +23,13 @@ final class HandlerWorld {
   }
 
   static HandlerWorld build(ResolvedProfile profile, HandlerState state) {
+    return build(profile, state, dev.walkspec.runtime.sched.Scheduler.production());
+  }
+
+  static HandlerWorld build(
+      ResolvedProfile profile, HandlerState state, dev.walkspec.runtime.sched.Scheduler scheduler) {
     Actor.bind("setup");
-    World world = World.builder(RuntimeProfiles.of(profile)).vcpus(0).build();
+    World world = World.builder(RuntimeProfiles.of(profile)).scheduler(scheduler).vcpus(0).build();
     MemSlot slot =
         world.createSlot(new MemSlot(0, 1, state.slotBase(), state.slotPages(), HVA_BASE, 0));
     MemSlot neighbour =

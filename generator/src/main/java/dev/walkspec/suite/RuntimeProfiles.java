@@ -14,6 +14,7 @@ public final class RuntimeProfiles {
         switch (profile.name()) {
           case "x86", "x86_private" -> ArchProfile.X86;
           case "arm64" -> ArchProfile.ARM64;
+          case "loongarch" -> ArchProfile.LOONGARCH;
           default -> profile.isRwlock() ? ArchProfile.ARM64 : ArchProfile.RISCV;
         };
     LockKind kind = profile.isRwlock() ? LockKind.RWLOCK : LockKind.SPINLOCK;

@@ -31,7 +31,7 @@ class GeneratedCodeTest {
     List<GeneratedFile> sources = new ArrayList<>(generator.walkers());
     List<GeneratedFile> suites = generator.walkerSuites();
     sources.addAll(suites);
-    InMemoryCompiler.Result compiled = InMemoryCompiler.compile(sources, work);
+    SourceCompiler.Result compiled = SourceCompiler.compile(sources, work);
     assertThat(compiled.problems()).isEmpty();
     long began = System.nanoTime();
     TestExecutionSummary summary = SuiteRunner.run(compiled.classes(), classNames(suites));

@@ -45,7 +45,7 @@ class HandlerSuitesTest {
     assertThat(suites).hasSize(1);
     List<GeneratedFile> sources = new java.util.ArrayList<>(generator.walkers());
     sources.addAll(suites);
-    InMemoryCompiler.Result compiled = InMemoryCompiler.compile(sources, work.resolve(handler));
+    SourceCompiler.Result compiled = SourceCompiler.compile(sources, work.resolve(handler));
     assertThat(compiled.problems()).isEmpty();
     return SuiteRunner.run(compiled.classes(), GeneratedCodeTest.classNames(suites));
   }

@@ -34,7 +34,7 @@ class PluggedWalkersTest {
     sources.add(walker("GoodClearYoung", api, false));
     sources.add(walker("ForgetsSrcu", api, true));
     sources.addAll(generator(copy).walkers());
-    InMemoryCompiler.Result compiled = InMemoryCompiler.compile(sources, work.resolve("c"));
+    SourceCompiler.Result compiled = SourceCompiler.compile(sources, work.resolve("c"));
     assertThat(compiled.problems()).isEmpty();
     List<String> classes = List.of("dev.walkspec.generated.kvm.ClearYoungX86WalkerTest");
     try {
@@ -55,7 +55,7 @@ class PluggedWalkersTest {
     Path copy = copyOfCanonicalSpec();
     List<GeneratedFile> sources = new ArrayList<>(generate(copy));
     sources.addAll(generator(copy).walkers());
-    InMemoryCompiler.Result compiled = InMemoryCompiler.compile(sources, work.resolve("d"));
+    SourceCompiler.Result compiled = SourceCompiler.compile(sources, work.resolve("d"));
     Files.writeString(copy, Files.readString(copy) + "\n// an edit\n", StandardCharsets.UTF_8);
     TestExecutionSummary summary =
         SuiteRunner.run(

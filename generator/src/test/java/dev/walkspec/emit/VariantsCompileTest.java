@@ -31,7 +31,7 @@ class VariantsCompileTest {
     Generator generator = new Generator(spec, GeneratorOptions.defaults("spec/" + name));
     List<GeneratedFile> sources = new ArrayList<>(generator.walkers());
     sources.addAll(generator.walkerSuites());
-    InMemoryCompiler.Result compiled = InMemoryCompiler.compile(sources, work);
+    SourceCompiler.Result compiled = SourceCompiler.compile(sources, work);
     assertThat(compiled.problems()).isEmpty();
     assertThat(sources).hasSizeGreaterThan(10);
   }

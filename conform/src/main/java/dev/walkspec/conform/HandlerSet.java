@@ -1,0 +1,45 @@
+package dev.walkspec.conform;
+
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One row of the conformance matrix: the handler classes of one arch (one per handler kind, plus
+ * the locked writer that write-protects entries, which H5 is about), on the profiles they belong
+ * to. A known-bad variant is its arch's set with one class replaced.
+ *
+ * @param name the row name, e.g. "x86-tdp" or "TdpAgePlainStore"
+ * @param profiles the spec profiles this arch's code runs on
+ * @param handlers handler kind (age, test_age, unmap) to class name
+ * @param writer the locked write-protect code, if the arch has one in the model
+ * @param badVariantOf the correct set this one edits, if it is a known-bad variant
+ */
+public record HandlerSet(
+    String name,
+    java.util.List<String> profiles,
+    Map<String, String> handlers,
+    Optional<String> writer,
+    Optional<String> badVariantOf,
+    String description) {
+
+  public HandlerSet {
+    profiles = java.util.List.copyOf(profiles);
+    handlers = Map.copyOf(handlers);
+  }
+
+  public boolean isKnownBad() {
+    return badVariantOf.isPresent();
+  }
+
+  /** This set with one handler kind (or "writer") replaced: a known-bad variant. */
+  HandlerSet withBad(String badName, String kind, String className, String change) {
+    Map<String, String> edited = new java.util.TreeMap<>(handlers);
+    Optional<String> newWriter = writer;
+    if (kind.equals("writer")) {
+      newWriter = Optional.of(className);
+    } else {
+      edited.put(kind, className);
+    }
+    return new HandlerSet(badName, profiles, edited, newWriter, Optional.of(name), change);
+  }
+}

@@ -1,0 +1,162 @@
+package dev.walkspec.conform;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The handler sets walkspec ships (module walkspec-conformance-tests): the five arches as the
+ * kernel has them, and the known-bad variants, each one small edit of an arch's handler.
+ */
+public final class HandlerSets {
+  private static final String ARCH = "dev.walkspec.arch.";
+  private static final String BAD = ARCH + "bad.";
+
+  private HandlerSets() {}
+
+  public static final HandlerSet X86_TDP =
+      new HandlerSet(
+          "x86-tdp",
+          List.of("x86"),
+          Map.of(
+              "age",
+              ARCH + "x86.tdp.TdpAgeHandler",
+              "test_age",
+              ARCH + "x86.tdp.TdpTestAgeHandler",
+              "unmap",
+              ARCH + "x86.tdp.TdpUnmapHandler"),
+          Optional.of(ARCH + "x86.tdp.TdpWriteProtect"),
+          Optional.empty(),
+          "x86 TDP MMU: lockless aging under RCU with atomic updates; unmap zaps valid and invalid roots");
+  public static final HandlerSet X86_SHADOW =
+      new HandlerSet(
+          "x86-shadow",
+          List.of("x86"),
+          Map.of(
+              "age",
+              ARCH + "x86.shadow.ShadowAgeHandler",
+              "test_age",
+              ARCH + "x86.shadow.ShadowTestAgeHandler",
+              "unmap",
+              ARCH + "x86.shadow.ShadowUnmapHandler"),
+          Optional.of(ARCH + "x86.tdp.TdpWriteProtect"),
+          Optional.empty(),
+          "x86 shadow MMU: reverse-map aging under the per-head bit lock, read-only");
+  public static final HandlerSet ARM64 =
+      new HandlerSet(
+          "arm64",
+          List.of("arm64"),
+          Map.of(
+              "age",
+              ARCH + "arm64.Arm64AgeHandler",
+              "test_age",
+              ARCH + "arm64.Arm64TestAgeHandler",
+              "unmap",
+              ARCH + "arm64.Arm64UnmapHandler"),
+          Optional.empty(),
+          Optional.empty(),
+          "arm64 stage 2: locked aging over the whole range");
+  public static final HandlerSet RISCV =
+      new HandlerSet(
+          "riscv",
+          List.of("riscv"),
+          Map.of(
+              "age",
+              ARCH + "riscv.RiscvAgeHandler",
+              "test_age",
+              ARCH + "riscv.RiscvTestAgeHandler",
+              "unmap",
+              ARCH + "riscv.RiscvUnmapHandler"),
+          Optional.empty(),
+          Optional.empty(),
+          "riscv as the kernel has it: ages only the leaf at range.start");
+  public static final HandlerSet LOONGARCH =
+      new HandlerSet(
+          "loongarch",
+          List.of("loongarch"),
+          Map.of(
+              "age",
+              ARCH + "loongarch.LoongarchAgeHandler",
+              "test_age",
+              ARCH + "loongarch.LoongarchTestAgeHandler",
+              "unmap",
+              ARCH + "loongarch.LoongarchUnmapHandler"),
+          Optional.empty(),
+          Optional.empty(),
+          "loongarch: locked aging with plain writes, right only under the lock");
+
+  /** Every row of the matrix: the arches first, then the known-bad variants. */
+  public static List<HandlerSet> bundled() {
+    List<HandlerSet> sets = new ArrayList<>(List.of(X86_TDP, X86_SHADOW, ARM64, RISCV, LOONGARCH));
+    sets.add(
+        bad(X86_TDP, "TdpAgePlainStore", "age", "lockless age writes old & ~A with a plain store"));
+    sets.add(
+        bad(X86_TDP, "TdpAgeLoadThenExchange", "age", "lockless age exchanges in a stale value"));
+    sets.add(
+        bad(
+            X86_TDP,
+            "TdpAgeRootsOutsideRcu",
+            "age",
+            "the root list is read before the RCU read lock"));
+    sets.add(
+        bad(X86_TDP, "TdpAgeTakesMmuLock", "age", "the lockless walk takes the MMU lock for read"));
+    sets.add(
+        bad(
+            X86_SHADOW,
+            "ShadowAgeAssertsMmuLock",
+            "age",
+            "the lockless shadow age asserts the write lock"));
+    sets.add(bad(X86_TDP, "TdpAgeStartOnly", "age", "ages only [start, start + 1)"));
+    sets.add(bad(X86_TDP, "TdpAgeWholeBlocks", "age", "rounds the range out to 2 MiB blocks"));
+    sets.add(bad(X86_TDP, "TdpAgeZapsHugeLeaves", "age", "lockless age zaps young huge leaves"));
+    sets.add(
+        bad(
+            X86_TDP,
+            "TdpAgeWarnsOnVanishedEntry",
+            "age",
+            "fails when an entry vanished meanwhile"));
+    sets.add(
+        bad(
+            X86_TDP,
+            "TdpAccessTrackRetriesCas",
+            "age",
+            "retries the compare-and-swap until it succeeds"));
+    sets.add(bad(X86_TDP, "TdpTestAgeClears", "test_age", "test_age clears Accessed"));
+    sets.add(bad(X86_TDP, "TdpUnmapValidRootsOnly", "unmap", "unmap skips invalid roots"));
+    sets.add(bad(X86_TDP, "TdpUnmapReturnsFalse", "unmap", "unmap zaps, then returns false"));
+    sets.add(
+        bad(
+            X86_TDP,
+            "TdpUnmapYieldsRegardless",
+            "unmap",
+            "unmap yields even when may_block is false"));
+    sets.add(
+        bad(
+            X86_TDP,
+            "PlainStoreWriteProtect",
+            "writer",
+            "write-protect stores a volatile entry plainly"));
+    sets.add(
+        bad(
+            X86_SHADOW,
+            "ShadowAgeStrideFromStart",
+            "age",
+            "steps one block at a time from range.start"));
+    sets.add(
+        bad(
+            X86_SHADOW,
+            "ShadowTestAgeLeaksRmapLock",
+            "test_age",
+            "an early return keeps the head lock"));
+    return List.copyOf(sets);
+  }
+
+  private static HandlerSet bad(HandlerSet base, String name, String kind, String change) {
+    return base.withBad(name, kind, BAD + name, change);
+  }
+
+  public static Optional<HandlerSet> named(String name) {
+    return bundled().stream().filter(s -> s.name().equals(name)).findFirst();
+  }
+}

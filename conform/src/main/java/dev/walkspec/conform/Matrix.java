@@ -1,0 +1,275 @@
+package dev.walkspec.conform;
+
+import dev.walkspec.check.Binding;
+import dev.walkspec.check.CheckedSpec;
+import dev.walkspec.check.Obligations;
+import dev.walkspec.check.WalkerRoles;
+import dev.walkspec.emit.GeneratedFile;
+import dev.walkspec.emit.Generator;
+import dev.walkspec.emit.GeneratorOptions;
+import dev.walkspec.emit.SourceCompiler;
+import dev.walkspec.model.Decls.Obligation;
+import dev.walkspec.semantics.ObligationChanges;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Runs every handler set against every spec through the generated handler suites, the same
+ * generated code a downstream build runs. A handler's outcome for an obligation depends only on the
+ * handler class, the profile, the handler kind, the context the spec gives it (lockless, or the
+ * lock mode) and the obligation: each such combination is run once, with the suite of the first
+ * spec that needs it, and every cell with the same combination shares its outcome.
+ */
+public final class Matrix {
+  /** The obligations a one-call handler suite can judge. */
+  static final Set<String> CHECKED = Set.of("H4", "H6", "H9", "H10", "H11");
+
+  /** The obligations the explorer judges, all at once per operation. */
+  static final Set<String> EXPLORED =
+      Set.of("H1", "H2", "H3", "H4", "H5", "H7", "H8", "H12", "H13");
+
+  /** The judgement "every explored scenario passes" (it can break any explored obligation). */
+  static final String EXPLORE = "explored";
+
+  /** Every property of the matrix runs with this seed: the same samples on every run. */
+  static final String SEED = "20261126";
+
+  private static final Pattern BROKEN =
+      Pattern.compile("^walkspec(?: explorer)?: (?:scenario '[^']*' breaks )?(H\\d+)\\b");
+
+  private final List<NamedSpec> specs;
+  private final List<HandlerSet> sets;
+  private final int tries;
+  private final Progress progress;
+
+  /** A checked spec with the name its column shows. */
+  public record NamedSpec(String name, Path file, CheckedSpec checked) {}
+
+  /** One (set, operation on a profile, obligation) judgement, and the run that decides it. */
+  private record Need(
+      String set, String spec, Binding binding, String kind, String obligation, String key) {}
+
+  private Matrix(List<NamedSpec> specs, List<HandlerSet> sets, int tries, Progress progress) {
+    this.specs = specs;
+    this.sets = sets;
+    this.tries = tries;
+    this.progress = progress;
+  }
+
+  public static MatrixResult run(
+      List<NamedSpec> specs, List<HandlerSet> sets, int tries, Progress progress) throws Exception {
+    return new Matrix(specs, sets, tries, progress).run();
+  }
+
+  private MatrixResult run() throws Exception {
+    long began = System.nanoTime();
+    progress.phase("planning");
+    List<Need> needs = needs();
+    Map<String, Need> representatives = new LinkedHashMap<>();
+    needs.forEach(n -> representatives.putIfAbsent(n.key(), n));
+    progress.phase("generating " + representatives.size() + " judgements");
+    Map<String, String> suiteOfBinding = new LinkedHashMap<>();
+    List<GeneratedFile> sources = new ArrayList<>();
+    for (Need rep : representatives.values()) {
+      String id = rep.spec() + "|" + rep.set() + "|" + rep.binding().displayName();
+      if (!suiteOfBinding.containsKey(id)) {
+        List<GeneratedFile> files = suite(rep, suiteOfBinding.size());
+        sources.addAll(files);
+        suiteOfBinding.put(id, className(files.get(0)));
+      }
+    }
+    progress.phase("compiling " + sources.size() + " suites");
+    Path work = Files.createTempDirectory("walkspec-conform");
+    SourceCompiler.Result compiled = SourceCompiler.compile(sources, work);
+    if (!compiled.problems().isEmpty()) {
+      throw new IllegalStateException("generated suites do not compile: " + compiled.problems());
+    }
+    progress.phase("running");
+    List<SuiteLauncher.TestOutcome> outcomes =
+        SuiteLauncher.run(compiled.classes(), List.copyOf(suiteOfBinding.values()), progress);
+    Map<String, Optional<MatrixCell.Failure>> byKey =
+        judge(representatives, suiteOfBinding, outcomes);
+    return new MatrixResult(
+        specs.stream().map(NamedSpec::name).toList(),
+        sets,
+        cells(needs, byKey),
+        sources.size(),
+        outcomes.size(),
+        (System.nanoTime() - began) / 1_000_000);
+  }
+
+  /** Every judgement the matrix needs, in column-then-row order. */
+  private List<Need> needs() {
+    List<Need> needs = new ArrayList<>();
+    for (NamedSpec spec : specs) {
+      WalkerSignatures signatures = new WalkerSignatures(spec.checked());
+      for (HandlerSet set : sets) {
+        for (Binding binding : spec.checked().bindings()) {
+          if (!set.profiles().contains(binding.profile().name())) {
+            continue;
+          }
+          Optional<String> kind = binding.callback(WalkerRoles.of(binding.walker()).handlerSlot());
+          if (kind.isEmpty() || !set.handlers().containsKey(kind.get())) {
+            continue;
+          }
+          String handler =
+              String.join(
+                  "|",
+                  set.handlers().get(kind.get()),
+                  set.writer().orElse("-"),
+                  binding.profile().name(),
+                  kind.get(),
+                  ObligationChanges.context(binding));
+          boolean explored = false;
+          for (Obligation o : Obligations.applying(spec.checked(), binding, kind.get())) {
+            String id = o.id().text();
+            if (CHECKED.contains(id)) {
+              needs.add(
+                  new Need(set.name(), spec.name(), binding, kind.get(), id, handler + "|" + id));
+            }
+            explored |= EXPLORED.contains(id);
+          }
+          if (explored) {
+            String key = handler + "|explored|" + signatures.of(binding, kind.get());
+            needs.add(new Need(set.name(), spec.name(), binding, kind.get(), EXPLORE, key));
+          }
+        }
+      }
+    }
+    return needs;
+  }
+
+  /** The representative's handler suite and the generated walkers it drives. */
+  private List<GeneratedFile> suite(Need rep, int index) {
+    NamedSpec spec =
+        specs.stream().filter(s -> s.name().equals(rep.spec())).findFirst().orElseThrow();
+    HandlerSet set =
+        sets.stream().filter(s -> s.name().equals(rep.set())).findFirst().orElseThrow();
+    String profile = rep.binding().profile().name();
+    Set<String> operations = new java.util.TreeSet<>();
+    operations.add(rep.binding().operation().id().text());
+    spec.checked().bindings().stream()
+        .filter(b -> b.profile().name().equals(profile))
+        .filter(
+            b ->
+                b.callbacks().values().stream()
+                    .anyMatch(v -> v.filter("invalidate_end"::equals).isPresent()))
+        .forEach(b -> operations.add(b.operation().id().text()));
+    Map<String, String> classes = new java.util.HashMap<>();
+    classes.put(profile + "/" + rep.kind(), set.handlers().get(rep.kind()));
+    set.writer().ifPresent(w -> classes.put(profile + "/writer", w));
+    GeneratorOptions options =
+        new GeneratorOptions(
+            "dev.walkspec.matrix.r" + index,
+            operations,
+            Set.of(profile),
+            classes,
+            spec.file().toAbsolutePath().toString(),
+            List.of(),
+            tries,
+            SEED);
+    Generator generator = new Generator(spec.checked(), options);
+    List<GeneratedFile> suites = generator.handlerSuites();
+    if (suites.size() != 1) {
+      throw new IllegalStateException(
+          "expected one handler suite for " + rep + ", got " + suites.size());
+    }
+    List<GeneratedFile> files = new ArrayList<>(suites);
+    files.addAll(generator.walkers());
+    return files;
+  }
+
+  private static String className(GeneratedFile file) {
+    return file.relativePath().replace('/', '.').replaceAll("\\.java$", "");
+  }
+
+  /** The outcome of each representative judgement: empty when it passed. */
+  private Map<String, Optional<MatrixCell.Failure>> judge(
+      Map<String, Need> representatives,
+      Map<String, String> suiteOfBinding,
+      List<SuiteLauncher.TestOutcome> outcomes) {
+    Map<String, Optional<MatrixCell.Failure>> byKey = new HashMap<>();
+    for (Need rep : representatives.values()) {
+      String className =
+          suiteOfBinding.get(rep.spec() + "|" + rep.set() + "|" + rep.binding().displayName());
+      boolean explored = rep.obligation().equals(EXPLORE);
+      String marker = explored ? " explored: " : " " + rep.obligation() + " ";
+      List<SuiteLauncher.TestOutcome> mine =
+          outcomes.stream()
+              .filter(o -> o.className().equals(className) && o.displayName().contains(marker))
+              .filter(o -> explored || !o.displayName().contains(" explored: "))
+              .toList();
+      if (mine.isEmpty()) {
+        throw new IllegalStateException("no test ran for " + rep.obligation() + " in " + className);
+      }
+      byKey.put(
+          rep.key(),
+          mine.stream()
+              .filter(o -> o.failure().isPresent())
+              .findFirst()
+              .map(o -> failure(rep, o, o.failure().get())));
+    }
+    outcomes.stream()
+        .filter(o -> o.method().equals("specUnchangedSinceGeneration") && o.failure().isPresent())
+        .findFirst()
+        .ifPresent(
+            o -> {
+              throw new IllegalStateException(
+                  "a suite lost its spec: " + o.failure().get().getMessage());
+            });
+    return byKey;
+  }
+
+  /** The obligation a failure names ("walkspec: H3 ..."), else the one the test was about. */
+  private static MatrixCell.Failure failure(
+      Need rep, SuiteLauncher.TestOutcome outcome, Throwable failure) {
+    String message = String.valueOf(failure.getMessage());
+    Matcher broken = BROKEN.matcher(message);
+    String obligation = broken.find() ? broken.group(1) : rep.obligation();
+    return new MatrixCell.Failure(
+        obligation, rep.binding().displayName(), outcome.displayName(), message);
+  }
+
+  private Map<String, MatrixCell> cells(
+      List<Need> needs, Map<String, Optional<MatrixCell.Failure>> byKey) {
+    Map<String, MatrixCell> cells = new LinkedHashMap<>();
+    for (NamedSpec spec : specs) {
+      for (HandlerSet set : sets) {
+        TreeSet<String> failed = new TreeSet<>(java.util.Comparator.comparingInt(Matrix::number));
+        Map<String, MatrixCell.Failure> failures = new LinkedHashMap<>();
+        int checked = 0;
+        for (Need need : needs) {
+          if (need.set().equals(set.name()) && need.spec().equals(spec.name())) {
+            checked++;
+            byKey
+                .get(need.key())
+                .ifPresent(
+                    f -> {
+                      failed.add(f.obligation());
+                      failures.putIfAbsent(f.obligation(), f);
+                    });
+          }
+        }
+        cells.put(
+            MatrixResult.key(set.name(), spec.name()),
+            new MatrixCell(set.name(), spec.name(), failed, failures, checked));
+      }
+    }
+    return cells;
+  }
+
+  static int number(String obligation) {
+    String digits = obligation.replaceAll("\\D", "");
+    return digits.isEmpty() ? Integer.MAX_VALUE : Integer.parseInt(digits);
+  }
+}

@@ -1,0 +1,29 @@
+package dev.walkspec.conform;
+
+import java.util.Map;
+import java.util.SortedSet;
+
+/**
+ * One cell of the matrix: a handler set against one spec. {@code failed} holds the obligations some
+ * generated test found broken, with the report of the first such failure for each. {@code checked}
+ * is how many (operation, obligation) pairs were judged for the cell.
+ */
+public record MatrixCell(
+    String set, String spec, SortedSet<String> failed, Map<String, Failure> failures, int checked) {
+  public MatrixCell {
+    failed = java.util.Collections.unmodifiableSortedSet(new java.util.TreeSet<>(failed));
+    failures = Map.copyOf(failures);
+  }
+
+  /** Why an obligation failed: where (operation and profile), and the suite's report. */
+  public record Failure(String obligation, String binding, String testName, String report) {}
+
+  public boolean passed() {
+    return failed.isEmpty();
+  }
+
+  /** "pass", or the failed obligation ids ("H4 H5"). */
+  public String summary() {
+    return passed() ? (checked == 0 ? "n/a" : "pass") : String.join(" ", failed);
+  }
+}
