@@ -5,8 +5,8 @@ import dev.walkspec.runtime.api.EntryCursor;
 import dev.walkspec.runtime.api.Kvm;
 import dev.walkspec.runtime.api.LockMode;
 import dev.walkspec.runtime.api.MemSlot;
-import dev.walkspec.runtime.api.WriteProtector;
 import dev.walkspec.runtime.api.Root;
+import dev.walkspec.runtime.api.WriteProtector;
 
 /**
  * The TDP MMU's write-protect path used by dirty logging: a writer that holds the MMU lock and
