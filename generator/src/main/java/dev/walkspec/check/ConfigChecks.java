@@ -67,41 +67,162 @@ final class ConfigChecks {
     }
   }
 
-  /** An option's default and dependency may read other options, but never in a circle. */
+  /** Options may read each other through this many levels (WS011 beyond: no deep recursion). */
+  static final int MAX_CHAIN = 200;
+
+  /**
+   * An option's default and dependency may read other options, but never in a circle (WS307), and
+   * not through more than {@link #MAX_CHAIN} options (WS011). Iterative (Tarjan's strongly
+   * connected components), so neither a long chain nor many paths through the same options costs
+   * more than linear time or any stack.
+   */
   private void reportCycles() {
-    Map<String, Set<String>> reads = new HashMap<>();
-    for (ConfigOption option : spec.configs()) {
-      Set<String> names = new HashSet<>();
+    List<ConfigOption> options = spec.configs();
+    Map<String, Integer> index = new HashMap<>();
+    for (int i = 0; i < options.size(); i++) {
+      index.putIfAbsent(options.get(i).name().text(), i);
+    }
+    int n = options.size();
+    int[][] reads = new int[n][];
+    for (int i = 0; i < n; i++) {
+      ConfigOption option = options.get(i);
+      Set<String> names = new java.util.TreeSet<>();
       option.defaultValue().ifPresent(e -> names.addAll(Expressions.names(e)));
       option.dependsOn().ifPresent(e -> names.addAll(Expressions.names(e)));
-      reads.put(option.name().text(), names);
+      reads[i] = names.stream().filter(index::containsKey).mapToInt(index::get).toArray();
     }
-    Set<String> reported = new HashSet<>();
-    for (ConfigOption option : spec.configs()) {
-      List<String> cycle = findCycle(option.name().text(), reads, new ArrayList<>());
-      if (cycle != null && reported.add(Set.copyOf(cycle).toString())) {
-        diagnostics.report(DiagnosticCode.WS307, option.name().pos(), String.join(" -> ", cycle));
+    int[] component = components(reads);
+    int components = java.util.Arrays.stream(component).max().orElse(-1) + 1;
+    int[] size = new int[components];
+    for (int c : component) {
+      size[c]++;
+    }
+    Set<Integer> reported = new HashSet<>();
+    for (int i = 0; i < n; i++) {
+      int c = component[i];
+      int self = i;
+      boolean selfLoop = java.util.Arrays.stream(reads[i]).anyMatch(j -> j == self);
+      if ((size[c] > 1 || selfLoop) && reported.add(c)) {
+        List<String> cycle = cycleThrough(i, reads, component);
+        diagnostics.report(
+            DiagnosticCode.WS307, options.get(i).name().pos(), String.join(" -> ", cycle));
+      }
+    }
+    if (!reported.isEmpty()) {
+      return;
+    }
+    // Acyclic: components are numbered so that every option reads only lower-numbered ones.
+    int[] depth = new int[n];
+    Integer[] order = new Integer[n];
+    for (int i = 0; i < n; i++) {
+      order[i] = i;
+    }
+    java.util.Arrays.sort(order, java.util.Comparator.comparingInt(i -> component[i]));
+    for (int i : order) {
+      int d = 1;
+      for (int j : reads[i]) {
+        d = Math.max(d, depth[j] + 1);
+      }
+      depth[i] = d;
+    }
+    for (int i = 0; i < n; i++) {
+      if (depth[i] > MAX_CHAIN) {
+        diagnostics.report(DiagnosticCode.WS011, options.get(i).name().pos(), MAX_CHAIN);
+        return;
       }
     }
   }
 
-  private static List<String> findCycle(
-      String at, Map<String, Set<String>> reads, List<String> path) {
-    if (path.contains(at)) {
-      List<String> cycle = new ArrayList<>(path.subList(path.indexOf(at), path.size()));
-      cycle.add(at);
-      return path.indexOf(at) == 0 ? cycle : null;
-    }
-    path.add(at);
-    for (String next : reads.getOrDefault(at, Set.of())) {
-      if (reads.containsKey(next)) {
-        List<String> cycle = findCycle(next, reads, path);
-        if (cycle != null) {
-          return cycle;
+  /**
+   * Tarjan's strongly connected components, iteratively; a component is numbered after every
+   * component it reads.
+   */
+  static int[] components(int[][] edges) {
+    int n = edges.length;
+    int[] number = new int[n];
+    int[] low = new int[n];
+    int[] component = new int[n];
+    boolean[] onStack = new boolean[n];
+    java.util.Arrays.fill(number, -1);
+    int[] stack = new int[n];
+    int top = 0;
+    int[] callNode = new int[n];
+    int[] callEdge = new int[n];
+    int counter = 0;
+    int components = 0;
+    for (int root = 0; root < n; root++) {
+      if (number[root] >= 0) {
+        continue;
+      }
+      int depth = 0;
+      callNode[0] = root;
+      callEdge[0] = 0;
+      number[root] = low[root] = counter++;
+      stack[top++] = root;
+      onStack[root] = true;
+      while (depth >= 0) {
+        int v = callNode[depth];
+        if (callEdge[depth] < edges[v].length) {
+          int w = edges[v][callEdge[depth]++];
+          if (number[w] < 0) {
+            number[w] = low[w] = counter++;
+            stack[top++] = w;
+            onStack[w] = true;
+            depth++;
+            callNode[depth] = w;
+            callEdge[depth] = 0;
+          } else if (onStack[w]) {
+            low[v] = Math.min(low[v], number[w]);
+          }
+          continue;
+        }
+        if (low[v] == number[v]) {
+          int w;
+          do {
+            w = stack[--top];
+            onStack[w] = false;
+            component[w] = components;
+          } while (w != v);
+          components++;
+        }
+        depth--;
+        if (depth >= 0) {
+          int parent = callNode[depth];
+          low[parent] = Math.min(low[parent], low[v]);
         }
       }
     }
-    path.remove(path.size() - 1);
-    return null;
+    return component;
+  }
+
+  /** A shortest cycle from an option back to itself inside its component, by name. */
+  private List<String> cycleThrough(int start, int[][] reads, int[] component) {
+    Map<Integer, Integer> previous = new HashMap<>();
+    java.util.ArrayDeque<Integer> queue = new java.util.ArrayDeque<>();
+    queue.add(start);
+    int last = -1;
+    while (!queue.isEmpty() && last < 0) {
+      int v = queue.poll();
+      for (int w : reads[v]) {
+        if (component[w] != component[start]) {
+          continue;
+        }
+        if (w == start) {
+          last = v;
+          break;
+        }
+        if (!previous.containsKey(w)) {
+          previous.put(w, v);
+          queue.add(w);
+        }
+      }
+    }
+    List<String> names = new ArrayList<>();
+    names.add(spec.configs().get(start).name().text());
+    for (int v = last; v != start; v = previous.get(v)) {
+      names.add(1, spec.configs().get(v).name().text());
+    }
+    names.add(spec.configs().get(start).name().text());
+    return names;
   }
 }

@@ -61,7 +61,7 @@ final class ProfileResolver {
         .parent()
         .ifPresent(
             parent -> {
-              if (spec.profile(parent.text()).isEmpty()) {
+              if (!byName().containsKey(parent.text())) {
                 diagnostics.report(
                     DiagnosticCode.WS101,
                     parent.pos(),
@@ -107,12 +107,31 @@ final class ProfileResolver {
     }
   }
 
-  /** The profile and its ancestors, root first; empty when the chain is broken or circular. */
+  private Map<String, Profile> byName;
+
+  /** The profiles by name, the first declared of a name winning, as {@code spec.profile} does. */
+  private Map<String, Profile> byName() {
+    if (byName == null) {
+      byName = new HashMap<>();
+      spec.profiles().forEach(p -> byName.putIfAbsent(p.name().text(), p));
+    }
+    return byName;
+  }
+
+  /** Profiles may extend each other this many levels deep (WS011 beyond). */
+  static final int MAX_CHAIN = 200;
+
+  /**
+   * The profile and its ancestors, root first; empty when the chain is broken, circular or longer
+   * than {@link #MAX_CHAIN}.
+   */
   private Optional<List<Profile>> chain(Profile profile) {
     List<Profile> chain = new ArrayList<>();
+    java.util.Set<Profile> seen =
+        java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
     Profile at = profile;
     while (at != null) {
-      if (chain.contains(at)) {
+      if (seen.contains(at)) {
         if (at == profile) {
           List<String> names = new ArrayList<>(chain.stream().map(p -> p.name().text()).toList());
           if (reportedCycles.add(java.util.Set.copyOf(names))) {
@@ -123,12 +142,19 @@ final class ProfileResolver {
         }
         return Optional.empty();
       }
+      if (chain.size() == MAX_CHAIN) {
+        if (reportedCycles.add(java.util.Set.of("deep:" + at.name().text()))) {
+          diagnostics.report(DiagnosticCode.WS011, at.name().pos(), MAX_CHAIN);
+        }
+        return Optional.empty();
+      }
       chain.add(at);
+      seen.add(at);
       Optional<Name> parent = at.parent();
       if (parent.isEmpty()) {
         break;
       }
-      at = spec.profile(parent.get().text()).orElse(null);
+      at = byName().get(parent.get().text());
       if (at == null) {
         return Optional.empty();
       }
@@ -197,6 +223,7 @@ final class ProfileResolver {
     }
     // Defaults may read other options: settle them in rounds (no cycles: WS307 reports those).
     for (int round = 0; round <= spec.configs().size(); round++) {
+      Map<String, Value> before = new HashMap<>(values);
       Evaluator evaluator = new Evaluator(values::get);
       for (ConfigOption option : spec.configs()) {
         String name = option.name().text();
@@ -207,6 +234,9 @@ final class ProfileResolver {
             values.put(name, value);
           }
         }
+      }
+      if (values.equals(before)) {
+        break;
       }
     }
     for (ConfigOption option : spec.configs()) {

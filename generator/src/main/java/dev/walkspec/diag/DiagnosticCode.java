@@ -37,7 +37,8 @@ public enum DiagnosticCode {
   WS011(
       ERROR,
       "nested too deeply (more than %s levels)",
-      "An expression or block nests deeper than the checker follows."),
+      "An expression or block nests deeper than the checker follows; so does a chain of imports,"
+          + " of profiles extending each other, or of options reading each other."),
 
   // ---- names ---------------------------------------------------------------------------
   WS101(ERROR, "unknown %s '%s'%s", "A name that no declaration in scope defines."),

@@ -34,14 +34,34 @@ public final class DiagnosticPrinter {
     StringBuilder out = new StringBuilder(d.headline()).append('\n');
     SourceFile source = sources.get(d.pos().file());
     if (source != null && d.pos().line() <= source.lineCount()) {
-      String line = printable(source.line(d.pos().line()));
+      String full = source.line(d.pos().line());
+      // A long line is shown as a window around the column: many diagnostics on one huge line
+      // must not print the line each time (output quadratic in the input).
+      int from = 0;
+      int to = full.length();
+      if (full.length() > MAX_EXCERPT) {
+        from = Math.max(0, Math.min(d.pos().column() - 1 - MAX_EXCERPT / 4, to - MAX_EXCERPT));
+        to = from + MAX_EXCERPT;
+      }
+      String prefix = from > 0 ? "..." : "";
+      String line =
+          prefix + printable(full.substring(from, to)) + (to < full.length() ? "..." : "");
       if (!line.isBlank()) {
+        Pos shifted =
+            new Pos(
+                d.pos().file(),
+                d.pos().line(),
+                Math.max(1, d.pos().column() - from + prefix.length()),
+                d.pos().length());
         out.append("    ").append(line).append('\n');
-        out.append("    ").append(caret(line, d.pos())).append('\n');
+        out.append("    ").append(caret(line, shifted)).append('\n');
       }
     }
     return out.toString();
   }
+
+  /** The longest part of a source line shown under a diagnostic. */
+  static final int MAX_EXCERPT = 200;
 
   private static String caret(String line, Pos pos) {
     StringBuilder marker = new StringBuilder();

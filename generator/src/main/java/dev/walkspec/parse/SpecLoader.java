@@ -99,6 +99,11 @@ public final class SpecLoader {
       }
       stack.push(file);
       for (Ast.Import imp : ast.get().imports()) {
+        if (stack.size() > SpecParser.MAX_NESTING) {
+          // Each level is a frame of this recursion: refuse rather than risk the stack.
+          diagnostics.report(DiagnosticCode.WS011, imp.pos(), SpecParser.MAX_NESTING);
+          break;
+        }
         resolve(file, imp).ifPresent(target -> visit(target, imp.pos(), stack));
       }
       stack.pop();

@@ -152,7 +152,7 @@ class FixtureTest {
             "diagnostics of %s (expected %s), as reported:%n%s",
             fixture, expected, rendered.isEmpty() ? "(none)\n" : rendered)
         .containsExactlyElementsOf(expected);
-    outcome.diagnostics().forEach(d -> assertRendersWell(d, printer));
+    outcome.diagnostics().forEach(d -> assertRendersWell(d, printer, outcome.sources()));
     assertThat(outcome.spec().isPresent())
         .as("a checked spec only without errors")
         .isEqualTo(!outcome.hasErrors());
@@ -163,7 +163,10 @@ class FixtureTest {
    * position and severity and a filled-in message; when the line is known, the excerpt follows with
    * a caret under the column.
    */
-  private static void assertRendersWell(Diagnostic d, DiagnosticPrinter printer) {
+  private static void assertRendersWell(
+      Diagnostic d,
+      DiagnosticPrinter printer,
+      java.util.Map<String, dev.walkspec.diag.SourceFile> sources) {
     String[] lines = printer.text(d).split("\n", -1);
     Matcher headline = HEADLINE.matcher(lines[0]);
     assertThat(headline.matches()).as("headline %s", lines[0]).isTrue();
@@ -177,8 +180,16 @@ class FixtureTest {
       String excerpt = lines[1];
       String caret = lines[2];
       assertThat(excerpt).startsWith("    ");
-      int expectedColumn = Math.min(d.pos().column() - 1, excerpt.length() - 4);
-      assertThat(caret.indexOf('^')).as("caret of %s", lines[0]).isEqualTo(4 + expectedColumn);
+      String line = sources.get(d.pos().file()).line(d.pos().line());
+      if (!excerpt.startsWith("    ...")) {
+        int expectedColumn = Math.min(d.pos().column() - 1, excerpt.length() - 4);
+        assertThat(caret.indexOf('^')).as("caret of %s", lines[0]).isEqualTo(4 + expectedColumn);
+      } else if (d.pos().column() <= line.length()) {
+        // A long line is shown as a window: the caret stands under the same character.
+        assertThat(excerpt.charAt(caret.indexOf('^')))
+            .as("caret of %s", lines[0])
+            .isEqualTo(line.charAt(d.pos().column() - 1));
+      }
       assertThat(caret.substring(caret.indexOf('^'))).matches("\\^~*");
     }
   }
