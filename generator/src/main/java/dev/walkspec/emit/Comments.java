@@ -2,7 +2,9 @@ package dev.walkspec.emit;
 
 /**
  * Spec text made safe for Java comments and Javadoc: no comment terminator, no backslash (a unicode
- * escape such as \u000a would end a line comment even inside it), no control characters.
+ * escape such as \u000a would end a line comment even inside it), no Javadoc tag (a {@code
+ * @deprecated} line would deprecate the class), no control characters. The result is text, to be
+ * passed to JavaPoet as a {@code $L} argument, never as a format string.
  */
 final class Comments {
   private Comments() {}
@@ -16,8 +18,9 @@ final class Comments {
       } else if (c == '*' && i + 1 < text.length() && text.charAt(i + 1) == '/') {
         out.append("*&#47;");
         i++;
-      } else if (c == '$') {
-        out.append("$$");
+      } else if (c == '@') {
+        // A Javadoc tag from a spec string (@deprecated at a line start) would change the code.
+        out.append("&#64;");
       } else if (Character.isISOControl(c) && c != '\n') {
         out.append(' ');
       } else {

@@ -51,11 +51,12 @@ public final class OutputDirectory {
    */
   public void replaceWith(List<GeneratedFile> files, String stamp) throws IOException {
     files.forEach(f -> safePath(f.relativePath()));
-    Path parent = Files.createDirectories(root.getParent());
     if (Files.isSymbolicLink(root)) {
       throw new IllegalArgumentException(
           "output directory " + root + " is a symbolic link; give its real path");
     }
+    refuseForeign();
+    Path parent = Files.createDirectories(root.getParent());
     Path staging = Files.createTempDirectory(parent, "." + root.getFileName() + ".new-");
     try {
       readableByAll(staging);
@@ -68,6 +69,39 @@ public final class OutputDirectory {
       swapIn(staging, parent);
     } finally {
       deleteTree(staging);
+    }
+  }
+
+  /**
+   * The directory is replaced as a whole, so it must be walkspec's own: absent, empty, or holding
+   * the stamp of an earlier generation; never a file or a directory of someone else's files (the
+   * project, the working directory, the file system root).
+   */
+  private void refuseForeign() throws IOException {
+    if (root.getParent() == null) {
+      throw new IllegalArgumentException(
+          "output directory "
+              + root
+              + " is a file system root; give walkspec a directory of its own");
+    }
+    if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
+      return;
+    }
+    if (!Files.isDirectory(root, LinkOption.NOFOLLOW_LINKS)) {
+      throw new IllegalArgumentException(
+          "output directory " + root + " is a file; give walkspec a directory of its own");
+    }
+    if (Files.isRegularFile(root.resolve(STAMP), LinkOption.NOFOLLOW_LINKS)) {
+      return;
+    }
+    try (java.util.stream.Stream<Path> entries = Files.list(root)) {
+      if (entries.findAny().isPresent()) {
+        throw new IllegalArgumentException(
+            "output directory "
+                + root
+                + " holds files walkspec did not write, and generation replaces the whole"
+                + " directory; give walkspec an empty directory of its own");
+      }
     }
   }
 

@@ -140,6 +140,13 @@ public final class Builds {
                   + " target/generated-sources/walkspec");
         }
       }
+      if (Files.exists(out) && !Files.isDirectory(out)) {
+        throw new BuildProblem(
+            "output directory "
+                + output
+                + " is a file, and generation replaces it as a whole; give walkspec a directory of"
+                + " its own, such as target/generated-sources/walkspec");
+      }
       if (Files.isDirectory(out) && !Files.exists(out.resolve(OutputDirectory.STAMP))) {
         try (Stream<Path> entries = Files.list(out)) {
           if (entries.findAny().isPresent()) {

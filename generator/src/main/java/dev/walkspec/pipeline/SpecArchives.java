@@ -112,13 +112,31 @@ public final class SpecArchives {
   }
 
   private static void write(SortedMap<String, byte[]> specs, Path target) throws IOException {
+    if (Files.isSymbolicLink(target)) {
+      throw new BuildProblem(
+          "spec artifact directory " + target + " is a symbolic link; delete it and build again");
+    }
     Files.createDirectories(target);
+    Path real = target.toRealPath();
     for (Map.Entry<String, byte[]> spec : specs.entrySet()) {
       Path file = target.resolve(spec.getKey());
-      if (Files.isRegularFile(file) && Arrays.equals(Files.readAllBytes(file), spec.getValue())) {
+      Files.createDirectories(file.getParent());
+      // A symbolic link planted below the directory must not redirect the write elsewhere.
+      if (!file.getParent().toRealPath().startsWith(real)) {
+        throw new BuildProblem(
+            "spec artifact directory "
+                + target
+                + " has a symbolic link on the way to "
+                + spec.getKey()
+                + "; delete the directory and build again");
+      }
+      if (Files.isSymbolicLink(file)) {
+        Files.delete(file);
+      }
+      if (Files.isRegularFile(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)
+          && Arrays.equals(Files.readAllBytes(file), spec.getValue())) {
         continue;
       }
-      Files.createDirectories(file.getParent());
       Files.write(file, spec.getValue());
     }
     List<Path> stale = new ArrayList<>();
