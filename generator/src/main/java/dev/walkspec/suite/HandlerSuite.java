@@ -44,6 +44,9 @@ public final class HandlerSuite {
     this.handlers = handlers;
   }
 
+  /** Why an earlier call never returned: the handler is not run again (shrinking would wait). */
+  private volatile String hung;
+
   private Optional<ConcurrentScenarios.Walk> walk = Optional.empty();
   private Optional<ConcurrentScenarios.Walk> endWalk = Optional.empty();
   private Optional<Supplier<? extends dev.walkspec.runtime.api.WriteProtector>> writer =
@@ -74,6 +77,8 @@ public final class HandlerSuite {
    */
   public void explore(String scenario) {
     Binding binding = binding();
+    refuseExit(handlers.get().getClass());
+    writer.ifPresent(w -> refuseExit(w.get().getClass()));
     ConcurrentScenarios scenarios =
         new ConcurrentScenarios(
             binding,
@@ -90,8 +95,19 @@ public final class HandlerSuite {
               .withWallClock(java.time.Duration.ofSeconds(60))
               .withMaxSchedules(200_000));
     } catch (dev.walkspec.runtime.explore.ExplorationFailure failure) {
-      throw withObligation(failure, binding.fixedFlags().getOrDefault("lockless", false));
+      AssertionError named =
+          withObligation(failure, binding.fixedFlags().getOrDefault("lockless", false));
+      // The report names actors; a last line names the class under test.
+      AssertionError withSubject =
+          new AssertionError(
+              named.getMessage() + "\nwalkspec: the handler under test: " + subject());
+      withSubject.setStackTrace(named.getStackTrace());
+      throw withSubject;
     }
+  }
+
+  private void refuseExit(Class<?> type) {
+    ExitRefusal.check(type, "handler class " + type.getName() + " (" + subject() + ")");
   }
 
   /**
@@ -170,32 +186,54 @@ public final class HandlerSuite {
   /** Checks one obligation (H6, H9, H10 or H11) on one state. */
   public void check(String obligation, HandlerState state) {
     Binding binding = binding();
+    try {
+      refuseExit(handlers.get().getClass());
+    } catch (AssertionError refused) {
+      throw failure(obligation, state, refused.getMessage());
+    }
+    if (hung != null) {
+      throw failure(obligation, state, "not run again: " + hung);
+    }
     boolean lockless = binding.fixedFlags().getOrDefault("lockless", false);
     // H4 is judged against hardware that races every compare-and-swap (RacingHardware).
     RacingHardware racing = new RacingHardware(RuntimeProfiles.of(binding.profile()).codec());
     boolean raced = obligation.equals("H4");
-    HandlerWorld hw =
-        raced
-            ? HandlerWorld.build(binding.profile(), state, racing)
-            : HandlerWorld.build(binding.profile(), state);
+    // Every call runs within a budget of steps and allocation (CallBudget) and of time.
+    CallBudget budget =
+        new CallBudget(raced ? racing : dev.walkspec.runtime.sched.Scheduler.production());
+    HandlerWorld hw = HandlerWorld.build(binding.profile(), state, budget);
     World world = hw.world;
     PageTableSnapshot before = snapshot(world);
     long flushesBefore = world.tlbFlushes();
-    boolean result;
+    GfnRange range =
+        new GfnRange(hw.slot, state.start(), state.end(), 0, AttrFilter.SHARED, false, lockless);
+    boolean[] returned = new boolean[1];
+    Throwable thrown;
     try {
-      racing.arm(raced);
-      result =
-          call(
-              world,
-              binding,
-              new GfnRange(
-                  hw.slot, state.start(), state.end(), 0, AttrFilter.SHARED, false, lockless));
-      racing.arm(false);
-    } catch (RuntimeException | AssertionError e) {
+      thrown =
+          BoundedCall.run(
+              () -> {
+                budget.arm();
+                racing.arm(raced);
+                try {
+                  returned[0] = call(world, binding, range);
+                } finally {
+                  racing.arm(false);
+                  budget.disarm();
+                }
+              });
+    } catch (BoundedCall.Abandoned abandoned) {
+      hung = abandoned.getMessage();
+      throw failure(obligation, state, hung);
+    }
+    if (thrown instanceof RuntimeException || thrown instanceof AssertionError) {
       // A runtime check names the obligation it enforces (H1 lock context, H2, H3, H8...):
       // that one is broken, whichever property happened to run into it.
-      throw failure(brokenBy(e, obligation), state, "the handler threw " + e);
+      throw failure(brokenBy(thrown, obligation), state, "the handler threw " + thrown);
+    } else if (thrown != null) {
+      throw failure(obligation, state, "the handler threw " + thrown);
     }
+    boolean result = returned[0];
     PageTableSnapshot after = snapshot(world);
     String kind =
         binding
