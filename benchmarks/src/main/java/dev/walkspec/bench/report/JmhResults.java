@@ -128,6 +128,13 @@ public final class JmhResults {
     return values;
   }
 
+  /** These runs and those of {@code other}. */
+  public JmhResults plus(JmhResults other) {
+    List<Run> all = new ArrayList<>(runs);
+    all.addAll(other.runs);
+    return new JmhResults(all);
+  }
+
   public List<Run> runs() {
     return runs;
   }

@@ -25,7 +25,8 @@ class BenchmarkPageTest {
         new BenchmarkPage(
             results,
             dir.resolve("docs/benchmarks.md"),
-            new BenchmarkPage.Machine(2, "Test CPU", "OpenJDK 17", "1.37", "quick", "1 min 0 s"));
+            new BenchmarkPage.Machine(
+                2, "Test CPU", "OpenJDK 17", "1.37", "quick", "1 min 0 s", "0.50 0.40 0.30"));
     return page.render(Optional.empty());
   }
 
