@@ -36,12 +36,15 @@ import org.openjdk.jmh.annotations.TearDown;
  * {@code chunkPages} pages (the kernel ages in small ranges too), through the x86 TDP or shadow MMU
  * age handler in production mode.
  *
- * <p>{@code aging}: NONE (no aging thread work), LOCKED (the walker generated from V4,
+ * <p>Three kinds of round: NONE (no aging), LOCKED (the walker generated from V4,
  * v4-v6.14-locked-aging.walk: every pass call takes the MMU lock for write, so vCPU faults wait)
- * and LOCKLESS (the walker generated from the canonical spec). One invocation is one round on a
- * fresh world; its time is the vCPUs' wall time. The auxiliary counters give, per iteration, the
- * aging passes completed, their total time, the vCPU accesses and the vCPU wall time, from which
- * the report derives the average pass time and the vCPU accesses per second.
+ * and LOCKLESS (the walker generated from the canonical spec). They take turns, one round each in
+ * order, inside one fork, so that the three are measured side by side under the same conditions (on
+ * a shared machine, load that comes and goes hits all three alike). One invocation is one round on
+ * a fresh world; the primary score is the mean round time over the three kinds. The auxiliary
+ * counters give, per iteration and kind, the aging passes completed, their total time, the vCPU
+ * accesses and the vCPU wall time, from which the report derives the average pass time and the vCPU
+ * accesses per second of each kind, and the ratios between them.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -66,9 +69,6 @@ public class AgingContentionBenchmark {
   @Param({"1", "2", "4"})
   public int vcpus;
 
-  @Param({"NONE", "LOCKED", "LOCKLESS"})
-  public Aging aging;
-
   @Param({"TDP", "SHADOW"})
   public Mmu mmu;
 
@@ -84,21 +84,51 @@ public class AgingContentionBenchmark {
   @Param({"512"})
   public int chunkPages;
 
-  /** Per-iteration counters, read by JMH as secondary results. */
+  /**
+   * Per-iteration counters, read by JMH as secondary results, per kind of round: aging passes
+   * completed while the vCPUs ran, their total time (ns), the guest accesses the vCPUs made and the
+   * vCPUs' wall time (ns).
+   */
   @State(Scope.Thread)
   @AuxCounters(AuxCounters.Type.EVENTS)
   public static class Counters {
-    /** Aging passes completed while the vCPUs ran. */
-    public long agingPasses;
+    public long noneRounds;
+    public long noneAccesses;
+    public long noneVcpuNanos;
+    public long lockedRounds;
+    public long lockedPasses;
+    public long lockedPassNanos;
+    public long lockedAccesses;
+    public long lockedVcpuNanos;
+    public long locklessRounds;
+    public long locklessPasses;
+    public long locklessPassNanos;
+    public long locklessAccesses;
+    public long locklessVcpuNanos;
 
-    /** Their total time, in nanoseconds. */
-    public long agingPassNanos;
-
-    /** Guest accesses the vCPUs made. */
-    public long vcpuAccesses;
-
-    /** The vCPUs' wall time, in nanoseconds. */
-    public long vcpuNanos;
+    void add(Aging aging, long passes, long passNanos, long accesses, long vcpuNanos) {
+      switch (aging) {
+        case NONE -> {
+          noneRounds++;
+          noneAccesses += accesses;
+          noneVcpuNanos += vcpuNanos;
+        }
+        case LOCKED -> {
+          lockedRounds++;
+          lockedPasses += passes;
+          lockedPassNanos += passNanos;
+          lockedAccesses += accesses;
+          lockedVcpuNanos += vcpuNanos;
+        }
+        case LOCKLESS -> {
+          locklessRounds++;
+          locklessPasses += passes;
+          locklessPassNanos += passNanos;
+          locklessAccesses += accesses;
+          locklessVcpuNanos += vcpuNanos;
+        }
+      }
+    }
   }
 
   private final List<Thread> threads = new ArrayList<>();
@@ -108,6 +138,8 @@ public class AgingContentionBenchmark {
   private volatile int vcpusDone;
   private volatile boolean agingIdle = true;
   private volatile World world;
+  private Aging aging;
+  private int rounds;
   private volatile LongBinaryOperator walk;
   private final AtomicReference<Throwable> failure = new AtomicReference<>();
   private long passes;
@@ -142,6 +174,7 @@ public class AgingContentionBenchmark {
 
   @Setup(Level.Invocation)
   public void newWorld() {
+    aging = Aging.values()[rounds++ % Aging.values().length];
     World w = World.builder(ArchProfile.X86).vcpus(vcpus).hugePages(false).build();
     w.createSlot(new MemSlot(0, 1, 0, pages, HVA, 0));
     GfnHandler handler = mmu == Mmu.TDP ? new TdpAgeHandler() : new ShadowAgeHandler();
@@ -186,10 +219,8 @@ public class AgingContentionBenchmark {
     if (failure.get() != null) {
       throw new IllegalStateException("a benchmark thread failed", failure.get());
     }
-    counters.agingPasses += passes;
-    counters.agingPassNanos += passNanos;
-    counters.vcpuAccesses += (long) pages / vcpus * vcpus * (1L + touches);
-    counters.vcpuNanos += vcpuNanos;
+    counters.add(
+        aging, passes, passNanos, (long) pages / vcpus * vcpus * (1L + touches), vcpuNanos);
   }
 
   private void vcpuLoop(int index) {

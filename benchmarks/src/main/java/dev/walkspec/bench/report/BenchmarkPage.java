@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -402,26 +403,40 @@ public final class BenchmarkPage {
 
   // ---------------------------------------------------------------- 3
 
-  /** Derived figures of one run of benchmark 3. */
-  record Contention(Estimate vcpuMillis, Estimate accessesPerSecond, Estimate passMillis) {
-    static Contention of(Run run) {
-      double[] passes = run.secondary("agingPasses");
-      double[] passNanos = run.secondary("agingPassNanos");
-      double[] accesses = run.secondary("vcpuAccesses");
-      double[] vcpuNanos = run.secondary("vcpuNanos");
-      List<Double> pass = new ArrayList<>();
-      double[] throughput = new double[accesses.length];
-      for (int i = 0; i < accesses.length; i++) {
-        throughput[i] = accesses[i] / (vcpuNanos[i] / 1e9);
-        if (passes[i] > 0) {
-          pass.add(passNanos[i] / passes[i] / 1e6);
-        }
+  /** Per-iteration figures of one kind of round (none, locked, lockless) of benchmark 3. */
+  record Kind(double[] roundMillis, double[] accessesPerSecond, double[] passMillis) {
+    static Kind of(Run run, String kind) {
+      double[] rounds = run.secondary(kind + "Rounds");
+      double[] accesses = run.secondary(kind + "Accesses");
+      double[] vcpuNanos = run.secondary(kind + "VcpuNanos");
+      boolean aging = !kind.equals("none");
+      double[] passes = aging ? run.secondary(kind + "Passes") : new double[rounds.length];
+      double[] passNanos = aging ? run.secondary(kind + "PassNanos") : new double[rounds.length];
+      int n = rounds.length;
+      double[] round = new double[n];
+      double[] throughput = new double[n];
+      double[] pass = new double[n];
+      for (int i = 0; i < n; i++) {
+        round[i] = rounds[i] > 0 ? vcpuNanos[i] / rounds[i] / 1e6 : Double.NaN;
+        throughput[i] = vcpuNanos[i] > 0 ? accesses[i] / (vcpuNanos[i] / 1e9) : Double.NaN;
+        pass[i] = passes[i] > 0 ? passNanos[i] / passes[i] / 1e6 : Double.NaN;
       }
-      return new Contention(
-          run.primary(),
-          Estimate.of(throughput),
-          Estimate.of(pass.stream().mapToDouble(d -> d).toArray()));
+      return new Kind(round, throughput, pass);
     }
+  }
+
+  /** The estimate of the finite values. */
+  static Estimate finite(double[] values) {
+    return Estimate.of(Arrays.stream(values).filter(Double::isFinite).toArray());
+  }
+
+  /** Per iteration a[i] / b[i]: the kinds took turns in the same iterations, so they pair. */
+  static Estimate pairedRatio(double[] a, double[] b) {
+    double[] ratio = new double[Math.min(a.length, b.length)];
+    for (int i = 0; i < ratio.length; i++) {
+      ratio[i] = a[i] / b[i];
+    }
+    return finite(ratio);
   }
 
   void contention() throws IOException {
@@ -447,8 +462,10 @@ public final class BenchmarkPage {
         .append(" pages per call, through the x86 TDP or shadow MMU age handler, in production")
         .append(" mode on real threads. *locked* is the walker generated from V4")
         .append(" (`v4-v6.14-locked-aging.walk`: aging takes the MMU lock for write), *lockless*")
-        .append(" the one generated from `kvm.walk`. One JMH invocation is one round on a fresh")
-        .append(" world. This machine has ")
+        .append(" the one generated from `kvm.walk`; *none* runs no aging. One JMH invocation is")
+        .append(" one round on a fresh world, and the three kinds of round take turns in the same")
+        .append(" fork, so each iteration measures all three side by side; the ratios are taken")
+        .append(" per iteration (paired), then summarised. This machine has ")
         .append(machine.cores())
         .append(" cores, so 1, 2 and 4 vCPU threads (plus the aging thread) already oversubscribe")
         .append(" it: the direction of the effect matters here, not its size. The kernel's own")
@@ -460,73 +477,72 @@ public final class BenchmarkPage {
     for (String mmu : r.values("mmu")) {
       body.append("### ").append(mmu.equals("TDP") ? "TDP MMU" : "Shadow MMU").append("\n\n");
       body.append(
-          "| vCPUs | aging | vCPU wall time (ms) | vCPU accesses/s | aging pass (ms) |"
+          "| vCPUs | aging | vCPU round time (ms) | vCPU accesses/s | aging pass (ms) |"
               + " pass locked/lockless | vCPU throughput lost to aging |\n"
               + "|---:|---|---:|---:|---:|---:|---:|\n");
       for (String vcpus : r.values("vcpus")) {
-        Map<String, Contention> by = new LinkedHashMap<>();
-        for (String aging : r.values("aging")) {
-          r.find("round", Map.of("mmu", mmu, "vcpus", vcpus, "aging", aging))
-              .ifPresent(run -> by.put(aging, Contention.of(run)));
+        Optional<Run> run = r.find("round", Map.of("mmu", mmu, "vcpus", vcpus));
+        if (run.isEmpty()) {
+          continue;
         }
-        Contention none = by.get("NONE");
-        Contention locked = by.get("LOCKED");
-        Contention lockless = by.get("LOCKLESS");
         int n = Integer.parseInt(vcpus);
-        for (Map.Entry<String, Contention> e : by.entrySet()) {
+        Kind none = Kind.of(run.get(), "none");
+        Kind locked = Kind.of(run.get(), "locked");
+        Kind lockless = Kind.of(run.get(), "lockless");
+        Estimate passRatio = pairedRatio(locked.passMillis(), lockless.passMillis());
+        Estimate lockedKept = pairedRatio(locked.accessesPerSecond(), none.accessesPerSecond());
+        Estimate locklessKept = pairedRatio(lockless.accessesPerSecond(), none.accessesPerSecond());
+        Map<String, Kind> kinds = new LinkedHashMap<>();
+        kinds.put("none", none);
+        kinds.put("locked", locked);
+        kinds.put("lockless", lockless);
+        for (Map.Entry<String, Kind> e : kinds.entrySet()) {
           String aging = e.getKey();
-          Contention c = e.getValue();
-          String passRatio = "";
-          if (aging.equals("LOCKLESS") && locked != null) {
-            passRatio = locked.passMillis().over(c.passMillis()).ratioText();
-          }
-          String loss = "";
-          if (!aging.equals("NONE") && none != null) {
-            Estimate kept = c.accessesPerSecond().over(none.accessesPerSecond());
-            loss = percent(1 - kept.median()) + " ± " + percent(kept.error());
-          }
+          Kind k = e.getValue();
+          Estimate kept = aging.equals("locked") ? lockedKept : locklessKept;
           body.append("| ")
               .append(vcpus)
               .append(" | ")
-              .append(aging.toLowerCase(Locale.ROOT))
+              .append(aging)
               .append(" | ")
-              .append(c.vcpuMillis().text())
+              .append(finite(k.roundMillis()).text())
               .append(" | ")
-              .append(c.accessesPerSecond().text())
+              .append(finite(k.accessesPerSecond()).text())
               .append(" | ")
-              .append(aging.equals("NONE") ? "" : c.passMillis().text())
+              .append(aging.equals("none") ? "" : finite(k.passMillis()).text())
               .append(" | ")
-              .append(passRatio)
+              .append(aging.equals("lockless") ? passRatio.ratioText() : "")
               .append(" | ")
-              .append(loss)
+              .append(
+                  aging.equals("none")
+                      ? ""
+                      : percent(1 - kept.median()) + " ± " + percent(kept.error()))
               .append(" |\n");
-          if (!aging.equals("NONE")) {
+          if (!aging.equals("none")) {
             passSeries
-                .computeIfAbsent(mmu + " " + aging.toLowerCase(Locale.ROOT), k -> new ArrayList<>())
-                .add(new Charts.Point(n, c.passMillis()));
+                .computeIfAbsent(mmu + " " + aging, x -> new ArrayList<>())
+                .add(new Charts.Point(n, finite(k.passMillis())));
           }
           throughputSeries
               .computeIfAbsent(
-                  mmu + " " + (aging.equals("NONE") ? "no aging" : aging.toLowerCase(Locale.ROOT)),
-                  k -> new ArrayList<>())
-              .add(new Charts.Point(n, c.accessesPerSecond().times(1e-6)));
+                  mmu + " " + (aging.equals("none") ? "no aging" : aging), x -> new ArrayList<>())
+              .add(new Charts.Point(n, finite(k.accessesPerSecond()).times(1e-6)));
         }
-        if (locked != null && lockless != null && none != null) {
-          Estimate passRatio = locked.passMillis().over(lockless.passMillis());
-          Estimate lockedKept = locked.accessesPerSecond().over(none.accessesPerSecond());
-          Estimate locklessKept = lockless.accessesPerSecond().over(none.accessesPerSecond());
-          headlines.add(
-              new Headline(
-                  "3 aging, " + mmu + ", " + vcpus + " vCPU" + (n == 1 ? "" : "s"),
-                  "pass time locked / lockless; vCPU throughput lost (locked, lockless)",
-                  passRatio.ratioText()
-                      + "; "
-                      + percent(1 - lockedKept.median())
-                      + ", "
-                      + percent(1 - locklessKept.median()),
-                  "direction: passes shorter, less vCPU loss lockless",
-                  yes(passRatio.median() > 1 && locklessKept.median() > lockedKept.median())));
-        }
+        headlines.add(
+            new Headline(
+                "3 aging, " + mmu + ", " + vcpus + " vCPU" + (n == 1 ? "" : "s"),
+                "pass time locked / lockless; vCPU throughput lost (locked, lockless)",
+                passRatio.ratioText()
+                    + "; "
+                    + percent(1 - lockedKept.median())
+                    + ", "
+                    + percent(1 - locklessKept.median()),
+                "direction: lockless passes shorter, less vCPU loss lockless",
+                (passRatio.median() > 1 ? "passes: yes" : "passes: **no**")
+                    + "; "
+                    + (locklessKept.median() > lockedKept.median()
+                        ? "vCPUs: yes"
+                        : "vCPUs: **no**")));
       }
       body.append('\n');
     }

@@ -47,16 +47,18 @@ class BenchmarkPageTest {
   }
 
   @Test
-  void contentionDerivesPassTimeAndThroughputPerIteration() throws IOException {
+  void contentionDerivesPassTimeThroughputAndPairedRatiosPerIteration() throws IOException {
     String page = render();
     assertThat(page)
-        .contains("| 2 | none | 16.0 ± 1.00 | 10,000,000 ± 0.000 |  |  |  |")
-        .contains("| 2 | locked | 80.0 ± 4.00 | 2,000,000 ± 0.000 | 1.00 ± 0.000 |  | 80% ± 0% |")
+        .contains("| 2 | none | 100 ± 0.000 | 10,000,000 ± 0.000 |  |  |  |")
+        .contains("| 2 | locked | 100 ± 0.000 | 2,000,000 ± 0.000 | 1.00 ± 0.000 |  | 80% ± 0% |")
         .contains(
-            "| 2 | lockless | 20.0 ± 2.00 | 8,000,000 ± 0.000 | 0.250 ± 0.000 | 4.00x ± 0.000 |"
+            "| 2 | lockless | 100 ± 0.000 | 8,000,000 ± 0.000 | 0.250 ± 0.000 | 4.00x ± 0.000 |"
                 + " 20% ± 0% |")
-        .contains("| 3 aging, TDP, 2 vCPUs |")
-        .contains("| 4.00x ± 0.000; 80%, 20% |");
+        .contains(
+            "| 3 aging, TDP, 2 vCPUs | pass time locked / lockless; vCPU throughput lost (locked,"
+                + " lockless) | 4.00x ± 0.000; 80%, 20% |")
+        .contains("| passes: yes; vCPUs: yes |");
   }
 
   @Test
