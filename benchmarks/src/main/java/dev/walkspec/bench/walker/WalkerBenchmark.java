@@ -1,11 +1,7 @@
 package dev.walkspec.bench.walker;
 
-import dev.walkspec.check.CheckedSpec;
 import dev.walkspec.generated.kvm.ClearYoungX86Walker;
 import dev.walkspec.generated.kvm.InvalidateRangeStartX86Walker;
-import dev.walkspec.pipeline.BundledSpecs;
-import dev.walkspec.pipeline.CheckOutcome;
-import dev.walkspec.pipeline.Pipeline;
 import dev.walkspec.runtime.api.GfnHandler;
 import dev.walkspec.runtime.api.MemSlot;
 import dev.walkspec.runtime.api.OnLockCallback;
@@ -13,13 +9,6 @@ import dev.walkspec.runtime.api.WalkResult;
 import dev.walkspec.runtime.arch.ArchProfile;
 import dev.walkspec.runtime.trace.TraceSink;
 import dev.walkspec.runtime.world.World;
-import dev.walkspec.semantics.Interpreter;
-import dev.walkspec.semantics.Scenario;
-import dev.walkspec.semantics.Trace;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -32,12 +21,17 @@ import org.openjdk.jmh.annotations.State;
 
 /**
  * Benchmark 1: one walk of the generated x86 {@code clear_young} and {@code invalidate_range_start}
- * walkers, the hand-written walker over the same runtime structures, and the reference interpreter,
- * on {@code slots} memslots with a range that hits none, one or all of them. Tracing is off for the
- * two compiled walkers (the interpreter's trace is its output). The handlers are trivial (return
+ * walkers and of the hand-written walker over the same runtime structures, on {@code slots}
+ * memslots with a range that hits none, one or all of them ({@link InterpreterBenchmark} runs the
+ * reference interpreter on the same layouts). Tracing is off. The handlers are trivial (return
  * false, touch nothing) and invalidate_range_start's on_lock callback is a no-op, so what is
  * measured is the walk itself: SRCU, slot selection, clipping, the gfn range per hit, the MMU lock
  * for the locked walk.
+ *
+ * <p>{@code walker} is the last parameter, so JMH runs the generated and the hand-written walker of
+ * each layout one right after the other, each in its own fork: on a shared machine, load that comes
+ * and goes then hits both sides of a comparison alike. In a fork only one branch of the benchmark
+ * methods is ever taken, and the JIT compiles only that one.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -49,25 +43,32 @@ public class WalkerBenchmark {
   /** No-op on_lock callback. */
   static final OnLockCallback NO_BEGIN = kvm -> {};
 
+  /** Which walker. */
+  public enum Walker {
+    GENERATED,
+    HAND_WRITTEN
+  }
+
   @Param({"1", "8", "64", "512"})
   public int slots;
 
   @Param({"NONE", "ONE", "MANY"})
   public SlotLayout.Hit hit;
 
+  @Param({"GENERATED", "HAND_WRITTEN"})
+  public Walker walker;
+
   private World world;
   private ClearYoungX86Walker generatedClearYoung;
   private InvalidateRangeStartX86Walker generatedInvalidate;
   private HandWrittenWalker handWritten;
-  private List<MemSlot> layout;
   private long start;
   private long end;
 
   @Setup
   public void setUp() {
     world = World.builder(ArchProfile.X86).vcpus(0).build();
-    layout = SlotLayout.slots(slots);
-    for (MemSlot slot : layout) {
+    for (MemSlot slot : SlotLayout.slots(slots)) {
       world.createSlot(slot);
     }
     long[] range = SlotLayout.range(slots, hit);
@@ -80,64 +81,7 @@ public class WalkerBenchmark {
     checkSameCalls();
   }
 
-  /**
-   * The reference interpreter on the canonical spec and the same layout, as scenarios; a state of
-   * its own so that only the interpreter's benchmarks pay for checking the spec.
-   */
-  @State(Scope.Thread)
-  public static class Interpreted {
-    Interpreter interpreter;
-    Scenario clearYoung;
-    Scenario invalidate;
-
-    @Setup
-    public void setUp(WalkerBenchmark bench) {
-      interpreter = new Interpreter(canonical());
-      clearYoung = bench.scenario("clear_young", Map.of());
-      invalidate = bench.scenario("invalidate_range_start", Map.of("may_block", Boolean.FALSE));
-      int expected = 2 * bench.hit.calls(bench.slots);
-      long calls = calls(interpreter.run(clearYoung)) + calls(interpreter.run(invalidate));
-      if (calls != expected) {
-        throw new IllegalStateException(
-            "the interpreter made " + calls + " handler calls in 2 walks, expected " + expected);
-      }
-    }
-
-    private static long calls(Trace trace) {
-      return trace.lines().stream().filter(l -> l.startsWith("CALL")).count();
-    }
-  }
-
-  /** The canonical spec, checked. */
-  static CheckedSpec canonical() {
-    CheckOutcome outcome = Pipeline.standard().check(BundledSpecs.file(BundledSpecs.CANONICAL));
-    if (outcome.hasErrors()) {
-      throw new IllegalStateException("the canonical spec does not check: " + outcome);
-    }
-    return outcome.checked();
-  }
-
-  Scenario scenario(String operation, Map<String, Boolean> flags) {
-    List<Scenario.Slot> slotList = new ArrayList<>();
-    for (MemSlot slot : layout) {
-      slotList.add(
-          new Scenario.Slot(slot.id(), slot.baseGfn(), slot.npages(), slot.userspaceAddr()));
-    }
-    return new Scenario(
-        operation + "-" + slots + "-" + hit,
-        "x86",
-        Map.of(),
-        Optional.of(operation),
-        flags,
-        true,
-        false,
-        start,
-        end,
-        List.of(new Scenario.AddressSpace(slotList)),
-        List.of());
-  }
-
-  /** All walk the same slots: a benchmark that compared different work would be useless. */
+  /** Both walk the same slots: a benchmark that compared different work would be useless. */
   private void checkSameCalls() {
     int expected = hit.calls(slots);
     int[] calls = new int[1];
@@ -166,32 +110,18 @@ public class WalkerBenchmark {
   }
 
   @Benchmark
-  public WalkResult clearYoungGenerated() {
-    return generatedClearYoung.walk(start, end);
-  }
-
-  @Benchmark
-  public WalkResult clearYoungHandWritten() {
+  public WalkResult clearYoung() {
+    if (walker == Walker.GENERATED) {
+      return generatedClearYoung.walk(start, end);
+    }
     return handWritten.clearYoung(start, end, NOTHING);
   }
 
   @Benchmark
-  public Trace clearYoungInterpreter(Interpreted interpreted) {
-    return interpreted.interpreter.run(interpreted.clearYoung);
-  }
-
-  @Benchmark
-  public WalkResult invalidateRangeStartGenerated() {
-    return generatedInvalidate.walk(start, end, false);
-  }
-
-  @Benchmark
-  public WalkResult invalidateRangeStartHandWritten() {
+  public WalkResult invalidateRangeStart() {
+    if (walker == Walker.GENERATED) {
+      return generatedInvalidate.walk(start, end, false);
+    }
     return handWritten.invalidateRangeStart(start, end, false, NOTHING, NO_BEGIN);
-  }
-
-  @Benchmark
-  public Trace invalidateRangeStartInterpreter(Interpreted interpreted) {
-    return interpreted.interpreter.run(interpreted.invalidate);
   }
 }

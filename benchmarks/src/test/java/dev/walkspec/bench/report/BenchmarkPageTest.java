@@ -16,7 +16,10 @@ class BenchmarkPageTest {
   private String render() throws IOException {
     Path results = dir.resolve("benchmarks/results");
     Files.createDirectories(results);
-    for (String name : new String[] {"lookup.json", "aging-contention.json"}) {
+    for (String name :
+        new String[] {
+          "lookup.json", "aging-contention.json", "walker.json", "walker-interpreter.json"
+        }) {
       try (InputStream in = getClass().getResourceAsStream("/fixture/" + name)) {
         Files.copy(in, results.resolve(name));
       }
@@ -75,9 +78,17 @@ class BenchmarkPageTest {
   }
 
   @Test
+  void walkerTablePairsGeneratedHandWrittenAndInterpreter() throws IOException {
+    assertThat(render())
+        .contains(
+            "| 8 | one | 40.0 ± 2.00 | 60.0 ± 3.00 | 20,000 ± 1,000 | 1.50x ± 0.106 | 500x ± 35.4 |")
+        .contains("| 1 walker | hand-written / generated time (geometric mean of 1) | 1.50x");
+  }
+
+  @Test
   void benchmarksWithoutResultsAreSaidNotRun() throws IOException {
     assertThat(render())
-        .contains("Not run (no `walker.json`).")
+        .contains("Not run (no `aging-scan.json`).")
         .contains("Not run (no `explorer-vs-lincheck.json`).");
   }
 
