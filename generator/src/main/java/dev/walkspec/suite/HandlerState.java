@@ -17,11 +17,31 @@ public record HandlerState(
     List<Integer> invalidRoots,
     List<Mapping> mappings,
     long start,
-    long end) {
+    long end,
+    boolean mayBlock) {
 
   public HandlerState {
     invalidRoots = List.copyOf(invalidRoots);
     mappings = List.copyOf(mappings);
+  }
+
+  /** A state for a call with may_block false. */
+  public HandlerState(
+      long slotBase,
+      long slotPages,
+      long neighbourPages,
+      int roots,
+      List<Integer> invalidRoots,
+      List<Mapping> mappings,
+      long start,
+      long end) {
+    this(slotBase, slotPages, neighbourPages, roots, invalidRoots, mappings, start, end, false);
+  }
+
+  /** The same state for a call that may block (or not): used where the operation leaves it open. */
+  public HandlerState withMayBlock(boolean mayBlock) {
+    return new HandlerState(
+        slotBase, slotPages, neighbourPages, roots, invalidRoots, mappings, start, end, mayBlock);
   }
 
   /** One mapping of {@code root} (index in creation order) at gfn, level 1 (4 KiB) or 2 (2 MiB). */
@@ -67,6 +87,7 @@ public record HandlerState(
         + ","
         + end
         + "), mappings "
-        + mappings.stream().map(Mapping::toString).collect(Collectors.joining(" "));
+        + mappings.stream().map(Mapping::toString).collect(Collectors.joining(" "))
+        + (mayBlock ? ", may_block where the operation leaves it open" : "");
   }
 }

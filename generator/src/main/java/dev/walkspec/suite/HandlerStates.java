@@ -25,8 +25,11 @@ public final class HandlerStates {
     Arbitrary<Long> pages = Arbitraries.longs().between(1, 3L * HUGE);
     Arbitrary<Long> neighbour = Arbitraries.longs().between(1, HUGE);
     Arbitrary<Integer> roots = Arbitraries.integers().between(1, 3);
+    // may_block is drawn for every state; a call uses it only where the operation leaves it to
+    // the caller (C1), so handlers' yielding paths are checked too. Shrinks to false.
     return Combinators.combine(base, pages, neighbour, roots)
-        .flatAs((b, p, n, r) -> withMappings(b, p, n, r));
+        .flatAs((b, p, n, r) -> withMappings(b, p, n, r))
+        .flatMap(s -> Arbitraries.of(false, true).map(s::withMayBlock));
   }
 
   private static Arbitrary<HandlerState> withMappings(
@@ -66,8 +69,10 @@ public final class HandlerStates {
 
   /**
    * A range that starts before the huge-page boundary {@code b} and ends after it, with young
-   * mappings on both sides (a 2 MiB one beyond it where the block fits in the slot): what a handler
-   * stepping block by block from range.start, or looking only there, misses (H9).
+   * mappings on both sides: either 4K pages before {@code b} and a 2 MiB block after it (where the
+   * block fits in the slot), or a 2 MiB block before it and a 4K page at {@code b}. What a handler
+   * stepping block by block from range.start (it jumps from inside the first block past the
+   * second's head), or looking only there, misses (H9).
    */
   private static Arbitrary<HandlerState> across(
       long base,
@@ -81,16 +86,20 @@ public final class HandlerStates {
     // before the second block's head.
     Arbitrary<Long> before = Arbitraries.longs().between(1, Math.min(HUGE / 2, b - base));
     Arbitrary<Long> after = Arbitraries.longs().between(1, Math.min(HUGE / 2, base + pages - b));
-    return Combinators.combine(before, after)
+    return Combinators.combine(before, after, Arbitraries.of(false, true))
         .as(
-            (k, m) -> {
+            (k, m, hugeFirst) -> {
               List<HandlerState.Mapping> all = new ArrayList<>(maps);
-              all.add(new HandlerState.Mapping(0, b - 1, 1, true, false, true));
-              boolean hugeFits = b + HUGE <= base + pages;
-              all.add(
-                  hugeFits
-                      ? new HandlerState.Mapping(0, b, 2, true, true, true)
-                      : new HandlerState.Mapping(0, b + m - 1, 1, true, false, true));
+              all.addAll(
+                  hugeFirst && b - HUGE >= base
+                      ? List.of(
+                          new HandlerState.Mapping(0, b - HUGE, 2, true, false, true),
+                          new HandlerState.Mapping(0, b, 1, true, false, true))
+                      : List.of(
+                          new HandlerState.Mapping(0, b - 1, 1, true, false, true),
+                          b + HUGE <= base + pages
+                              ? new HandlerState.Mapping(0, b, 2, true, true, true)
+                              : new HandlerState.Mapping(0, b + m - 1, 1, true, false, true)));
               return new HandlerState(
                   base, pages, neighbour, roots, invalid, dedupe(all), b - k, b + m);
             });

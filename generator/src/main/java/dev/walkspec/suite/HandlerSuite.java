@@ -205,8 +205,13 @@ public final class HandlerSuite {
     World world = hw.world;
     PageTableSnapshot before = snapshot(world);
     long flushesBefore = world.tlbFlushes();
+    // may_block as the operation fixes it, or (a param, C1) as the state draws it.
+    boolean mayBlock =
+        binding.paramFlags().contains("may_block")
+            ? state.mayBlock()
+            : binding.fixedFlags().getOrDefault("may_block", false);
     GfnRange range =
-        new GfnRange(hw.slot, state.start(), state.end(), 0, AttrFilter.SHARED, false, lockless);
+        new GfnRange(hw.slot, state.start(), state.end(), 0, AttrFilter.SHARED, mayBlock, lockless);
     boolean[] returned = new boolean[1];
     Throwable thrown;
     try {

@@ -10,9 +10,11 @@ public final class RuntimeProfiles {
   private RuntimeProfiles() {}
 
   public static ArchProfile of(ResolvedProfile profile) {
+    // A variant of an arch (x86_private, x86_tdp) is played by that arch's runtime profile.
+    String arch = profile.name().startsWith("x86_") ? "x86" : profile.name();
     ArchProfile base =
-        switch (profile.name()) {
-          case "x86", "x86_private" -> ArchProfile.X86;
+        switch (arch) {
+          case "x86" -> ArchProfile.X86;
           case "arm64" -> ArchProfile.ARM64;
           case "loongarch" -> ArchProfile.LOONGARCH;
           default -> profile.isRwlock() ? ArchProfile.ARM64 : ArchProfile.RISCV;
