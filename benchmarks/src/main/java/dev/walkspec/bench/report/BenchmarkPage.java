@@ -433,6 +433,30 @@ public final class BenchmarkPage {
     return Estimate.of(Arrays.stream(values).filter(Double::isFinite).toArray());
   }
 
+  /** Per iteration a[i] - b[i]. */
+  static Estimate pairedDifference(double[] a, double[] b) {
+    double[] difference = new double[Math.min(a.length, b.length)];
+    for (int i = 0; i < difference.length; i++) {
+      difference[i] = a[i] - b[i];
+    }
+    return finite(difference);
+  }
+
+  /**
+   * "yes" when the estimate is above {@code threshold} beyond its error, "**no**" when below it
+   * beyond its error, "within the error" otherwise.
+   */
+  static String verdict(Estimate e, double threshold) {
+    double error = Double.isNaN(e.error()) ? 0 : e.error();
+    if (e.median() - error > threshold) {
+      return "yes";
+    }
+    if (e.median() + error < threshold) {
+      return "**no**";
+    }
+    return "within the error";
+  }
+
   /** Per iteration a[i] / b[i]: the kinds took turns in the same iterations, so they pair. */
   static Estimate pairedRatio(double[] a, double[] b) {
     double[] ratio = new double[Math.min(a.length, b.length)];
@@ -531,6 +555,9 @@ public final class BenchmarkPage {
                   mmu + " " + (aging.equals("none") ? "no aging" : aging), x -> new ArrayList<>())
               .add(new Charts.Point(n, finite(k.accessesPerSecond()).times(1e-6)));
         }
+        Estimate keptGain =
+            pairedDifference(lockless.accessesPerSecond(), locked.accessesPerSecond())
+                .times(1.0 / finite(none.accessesPerSecond()).median());
         headlines.add(
             new Headline(
                 "3 aging, " + mmu + ", " + vcpus + " vCPU" + (n == 1 ? "" : "s"),
@@ -541,11 +568,7 @@ public final class BenchmarkPage {
                     + ", "
                     + percent(1 - locklessKept.median()),
                 "direction: lockless passes shorter, less vCPU loss lockless",
-                (passRatio.median() > 1 ? "passes: yes" : "passes: **no**")
-                    + "; "
-                    + (locklessKept.median() > lockedKept.median()
-                        ? "vCPUs: yes"
-                        : "vCPUs: **no**")));
+                "passes: " + verdict(passRatio, 1) + "; vCPUs: " + verdict(keptGain, 0)));
       }
       body.append('\n');
     }
