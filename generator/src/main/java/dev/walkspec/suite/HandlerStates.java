@@ -5,6 +5,7 @@ import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
+import net.jqwik.api.Tuple;
 
 /**
  * jqwik generators of {@link HandlerState}s that stress what H6, H9, H10 and H11 are about: slots
@@ -27,17 +28,50 @@ public final class HandlerStates {
     Arbitrary<Integer> roots = Arbitraries.integers().between(1, 3);
     // may_block is drawn for every state; a call uses it only where the operation leaves it to
     // the caller (C1), so handlers' yielding paths are checked too. Shrinks to false.
-    return Combinators.combine(base, pages, neighbour, roots)
-        .flatAs((b, p, n, r) -> withMappings(b, p, n, r))
+    Arbitrary<HandlerState> any =
+        Combinators.combine(base, pages, neighbour, roots)
+            .flatAs((b, p, n, r) -> withMappings(b, p, n, r));
+    // A quarter of the states straddle a huge-page boundary with a whole block after it (slots
+    // of more than two blocks always have one), so a stride bug (H9) shows within a few dozen
+    // tries whatever the seed, not only when the general draw happens to make room for it.
+    Arbitrary<Long> roomyPages = Arbitraries.longs().between(2L * HUGE + 1, 3L * HUGE);
+    Arbitrary<HandlerState> straddling =
+        Combinators.combine(base, roomyPages, neighbour, roots)
+            .flatAs((b, p, n, r) -> straddling(b, p, n, r));
+    return Arbitraries.frequencyOf(Tuple.of(3, any), Tuple.of(1, straddling))
         .flatMap(s -> Arbitraries.of(false, true).map(s::withMayBlock));
+  }
+
+  private static Arbitrary<HandlerState> straddling(
+      long base, long pages, long neighbour, int roots) {
+    List<Long> roomy = new ArrayList<>();
+    for (long b = base - Math.floorMod(base, HUGE) + HUGE; b + HUGE <= base + pages; b += HUGE) {
+      roomy.add(b);
+    }
+    return Combinators.combine(invalidRoots(roots), mappings(base, pages, neighbour, roots))
+        .flatAs(
+            (inv, maps) ->
+                Arbitraries.of(roomy)
+                    .flatMap(b -> across(base, pages, neighbour, roots, inv, maps, b)));
+  }
+
+  private static Arbitrary<List<Integer>> invalidRoots(int roots) {
+    return Arbitraries.integers()
+        .between(0, roots - 1)
+        .list()
+        .uniqueElements()
+        .ofMaxSize(roots - 1);
+  }
+
+  private static Arbitrary<List<HandlerState.Mapping>> mappings(
+      long base, long pages, long neighbour, int roots) {
+    return mapping(base, pages, neighbour, roots).list().ofMaxSize(48);
   }
 
   private static Arbitrary<HandlerState> withMappings(
       long base, long pages, long neighbour, int roots) {
-    Arbitrary<List<Integer>> invalid =
-        Arbitraries.integers().between(0, roots - 1).list().uniqueElements().ofMaxSize(roots - 1);
-    Arbitrary<List<HandlerState.Mapping>> mappings =
-        mapping(base, pages, neighbour, roots).list().ofMaxSize(48);
+    Arbitrary<List<Integer>> invalid = invalidRoots(roots);
+    Arbitrary<List<HandlerState.Mapping>> mappings = mappings(base, pages, neighbour, roots);
     Arbitrary<Long> start = Arbitraries.longs().between(base, base + pages - 1);
     Arbitrary<HandlerState> anywhere =
         Combinators.combine(invalid, mappings, start)
@@ -49,6 +83,23 @@ public final class HandlerStates {
                             e ->
                                 new HandlerState(
                                     base, pages, neighbour, roots, inv, dedupe(maps), s, e)));
+    // A run of young 4K pages from the range's start: enough leaves for a handler that yields
+    // every few dozen (when the call may block) to yield, and resume, inside the range.
+    Arbitrary<HandlerState> dense =
+        Combinators.combine(invalid, mappings, start, Arbitraries.integers().between(1, 80))
+            .flatAs(
+                (inv, maps, s, run) ->
+                    Arbitraries.longs()
+                        .between(s + 1, base + pages)
+                        .map(
+                            e -> {
+                              List<HandlerState.Mapping> all = new ArrayList<>(maps);
+                              for (long g = s; g < Math.min(s + run, base + pages); g++) {
+                                all.add(new HandlerState.Mapping(0, g, 1, true, true, true));
+                              }
+                              return new HandlerState(
+                                  base, pages, neighbour, roots, inv, dedupe(all), s, e);
+                            }));
     List<Long> boundaries = new ArrayList<>();
     for (long b = base - Math.floorMod(base, HUGE) + HUGE; b < base + pages; b += HUGE) {
       boundaries.add(b);
@@ -59,12 +110,12 @@ public final class HandlerStates {
       boundaries = roomy;
     }
     if (boundaries.isEmpty()) {
-      return anywhere;
+      return Arbitraries.oneOf(anywhere, dense);
     }
     Arbitrary<HandlerState> crossing =
         Combinators.combine(invalid, mappings, Arbitraries.of(boundaries))
             .flatAs((inv, maps, b) -> across(base, pages, neighbour, roots, inv, maps, b));
-    return Arbitraries.oneOf(anywhere, crossing);
+    return Arbitraries.oneOf(anywhere, crossing, dense);
   }
 
   /**
