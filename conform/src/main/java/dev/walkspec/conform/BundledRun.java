@@ -1,5 +1,7 @@
 package dev.walkspec.conform;
 
+import dev.walkspec.diag.Diagnostic;
+import dev.walkspec.diag.Severity;
 import dev.walkspec.parse.SpecLoader;
 import dev.walkspec.pipeline.BundledSpecs;
 import dev.walkspec.pipeline.CheckOutcome;
@@ -20,7 +22,18 @@ public final class BundledRun {
     for (Path file : chosen) {
       CheckOutcome outcome = pipeline.check(file);
       if (outcome.hasErrors()) {
-        throw new IllegalArgumentException(file + " has errors; run walkspec check on it");
+        // The first error where it is, and how to see them all.
+        List<Diagnostic> errors =
+            outcome.diagnostics().stream()
+                .filter(d -> d.severity() == Severity.ERROR)
+                .sorted()
+                .toList();
+        throw new IllegalArgumentException(
+            errors.get(0).headline()
+                + (errors.size() == 1 ? "" : " (and " + (errors.size() - 1) + " more)")
+                + "; walkspec check "
+                + file
+                + " shows them");
       }
       specs.add(new Matrix.NamedSpec(outcome.checked().spec().name(), file, outcome.checked()));
     }

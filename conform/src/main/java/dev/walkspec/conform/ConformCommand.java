@@ -1,11 +1,18 @@
 package dev.walkspec.conform;
 
+import dev.walkspec.cli.CommonOptions;
+import dev.walkspec.cli.UsageException;
+import dev.walkspec.conform.report.ReportBuilder;
+import dev.walkspec.conform.report.ReportFiles;
+import dev.walkspec.conform.report.ReportJson;
+import dev.walkspec.conform.report.ReportView;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -19,6 +26,10 @@ import picocli.CommandLine.Parameters;
       "Example:",
       "  walkspec conform                 # every bundled spec against every bundled handler",
       "  walkspec conform --handlers x86-tdp,arm64 spec/src/main/walkspec/kvm.walk",
+      "  walkspec conform --format json -o /tmp/report > matrix.json",
+      "",
+      "Handler sets: the arch handlers x86-tdp, x86-shadow, arm64, riscv, loongarch and the",
+      "known-bad variants such as TdpAgePlainStore (see conformance-tests/README.md).",
       "",
       "Exit codes: 0 every outcome is as expected-outcomes.tsv says, 1 otherwise, 2 usage."
     })
@@ -47,6 +58,15 @@ public final class ConformCommand implements Callable<Integer> {
   @Option(names = "--details", description = "Print the report of every failure under the matrix.")
   boolean details;
 
+  @Option(
+      names = {"-o", "--report"},
+      paramLabel = "DIR",
+      defaultValue = "target/walkspec-report",
+      description = "Where report.html, junit.xml and summary.md go (default: ${DEFAULT-VALUE}).")
+  Path reportDir;
+
+  @Mixin CommonOptions common;
+
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec command;
 
   @Override
@@ -56,21 +76,30 @@ public final class ConformCommand implements Callable<Integer> {
         handlers.isEmpty()
             ? HandlerSets.bundled()
             : handlers.stream()
-                .map(
-                    n ->
-                        HandlerSets.named(n)
-                            .orElseThrow(
-                                () -> new IllegalArgumentException("no handler set named " + n)))
+                .map(n -> HandlerSets.named(n).orElseThrow(() -> unknownSet(n)))
                 .toList();
     Progress progress =
         System.console() != null
             ? Progress.terminal(new PrintWriter(System.err, true))
             : Progress.SILENT;
-    MatrixResult result = Matrix.run(BundledRun.specs(specs), sets, tries, progress);
+    List<Matrix.NamedSpec> named = BundledRun.specs(specs);
+    MatrixResult result = Matrix.run(named, sets, tries, progress);
+    if (progress != Progress.SILENT) {
+      System.err.println();
+    }
+    ExpectedOutcomes expected = ExpectedOutcomes.bundled();
+    ReportView view = ReportBuilder.build(result, expected, named);
+    ReportFiles.write(reportDir, view, result);
+    List<ExpectedOutcomes.Difference> differences = expected.differences(result);
+    if (common.format() != CommonOptions.Format.text) {
+      out.print(
+          ReportJson.of(view, result, expected, reportDir.resolve(ReportFiles.HTML).toString()));
+      return differences.isEmpty() ? 0 : 1;
+    }
     out.print(MatrixTable.text(result));
     if (details) {
       for (MatrixCell cell : result.cells().values()) {
-        for (MatrixCell.Failure f : cell.failures().values()) {
+        for (MatrixCell.Failure f : cell.failuresInOrder()) {
           out.printf(
               "%n=== %s on %s: %s (%s, %s)%n%s%n",
               cell.set(), cell.spec(), f.obligation(), f.binding(), f.testName(), f.report());
@@ -78,8 +107,16 @@ public final class ConformCommand implements Callable<Integer> {
       }
     }
     out.printf(
-        "%d suites, %d tests, %.1f s%n", result.suites(), result.tests(), result.millis() / 1000.0);
-    List<ExpectedOutcomes.Difference> differences = ExpectedOutcomes.bundled().differences(result);
+        "%d generated suites, %d tests, %d schedules explored, %.1f s%n",
+        result.suites(), result.tests(), result.schedules(), result.millis() / 1000.0);
+    out.println(
+        "report: "
+            + reportDir.resolve(ReportFiles.HTML)
+            + " (and "
+            + ReportFiles.JUNIT
+            + ", "
+            + ReportFiles.MARKDOWN
+            + ")");
     if (differences.isEmpty()) {
       out.println("every outcome is as expected-outcomes.tsv says");
       return 0;
@@ -87,5 +124,11 @@ public final class ConformCommand implements Callable<Integer> {
     out.println("outcomes that differ from expected-outcomes.tsv:");
     differences.forEach(d -> out.println("  " + d.describe()));
     return 1;
+  }
+
+  private static UsageException unknownSet(String name) {
+    List<String> names = HandlerSets.bundled().stream().map(HandlerSet::name).toList();
+    return new UsageException(
+        "no handler set named '" + name + "' (there are: " + String.join(", ", names) + ")");
   }
 }

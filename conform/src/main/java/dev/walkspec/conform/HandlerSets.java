@@ -86,9 +86,30 @@ public final class HandlerSets {
           Optional.empty(),
           "loongarch: locked aging with plain writes, right only under the lock");
 
-  /** Every row of the matrix: the arches first, then the known-bad variants. */
+  /**
+   * What if LoongArch aged locklessly (hypo-lockless-everywhere)? Its handlers fail H3 first: they
+   * walk the tables with neither the lock nor RCU. This set makes that first fix (an RCU read
+   * section and the RCU-safe root list) and keeps the plain stores, to show what breaks next (H4).
+   */
+  public static final HandlerSet LOONGARCH_RCU =
+      new HandlerSet(
+          "LoongarchRcuAging",
+          List.of("loongarch"),
+          Map.of(
+              "age",
+              ARCH + "whatif.LoongarchRcuAgeHandler",
+              "test_age",
+              ARCH + "whatif.LoongarchRcuTestAgeHandler",
+              "unmap",
+              ARCH + "loongarch.LoongarchUnmapHandler"),
+          Optional.empty(),
+          Optional.of(LOONGARCH.name()),
+          "what if: loongarch aging walks under RCU (fixing H3), its stores still plain");
+
+  /** Every row of the matrix: the arches first, then the what-if and known-bad variants. */
   public static List<HandlerSet> bundled() {
-    List<HandlerSet> sets = new ArrayList<>(List.of(X86_TDP, X86_SHADOW, ARM64, RISCV, LOONGARCH));
+    List<HandlerSet> sets =
+        new ArrayList<>(List.of(X86_TDP, X86_SHADOW, ARM64, RISCV, LOONGARCH, LOONGARCH_RCU));
     sets.add(
         bad(X86_TDP, "TdpAgePlainStore", "age", "lockless age writes old & ~A with a plain store"));
     sets.add(

@@ -38,6 +38,11 @@ public final class Matrix {
   static final Set<String> EXPLORED =
       Set.of("H1", "H2", "H3", "H4", "H5", "H7", "H8", "H12", "H13");
 
+  /** Whether the explorer (rather than a one-call property) judges this obligation. */
+  public static boolean isExplored(String obligation) {
+    return EXPLORED.contains(obligation) && !CHECKED.contains(obligation);
+  }
+
   /** The judgement "every explored scenario passes" (it can break any explored obligation). */
   static final String EXPLORE = "explored";
 
@@ -90,22 +95,29 @@ public final class Matrix {
     }
     progress.phase("compiling " + sources.size() + " suites");
     Path work = Files.createTempDirectory("walkspec-conform");
-    SourceCompiler.Result compiled = SourceCompiler.compile(sources, work);
-    if (!compiled.problems().isEmpty()) {
-      throw new IllegalStateException("generated suites do not compile: " + compiled.problems());
+    try {
+      SourceCompiler.Result compiled = SourceCompiler.compile(sources, work);
+      if (!compiled.problems().isEmpty()) {
+        throw new IllegalStateException("generated suites do not compile: " + compiled.problems());
+      }
+      progress.phase("running");
+      SuiteLauncher.Run run =
+          SuiteLauncher.run(compiled.classes(), List.copyOf(suiteOfBinding.values()), progress);
+      List<SuiteLauncher.TestOutcome> outcomes = run.outcomes();
+      Map<String, Optional<MatrixCell.Failure>> byKey =
+          judge(representatives, suiteOfBinding, outcomes);
+      return new MatrixResult(
+          specs.stream().map(NamedSpec::name).toList(),
+          sets,
+          cells(needs, byKey),
+          sources.size(),
+          outcomes.size(),
+          run.schedules(),
+          (System.nanoTime() - began) / 1_000_000);
+    } finally {
+      // The suites' class loader is closed by now.
+      TempDirs.delete(work);
     }
-    progress.phase("running");
-    List<SuiteLauncher.TestOutcome> outcomes =
-        SuiteLauncher.run(compiled.classes(), List.copyOf(suiteOfBinding.values()), progress);
-    Map<String, Optional<MatrixCell.Failure>> byKey =
-        judge(representatives, suiteOfBinding, outcomes);
-    return new MatrixResult(
-        specs.stream().map(NamedSpec::name).toList(),
-        sets,
-        cells(needs, byKey),
-        sources.size(),
-        outcomes.size(),
-        (System.nanoTime() - began) / 1_000_000);
   }
 
   /** Every judgement the matrix needs, in column-then-row order. */

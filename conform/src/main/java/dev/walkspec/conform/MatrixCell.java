@@ -18,6 +18,11 @@ public record MatrixCell(
   /** Why an obligation failed: where (operation and profile), and the suite's report. */
   public record Failure(String obligation, String binding, String testName, String report) {}
 
+  /** The failures in the order of their obligations (H9 before H11). */
+  public java.util.List<Failure> failuresInOrder() {
+    return failed.stream().map(failures::get).filter(java.util.Objects::nonNull).toList();
+  }
+
   public boolean passed() {
     return failed.isEmpty();
   }

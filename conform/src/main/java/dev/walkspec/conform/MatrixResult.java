@@ -11,11 +11,26 @@ public record MatrixResult(
     Map<String, MatrixCell> cells,
     int suites,
     int tests,
+    long schedules,
     long millis) {
   public MatrixResult {
     specs = List.copyOf(specs);
     sets = List.copyOf(sets);
     cells = Map.copyOf(cells);
+  }
+
+  /** A result from its cells (each keyed by its set and spec). */
+  public static MatrixResult of(
+      List<String> specs,
+      List<HandlerSet> sets,
+      List<MatrixCell> cells,
+      int suites,
+      int tests,
+      long schedules,
+      long millis) {
+    Map<String, MatrixCell> byKey = new java.util.LinkedHashMap<>();
+    cells.forEach(c -> byKey.put(key(c.set(), c.spec()), c));
+    return new MatrixResult(specs, sets, byKey, suites, tests, schedules, millis);
   }
 
   static String key(String set, String spec) {

@@ -30,10 +30,11 @@ final class MatrixTable {
     StringBuilder out = new StringBuilder();
     for (int r = 0; r < rows.size(); r++) {
       List<String> row = rows.get(r);
+      StringBuilder line = new StringBuilder();
       for (int i = 0; i < row.size(); i++) {
-        out.append(i == 0 ? "" : " | ").append(String.format("%-" + widths[i] + "s", row.get(i)));
+        line.append(i == 0 ? "" : " | ").append(String.format("%-" + widths[i] + "s", row.get(i)));
       }
-      out.append('\n');
+      out.append(line.toString().stripTrailing()).append('\n');
       if (r == 0) {
         for (int i = 0; i < widths.length; i++) {
           out.append(i == 0 ? "" : "-+-").append("-".repeat(widths[i]));

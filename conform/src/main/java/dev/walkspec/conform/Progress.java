@@ -3,8 +3,9 @@ package dev.walkspec.conform;
 import java.io.PrintWriter;
 
 /**
- * What a conformance run tells a person at a terminal while it works: the phase, and how many tests
- * are done. Silent when the output is not a terminal (CI logs stay clean).
+ * What a conformance run tells a person at a terminal while it works: the phase, how many tests are
+ * done and failed, how many schedules the explorer ran, the elapsed seconds. Silent when the output
+ * is not a terminal (CI logs stay clean).
  */
 public interface Progress {
   Progress SILENT =
@@ -14,11 +15,17 @@ public interface Progress {
 
         @Override
         public void testDone(String name, boolean passed) {}
+
+        @Override
+        public void schedulesDone(long schedules) {}
       };
 
   void phase(String what);
 
   void testDone(String name, boolean passed);
+
+  /** An explored test ran this many schedules. */
+  void schedulesDone(long schedules);
 
   /** One status line rewritten in place: phase, tests done, failures, seconds. */
   static Progress terminal(PrintWriter out) {
@@ -27,6 +34,7 @@ public interface Progress {
       private String phase = "";
       private int done;
       private int failed;
+      private long schedules;
 
       @Override
       public synchronized void phase(String what) {
@@ -41,10 +49,16 @@ public interface Progress {
         show();
       }
 
+      @Override
+      public synchronized void schedulesDone(long count) {
+        schedules += count;
+        show();
+      }
+
       private void show() {
         out.printf(
-            "\r\u001b[2K%s: %d tests, %d failed, %.0f s",
-            phase, done, failed, (System.nanoTime() - began) / 1e9);
+            "\r\u001b[2K%s: %d tests, %d failed, %d schedules explored, %.0f s",
+            phase, done, failed, schedules, (System.nanoTime() - began) / 1e9);
         out.flush();
       }
     };

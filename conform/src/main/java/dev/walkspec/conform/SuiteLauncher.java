@@ -2,14 +2,19 @@ package dev.walkspec.conform;
 
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
+import dev.walkspec.suite.HandlerSuite;
 import java.net.URL;
 import java.net.URLClassLoader;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.engine.reporting.ReportEntry;
 import org.junit.platform.engine.support.descriptor.MethodSource;
 import org.junit.platform.launcher.Launcher;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
@@ -24,11 +29,22 @@ final class SuiteLauncher {
   record TestOutcome(
       String className, String method, String displayName, Optional<Throwable> failure) {}
 
+  /**
+   * jqwik logs how it handles earlier failures at INFO; kept from the terminal (held: JUL is weak).
+   */
+  private static final Logger JQWIK_LOG = Logger.getLogger("net.jqwik");
+
   private SuiteLauncher() {}
 
-  static List<TestOutcome> run(Path classes, List<String> classNames, Progress progress)
-      throws Exception {
+  /** Every test's outcome, and how many schedules the explored ones ran in all. */
+  record Run(List<TestOutcome> outcomes, long schedules) {}
+
+  static Run run(Path classes, List<String> classNames, Progress progress) throws Exception {
     ClassLoader parent = Thread.currentThread().getContextClassLoader();
+    // jqwik's failure database would make a run depend on the runs before it (it replays earlier
+    // failing samples first), so every run gets its own, thrown away afterwards.
+    Path database = Files.createTempDirectory("walkspec-jqwik");
+    JQWIK_LOG.setLevel(Level.WARNING);
     try (URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()}, parent)) {
       Thread.currentThread().setContextClassLoader(loader);
       List<org.junit.platform.engine.DiscoverySelector> selectors = new ArrayList<>();
@@ -39,26 +55,42 @@ final class SuiteLauncher {
           LauncherDiscoveryRequestBuilder.request()
               .selectors(selectors)
               .configurationParameter("jqwik.reporting.onlyfailures", "true")
-              .configurationParameter(
-                  "jqwik.database",
-                  System.getProperty("java.io.tmpdir") + "/walkspec-jqwik-database")
+              // jqwik would print each failing property's samples to stdout, into the matrix; the
+              // failure's message keeps what the report needs.
+              .configurationParameter("jqwik.reporting.usejunitplatform", "true")
+              .configurationParameter("jqwik.database", database.resolve("db").toString())
               .build();
       Launcher launcher = LauncherFactory.create();
       Recorder recorder = new Recorder(progress);
       launcher.execute(request, recorder);
-      return List.copyOf(recorder.outcomes);
+      return new Run(List.copyOf(recorder.outcomes), recorder.schedules.get());
     } finally {
       Thread.currentThread().setContextClassLoader(parent);
+      TempDirs.delete(database);
     }
   }
 
   /** Records the outcome of every test method (containers are skipped). */
   private static final class Recorder implements TestExecutionListener {
     private final ConcurrentLinkedQueue<TestOutcome> outcomes = new ConcurrentLinkedQueue<>();
+    private final java.util.concurrent.atomic.AtomicLong schedules =
+        new java.util.concurrent.atomic.AtomicLong();
     private final Progress progress;
 
     Recorder(Progress progress) {
       this.progress = progress;
+    }
+
+    @Override
+    public void reportingEntryPublished(TestIdentifier test, ReportEntry entry) {
+      entry.getKeyValuePairs().entrySet().stream()
+          .filter(e -> e.getKey().equals(HandlerSuite.SCHEDULES_ENTRY))
+          .forEach(
+              e -> {
+                long count = Long.parseLong(e.getValue());
+                schedules.addAndGet(count);
+                progress.schedulesDone(count);
+              });
     }
 
     @Override

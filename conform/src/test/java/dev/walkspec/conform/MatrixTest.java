@@ -2,38 +2,54 @@ package dev.walkspec.conform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
-import java.util.stream.Collectors;
+import dev.walkspec.conform.report.ReportFiles;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 /**
- * The whole conformance matrix: every bundled spec against every bundled handler set and known-bad
- * variant, through the generated suites. Every outcome must be as expected-outcomes.tsv says, in
- * both directions: a failure the file does not list, or a listed one that did not happen, fails
- * this test.
+ * The whole conformance matrix, as {@code walkspec conform} runs it: every bundled spec against
+ * every bundled handler set and known-bad variant, through the generated suites. Every outcome must
+ * be as expected-outcomes.tsv says, in both directions: a failure the file does not list, or a
+ * listed one that did not happen, makes the command exit 1 and fails this test.
  */
 class MatrixTest {
+  static final String UPDATE_PROPERTY = "walkspec.updateDocs";
+
   @Test
-  void every_outcome_is_as_the_reviewed_file_says() throws Exception {
-    MatrixResult result =
-        Matrix.run(
-            BundledRun.specs(List.of()),
-            HandlerSets.bundled(),
-            ConformCommand.DEFAULT_TRIES,
-            Progress.SILENT);
-    System.out.print(MatrixTable.text(result));
-    System.out.printf(
-        "conformance matrix: %d suites, %d tests, %.1f s%n",
-        result.suites(), result.tests(), result.millis() / 1000.0);
-    List<ExpectedOutcomes.Difference> differences = ExpectedOutcomes.bundled().differences(result);
-    assertThat(
-            differences.stream()
-                .map(ExpectedOutcomes.Difference::describe)
-                .collect(Collectors.toList()))
-        .as("cells that differ from expected-outcomes.tsv")
-        .isEmpty();
-    assertThat(result.sets()).hasSize(22);
-    assertThat(result.specs()).hasSize(10);
+  void every_outcome_is_as_the_reviewed_file_says() {
+    FullRun.Output run = FullRun.get();
+    System.out.print(run.out());
+    assertThat(run.out())
+        .as("the command's output (stderr: %s)", run.err())
+        .contains("every outcome is as expected-outcomes.tsv says")
+        .doesNotContain("outcomes that differ");
+    assertThat(run.exitCode()).isZero();
+  }
+
+  @Test
+  void the_matrix_has_a_row_per_handler_set_and_a_column_per_spec() {
+    String out = FullRun.get().out();
+    String header = out.lines().findFirst().orElseThrow();
+    assertThat(header.split("\\|")).hasSize(1 + 10);
+    for (HandlerSet set : HandlerSets.bundled()) {
+      assertThat(out).containsPattern("(?m)^" + set.name() + " +\\| ");
+    }
+    assertThat(HandlerSets.bundled()).hasSize(23);
+  }
+
+  @Test
+  void docs_conformance_matrix_is_the_one_the_run_generates() throws Exception {
+    Path generated = FullRun.get().reportDir().resolve(ReportFiles.MATRIX_DOC);
+    Path doc = FullRun.docs().resolve("conformance-matrix.md");
+    String now = Files.readString(generated, StandardCharsets.UTF_8);
+    if (Boolean.getBoolean(UPDATE_PROPERTY)) {
+      Files.writeString(doc, now, StandardCharsets.UTF_8);
+    }
+    assertThat(Files.readString(doc, StandardCharsets.UTF_8))
+        .as("docs/conformance-matrix.md is out of date; rerun with -D" + UPDATE_PROPERTY + "=true")
+        .isEqualTo(now);
   }
 
   @Test

@@ -20,4 +20,9 @@ public final class CommonOptions {
 
   @Option(names = "--debug", description = "Show stack traces of failures.")
   boolean debug;
+
+  /** For subcommands outside this package (walkspec conform). */
+  public Format format() {
+    return format;
+  }
 }

@@ -24,6 +24,7 @@ final class HandlerSuiteEmitter {
   static final ClassName HANDLER_SUITE = ClassName.get("dev.walkspec.suite", "HandlerSuite");
   static final ClassName PROVIDE = ClassName.get("net.jqwik.api", "Provide");
   static final ClassName ARBITRARY = ClassName.get("net.jqwik.api", "Arbitrary");
+  static final ClassName TEST_REPORTER = ClassName.get("org.junit.jupiter.api", "TestReporter");
 
   private HandlerSuiteEmitter() {}
 
@@ -107,15 +108,18 @@ final class HandlerSuiteEmitter {
               .addAnnotation(
                   SuiteEmitter.display(
                       subject + " " + ids + " explored with other actors, up to 2 preemptions"))
+              .addParameter(TEST_REPORTER, "reporter")
               .returns(
                   ParameterizedTypeName.get(
                       ClassName.get(java.util.stream.Stream.class), SuiteEmitter.DYNAMIC_TEST))
               .addStatement(
                   "return SUITE.scenarioNames().stream().map(name -> $T.dynamicTest($S + name + $S,"
-                      + " () -> SUITE.explore(name)))",
+                      + " () -> reporter.publishEntry($T.SCHEDULES_ENTRY,"
+                      + " Long.toString(SUITE.explore(name).schedules()))))",
                   SuiteEmitter.DYNAMIC_TEST,
                   subject + " explored: ",
-                  " (" + ids + ")")
+                  " (" + ids + ")",
+                  HANDLER_SUITE)
               .build());
     }
     return type.build();

@@ -71,11 +71,20 @@ public final class HandlerSuite {
   }
 
   /**
+   * The JUnit report entry an explored test publishes: how many schedules it ran ({@code walkspec
+   * conform} counts them in its progress line; surefire keeps them in its XML).
+   */
+  public static final String SCHEDULES_ENTRY = "walkspec.schedules";
+
+  /**
    * Explores one concurrent scenario (see {@link ConcurrentScenarios}) exhaustively up to two
    * preemptions; a failure is an AssertionError whose message is the explorer's report (the
    * obligation, the step table, the replay string, a regression test).
+   *
+   * @return the exploration, which found no failure (how many schedules it ran, whether it
+   *     exhausted the bound)
    */
-  public void explore(String scenario) {
+  public dev.walkspec.runtime.explore.ExplorationResult explore(String scenario) {
     Binding binding = binding();
     refuseExit(handlers.get().getClass());
     writer.ifPresent(w -> refuseExit(w.get().getClass()));
@@ -87,7 +96,7 @@ public final class HandlerSuite {
             endWalk,
             writer);
     try {
-      dev.walkspec.runtime.explore.Explorer.check(
+      return dev.walkspec.runtime.explore.Explorer.check(
           scenarios.scenario(scenario),
           dev.walkspec.runtime.explore.Strategy.dfs(2),
           dev.walkspec.runtime.explore.Invariants.standard(),

@@ -1,0 +1,261 @@
+package dev.walkspec.conform.report;
+
+import dev.walkspec.Version;
+import dev.walkspec.check.Binding;
+import dev.walkspec.check.Obligations;
+import dev.walkspec.check.WalkerRoles;
+import dev.walkspec.conform.ExpectedOutcomes;
+import dev.walkspec.conform.HandlerSet;
+import dev.walkspec.conform.Matrix;
+import dev.walkspec.conform.MatrixCell;
+import dev.walkspec.conform.MatrixResult;
+import dev.walkspec.diag.Pos;
+import dev.walkspec.model.Decls.Obligation;
+import dev.walkspec.model.Rule;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/** Builds the report's view from a matrix run and the reviewed expected outcomes. */
+public final class ReportBuilder {
+  private ReportBuilder() {}
+
+  public static ReportView build(
+      MatrixResult result, ExpectedOutcomes expected, List<Matrix.NamedSpec> specs) {
+    List<String> differences =
+        expected.differences(result).stream().map(ExpectedOutcomes.Difference::describe).toList();
+    List<ReportView.Row> rows = new ArrayList<>();
+    List<ReportView.Failure> failures = new ArrayList<>();
+    Map<String, Matrix.NamedSpec> named = new LinkedHashMap<>();
+    specs.forEach(s -> named.put(s.name(), s));
+    for (HandlerSet set : result.sets()) {
+      List<ReportView.Cell> cells = new ArrayList<>();
+      for (String spec : result.specs()) {
+        MatrixCell cell = result.cell(set.name(), spec).orElseThrow();
+        Set<String> want = expected.expected(set.name(), spec, result.specs()).getKey();
+        String anchor = anchor(set.name(), spec);
+        cells.add(
+            new ReportView.Cell(
+                cell.summary(),
+                status(cell, want),
+                sorted(cell).stream()
+                    .map(f -> new ReportView.Link(f.obligation(), anchor + "-" + f.obligation()))
+                    .toList(),
+                title(set, spec, cell, want, expected, result)));
+        for (MatrixCell.Failure f : sorted(cell)) {
+          failures.add(
+              failure(
+                  anchor,
+                  set,
+                  named.get(spec),
+                  f,
+                  expected.reason(set.name(), spec, result.specs()).orElse("")));
+        }
+      }
+      rows.add(new ReportView.Row(set.name(), set.description(), set.isKnownBad(), cells));
+    }
+    return new ReportView(
+        Version.get(),
+        String.format(Locale.ROOT, "%.1f", result.millis() / 1000.0),
+        result.suites(),
+        result.tests(),
+        result.schedules(),
+        differences.isEmpty(),
+        differences,
+        result.specs(),
+        rows,
+        failures,
+        coverage(result, specs));
+  }
+
+  private static List<MatrixCell.Failure> sorted(MatrixCell cell) {
+    return cell.failuresInOrder();
+  }
+
+  private static String status(MatrixCell cell, Set<String> want) {
+    if (cell.checked() == 0) {
+      return "na";
+    }
+    if (!new TreeSet<>(cell.failed()).equals(new TreeSet<>(want))) {
+      return cell.passed() ? "missing" : "unexpected";
+    }
+    return cell.passed() ? "pass" : "expected";
+  }
+
+  private static String title(
+      HandlerSet set,
+      String spec,
+      MatrixCell cell,
+      Set<String> want,
+      ExpectedOutcomes expected,
+      MatrixResult result) {
+    String outcome =
+        cell.passed()
+            ? "passes every obligation checked (" + cell.checked() + ")"
+            : "breaks " + String.join(", ", cell.failed());
+    String expectation =
+        want.isEmpty()
+            ? "expected to pass"
+            : "expected to break "
+                + String.join(", ", want)
+                + ": "
+                + expected.reason(set.name(), spec, result.specs()).orElse("");
+    return set.name() + " on " + spec + " " + outcome + "; " + expectation;
+  }
+
+  static String anchor(String set, String spec) {
+    return "cell-" + (set + "-" + spec).replaceAll("[^A-Za-z0-9_-]", "_");
+  }
+
+  private static ReportView.Failure failure(
+      String anchor, HandlerSet set, Matrix.NamedSpec spec, MatrixCell.Failure f, String reason) {
+    String report = f.report();
+    String finding = finding(report);
+    StepTable steps = StepTable.in(report).orElseGet(() -> singleCall(f, finding));
+    Optional<Obligation> obligation =
+        spec.checked().spec().obligations().stream()
+            .filter(o -> o.id().text().equals(f.obligation()))
+            .findFirst();
+    return new ReportView.Failure(
+        anchor + "-" + f.obligation(),
+        set.name(),
+        spec.name(),
+        f.obligation(),
+        obligation.map(o -> o.id().text() + " " + o.label().text() + ": " + o.doc()).orElse(""),
+        obligation.map(o -> rules(spec, o)).orElse(""),
+        f.binding(),
+        f.testName(),
+        field(report, "scenario:").orElse(""),
+        finding,
+        reason,
+        report,
+        Optional.of(SequenceDiagram.of(steps)));
+  }
+
+  /** The walker rules an obligation cites, each with its kind and where the spec states it. */
+  private static String rules(Matrix.NamedSpec spec, Obligation obligation) {
+    List<String> out = new ArrayList<>();
+    for (var cited : obligation.cites()) {
+      spec.checked().spec().walkers().stream()
+          .flatMap(w -> w.rules().stream())
+          .filter(r -> r.id().text().equals(cited.text()))
+          .findFirst()
+          .ifPresentOrElse(
+              r -> out.add(cited.text() + " " + kind(r) + " (" + where(r.pos()) + ")"),
+              () -> out.add(cited.text()));
+    }
+    return String.join("; ", out);
+  }
+
+  /** "VisitSlots" becomes "visit slots". */
+  private static String kind(Rule rule) {
+    return rule.getClass()
+        .getSimpleName()
+        .replaceAll("(?<=[a-z])(?=[A-Z])", " ")
+        .toLowerCase(Locale.ROOT);
+  }
+
+  private static String where(Pos pos) {
+    String file = pos.file().replace('\\', '/');
+    return file.substring(file.lastIndexOf('/') + 1) + ":" + pos.line();
+  }
+
+  /**
+   * What the check found, in one line: the explorer's message, or the line of a one-call property's
+   * report that follows its scenario.
+   */
+  static String finding(String report) {
+    Optional<String> message = field(report, "message:");
+    if (message.isPresent()) {
+      return message.get();
+    }
+    List<String> lines = report.lines().map(String::strip).toList();
+    return lines.stream()
+        .skip(1)
+        .filter(l -> !l.startsWith("scenario:") && !l.startsWith("replay:") && !l.isEmpty())
+        .findFirst()
+        .orElse(headline(report));
+  }
+
+  /** A one-call failure as a two-step diagram: the handler call, then what the check found. */
+  private static StepTable singleCall(MatrixCell.Failure f, String finding) {
+    return new StepTable(
+        List.of("walk (handler)"),
+        List.of(
+            new StepTable.Row(1, 0, "handler call in " + f.binding(), false, Optional.empty()),
+            new StepTable.Row(2, 0, finding, false, Optional.of(f.obligation()))));
+  }
+
+  private static Optional<String> field(String report, String name) {
+    return report
+        .lines()
+        .map(String::strip)
+        .filter(l -> l.startsWith(name))
+        .map(l -> l.substring(name.length()).strip())
+        .findFirst();
+  }
+
+  private static String headline(String report) {
+    return report.lines().findFirst().orElse("").replaceFirst("^walkspec(?: explorer)?: ", "");
+  }
+
+  /**
+   * Per spec: the obligations some handler must meet there, and which known-bad variants break
+   * each.
+   */
+  private static List<ReportView.Coverage> coverage(
+      MatrixResult result, List<Matrix.NamedSpec> specs) {
+    List<ReportView.Coverage> out = new ArrayList<>();
+    for (Matrix.NamedSpec spec : specs) {
+      Map<String, Obligation> applying = new LinkedHashMap<>();
+      Map<String, Set<String>> kinds = new LinkedHashMap<>();
+      for (Binding b : spec.checked().bindings()) {
+        Optional<String> kind = b.callback(WalkerRoles.of(b.walker()).handlerSlot());
+        kind.ifPresent(
+            k ->
+                Obligations.applying(spec.checked(), b, k)
+                    .forEach(
+                        o -> {
+                          applying.putIfAbsent(o.id().text(), o);
+                          kinds.computeIfAbsent(o.id().text(), x -> new TreeSet<>()).add(k);
+                        }));
+      }
+      List<ReportView.Item> items = new ArrayList<>();
+      spec.checked()
+          .spec()
+          .obligations()
+          .forEach(
+              o -> {
+                String id = o.id().text();
+                if (!applying.containsKey(id)) {
+                  return;
+                }
+                List<String> falsifiers =
+                    result.sets().stream()
+                        .filter(HandlerSet::isKnownBad)
+                        .filter(
+                            s ->
+                                result
+                                    .cell(s.name(), spec.name())
+                                    .map(c -> c.failed().contains(id))
+                                    .orElse(false))
+                        .map(HandlerSet::name)
+                        .toList();
+                String how = Matrix.isExplored(id) ? "explored scenarios" : "one-call properties";
+                items.add(
+                    new ReportView.Item(
+                        id,
+                        o.label().text(),
+                        how + " of the " + String.join(", ", kinds.get(id)) + " handler suites",
+                        falsifiers));
+              });
+      out.add(new ReportView.Coverage(spec.name(), items));
+    }
+    return out;
+  }
+}

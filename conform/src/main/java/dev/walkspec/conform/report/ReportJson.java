@@ -1,0 +1,82 @@
+package dev.walkspec.conform.report;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.walkspec.conform.ExpectedOutcomes;
+import dev.walkspec.conform.MatrixCell;
+import dev.walkspec.conform.MatrixResult;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+/** {@code walkspec conform --format json}: the matrix for tools, one object per cell. */
+public final class ReportJson {
+  private static final ObjectMapper JSON =
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  private ReportJson() {}
+
+  /** The whole run. */
+  public record Run(
+      String version,
+      List<String> specs,
+      List<String> handlers,
+      List<Cell> cells,
+      boolean asExpected,
+      List<String> differences,
+      int suites,
+      int tests,
+      long schedules,
+      long millis,
+      String report) {}
+
+  /**
+   * One cell: the obligations it broke and the ones expected-outcomes.tsv says it breaks, its
+   * status as the HTML report colours it, and the first failure of each broken obligation.
+   */
+  public record Cell(
+      String handler,
+      String spec,
+      String status,
+      Set<String> failed,
+      Set<String> expected,
+      int checked,
+      List<MatrixCell.Failure> failures) {}
+
+  public static String of(
+      ReportView view, MatrixResult result, ExpectedOutcomes expected, String reportPath)
+      throws JsonProcessingException {
+    List<Cell> cells = new ArrayList<>();
+    for (ReportView.Row row : view.rows()) {
+      for (int c = 0; c < view.specs().size(); c++) {
+        String spec = view.specs().get(c);
+        MatrixCell cell = result.cell(row.set(), spec).orElseThrow();
+        cells.add(
+            new Cell(
+                row.set(),
+                spec,
+                row.cells().get(c).status(),
+                cell.failed(),
+                new TreeSet<>(expected.expected(row.set(), spec, result.specs()).getKey()),
+                cell.checked(),
+                cell.failuresInOrder()));
+      }
+    }
+    Run run =
+        new Run(
+            view.version(),
+            view.specs(),
+            view.rows().stream().map(ReportView.Row::set).toList(),
+            cells,
+            view.asExpected(),
+            view.differences(),
+            view.suites(),
+            view.tests(),
+            view.schedules(),
+            result.millis(),
+            reportPath);
+    return JSON.writeValueAsString(run) + "\n";
+  }
+}

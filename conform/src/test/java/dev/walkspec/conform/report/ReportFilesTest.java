@@ -1,0 +1,157 @@
+package dev.walkspec.conform.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.walkspec.conform.BundledRun;
+import dev.walkspec.conform.ExpectedOutcomes;
+import dev.walkspec.conform.HandlerSets;
+import dev.walkspec.conform.Matrix;
+import dev.walkspec.conform.MatrixCell;
+import dev.walkspec.conform.MatrixResult;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.w3c.dom.Document;
+
+/**
+ * The report files of a small, made-up run (x86-tdp and the plain-store variant on the canonical
+ * spec and V4), one cell of which is not as expected-outcomes.tsv says: x86-tdp "breaks" H5 on V4.
+ * The text outputs are compared with reviewed snapshots in src/test/resources ({@code
+ * -Dwalkspec.updateGolden=true} rewrites them).
+ */
+class ReportFilesTest {
+  static final String KVM = "kvm";
+  static final String V4 = "v4-v6.14-locked-aging";
+  static ReportView view;
+  static MatrixResult result;
+
+  @BeforeAll
+  static void run() throws IOException {
+    List<Matrix.NamedSpec> specs =
+        BundledRun.specs(List.of()).stream()
+            .filter(s -> s.name().equals(KVM) || s.name().equals(V4))
+            .toList();
+    String property = StepTableTest.fixture("property-report.txt");
+    String explorer = StepTableTest.fixture("explorer-report.txt");
+    result =
+        MatrixResult.of(
+            List.of(KVM, V4),
+            List.of(
+                HandlerSets.named("x86-tdp").orElseThrow(),
+                HandlerSets.named("TdpAgePlainStore").orElseThrow()),
+            List.of(
+                new MatrixCell("x86-tdp", KVM, new TreeSet<>(), Map.of(), 30),
+                cell("x86-tdp", V4, "H5", "clear_flush_young[x86]", explorer),
+                cell("TdpAgePlainStore", KVM, "H4", "clear_flush_young[x86]", property),
+                cell("TdpAgePlainStore", V4, "H5", "clear_flush_young[x86]", explorer)),
+            8,
+            74,
+            1_234,
+            12_345);
+    view = ReportBuilder.build(result, ExpectedOutcomes.bundled(), specs);
+  }
+
+  private static MatrixCell cell(
+      String set, String spec, String obligation, String binding, String report) {
+    return new MatrixCell(
+        set,
+        spec,
+        new TreeSet<>(Set.of(obligation)),
+        Map.of(
+            obligation,
+            new MatrixCell.Failure(
+                obligation, binding, binding + " " + set + " " + obligation, report)),
+        30);
+  }
+
+  @Test
+  void cells_are_coloured_by_how_they_compare_with_the_expected_outcomes() {
+    assertThat(view.rows()).hasSize(2);
+    assertThat(view.rows().get(0).cells())
+        .extracting(ReportView.Cell::text, ReportView.Cell::status)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("pass", "pass"),
+            org.assertj.core.groups.Tuple.tuple("H5", "unexpected"));
+    assertThat(view.rows().get(1).cells())
+        .extracting(ReportView.Cell::text, ReportView.Cell::status)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("H4", "expected"),
+            org.assertj.core.groups.Tuple.tuple("H5", "expected"));
+    assertThat(view.asExpected()).isFalse();
+    assertThat(view.differences())
+        .containsExactly("x86-tdp on v4-v6.14-locked-aging: expected pass, got H5");
+  }
+
+  @Test
+  void a_failure_states_its_obligation_cited_rule_finding_and_expected_reason() {
+    ReportView.Failure plainStore = view.failures().get(1);
+    assertThat(plainStore.anchor()).isEqualTo("cell-TdpAgePlainStore-kvm-H4");
+    assertThat(plainStore.statement())
+        .isEqualTo(
+            "H4 atomic_updates: Every entry change is an atomic read-modify-write; a lost"
+                + " compare-and-swap is not retried without bound and counts as young.");
+    assertThat(plainStore.rules()).isEqualTo("W7 lock (kvm.walk:47)");
+    assertThat(plainStore.finding())
+        .startsWith("the handler threw dev.walkspec.runtime.api.RuleViolation: H4: plain store");
+    assertThat(plainStore.reason()).isNotEmpty();
+    assertThat(plainStore.diagram().orElseThrow().arrows()).hasSize(2);
+  }
+
+  @Test
+  void the_coverage_lists_what_falsifies_each_obligation_and_flags_gaps() {
+    ReportView.Coverage kvm = view.coverage().get(0);
+    assertThat(kvm.spec()).isEqualTo(KVM);
+    ReportView.Item h4 =
+        kvm.items().stream().filter(i -> i.id().equals("H4")).findFirst().orElseThrow();
+    assertThat(h4.falsifiedBy()).containsExactly("TdpAgePlainStore");
+    assertThat(h4.exercisedBy()).startsWith("one-call properties of the age");
+    ReportView.Item h9 =
+        kvm.items().stream().filter(i -> i.id().equals("H9")).findFirst().orElseThrow();
+    assertThat(h9.gap()).as("no variant in this small run breaks H9").isTrue();
+  }
+
+  @Test
+  void summary_md_is_the_reviewed_snapshot() throws IOException {
+    Snapshots.assertEquals("summary.md", ReportFiles.markdown(view));
+  }
+
+  @Test
+  void junit_xml_is_the_reviewed_snapshot_and_well_formed() throws Exception {
+    String xml = ReportFiles.junit(view, result);
+    Snapshots.assertEquals("junit.xml", xml);
+    Document doc =
+        DocumentBuilderFactory.newInstance()
+            .newDocumentBuilder()
+            .parse(new java.io.ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
+    assertThat(doc.getElementsByTagName("testcase").getLength()).isEqualTo(4);
+    assertThat(doc.getElementsByTagName("failure").getLength()).isEqualTo(1);
+  }
+
+  @Test
+  void the_matrix_document_is_the_reviewed_snapshot() throws IOException {
+    Snapshots.assertEquals("conformance-matrix.md", MatrixDoc.of(view));
+  }
+
+  @Test
+  void files_are_written_whole_and_readable_by_others(@TempDir Path dir) throws IOException {
+    Files.writeString(dir.resolve(ReportFiles.HTML), "an older report");
+    ReportFiles.write(dir, view, result);
+    assertThat(Files.readString(dir.resolve(ReportFiles.HTML))).startsWith("<!DOCTYPE html>");
+    try (var files = Files.list(dir)) {
+      assertThat(files.map(p -> p.getFileName().toString()))
+          .containsExactlyInAnyOrder(
+              ReportFiles.HTML, ReportFiles.JUNIT, ReportFiles.MARKDOWN, ReportFiles.MATRIX_DOC);
+    }
+    assertThat(Files.getPosixFilePermissions(dir.resolve(ReportFiles.HTML)))
+        .contains(java.nio.file.attribute.PosixFilePermission.OTHERS_READ);
+  }
+}
