@@ -32,21 +32,16 @@ public final class Generation {
     Pipeline pipeline = new Pipeline(new SpecLoader(request.baseDir(), request.importPath()));
     List<Diagnostic> diagnostics = new ArrayList<>();
     Map<String, SourceFile> sources = new LinkedHashMap<>();
-    List<GeneratedFile> walkers = new ArrayList<>();
-    List<GeneratedFile> suites = new ArrayList<>();
+    Map<Path, CheckOutcome> checked = new LinkedHashMap<>();
     Map<String, String> hashes = new TreeMap<>();
     for (Path spec : request.specs()) {
       CheckOutcome outcome = pipeline.check(spec);
       diagnostics.addAll(outcome.diagnostics());
       sources.putAll(outcome.sources());
-      if (outcome.hasErrors()) {
-        continue;
+      if (!outcome.hasErrors()) {
+        checked.put(spec, outcome);
+        hashes.put(request.optionsFor(spec).specPath(), outcome.checked().spec().contentHash());
       }
-      Generator generator = new Generator(outcome.checked(), request.optionsFor(spec));
-      hashes.put(request.optionsFor(spec).specPath(), outcome.checked().spec().contentHash());
-      walkers.addAll(generator.walkers());
-      suites.addAll(generator.walkerSuites());
-      suites.addAll(generator.handlerSuites());
     }
     if (diagnostics.stream().anyMatch(d -> d.severity() == dev.walkspec.diag.Severity.ERROR)) {
       return new GenerateResult(false, 0, 0, diagnostics, sources);
@@ -58,7 +53,18 @@ public final class Generation {
         walkerDir.map(d -> d.isCurrent(stamp)).orElse(true)
             && suiteDir.map(d -> d.isCurrent(stamp)).orElse(true);
     if (current) {
+      // Checked (its diagnostics still count) but not rendered: the stamp says the output holds
+      // exactly what rendering would write.
       return new GenerateResult(true, 0, 0, diagnostics, sources);
+    }
+    List<GeneratedFile> walkers = new ArrayList<>();
+    List<GeneratedFile> suites = new ArrayList<>();
+    for (Map.Entry<Path, CheckOutcome> spec : checked.entrySet()) {
+      Generator generator =
+          new Generator(spec.getValue().checked(), request.optionsFor(spec.getKey()));
+      walkers.addAll(generator.walkers());
+      suites.addAll(generator.walkerSuites());
+      suites.addAll(generator.handlerSuites());
     }
     walkers.sort(null);
     suites.sort(null);
