@@ -8,6 +8,8 @@ import dev.walkspec.runtime.sync.MmuLockImpl;
 import dev.walkspec.runtime.sync.RcuDomain;
 import dev.walkspec.runtime.trace.WorldEvent;
 import dev.walkspec.runtime.trace.WorldEventSink;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** The services every page-table object of one world shares. */
@@ -22,6 +24,9 @@ public final class MmuContext {
   final PageRegistry registry = new PageRegistry();
   final RmapArena arena = new RmapArena();
   private final AtomicInteger rootIds = new AtomicInteger();
+
+  /** Present entries each actor zapped since the last remote TLB flush (H12, at a yield). */
+  private final Map<Actor, Long> unflushed = new ConcurrentHashMap<>();
 
   public MmuContext(
       EntryCodec codec,
@@ -50,6 +55,21 @@ public final class MmuContext {
 
   public int maxHugeLevel() {
     return maxHugeLevel;
+  }
+
+  /** The current actor zapped a present entry: vCPU TLBs may still hold it until a flush. */
+  void zapped() {
+    unflushed.merge(Actor.current(), 1L, Long::sum);
+  }
+
+  /** Every remote TLB was flushed: no zapped entry is cached anywhere any more. */
+  public void tlbsFlushed() {
+    unflushed.clear();
+  }
+
+  /** How many present entries {@code actor} zapped since the last remote TLB flush. */
+  public long unflushedZaps(Actor actor) {
+    return unflushed.getOrDefault(actor, 0L);
   }
 
   /** Table pages allocated so far (freed ones included). */

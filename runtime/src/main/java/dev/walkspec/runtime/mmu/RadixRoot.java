@@ -353,6 +353,7 @@ public final class RadixRoot implements Root {
   }
 
   void leafRemoved(TablePage page, int index, int level, long gfn) {
+    ctx.zapped();
     mmu.rmapRemove(gfn, level, SlotRmapImpl.ref(page, index));
     if (ctx.events.enabled()) {
       ctx.events.emit(new WorldEvent.Zap(addressSpace(), id, gfn, level));

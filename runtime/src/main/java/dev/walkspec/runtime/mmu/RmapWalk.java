@@ -122,6 +122,7 @@ final class RmapWalk implements RmapCursor {
     if (!codec.present(old)) {
       return false;
     }
+    ctx.zapped();
     zapped = Arrays.copyOf(zapped, zapped.length + 1);
     zapped[zapped.length - 1] = SlotRmapImpl.ref(at, index);
     if (ctx.events.enabled()) {

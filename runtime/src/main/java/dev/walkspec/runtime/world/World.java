@@ -228,6 +228,7 @@ public final class World implements Kvm, Shared {
       sched.yieldPoint(Op.TLB_FLUSH, vcpu.tlb(), -1);
       vcpu.tlb().flushAll();
     }
+    mmuContext.tlbsFlushed();
     flushes.incrementAndGet();
     if (events.enabled()) {
       events.emit(new WorldEvent.TlbFlush(Actor.current().name()));
@@ -269,6 +270,20 @@ public final class World implements Kvm, Shared {
           "cond_resched on the MMU lock may sleep, but actor '"
               + me.name()
               + "' is inside an RCU read section");
+    }
+    long unflushed = mmuContext.unflushedZaps(me);
+    if (unflushed > 0) {
+      // The kernel flushes before it yields (tdp_mmu_iter_cond_resched, the rmap walk): whoever
+      // takes the lock next must not find entries zapped while vCPUs may still use them.
+      throw new RuleViolation(
+          "H12",
+          "actor '"
+              + me.name()
+              + "' gives up the MMU lock with "
+              + unflushed
+              + " zapped entr"
+              + (unflushed == 1 ? "y" : "ies")
+              + " not yet flushed from remote TLBs: flush before yielding");
     }
     lock.release(mode);
     sched.yieldPoint(Op.RESCHED, this, -1);

@@ -188,6 +188,10 @@ final class PlantedBugs {
       for (Root root : kvm.mmu(range.slot().addressSpace()).roots()) {
         flush |= root.zapRange(range.start(), range.end());
         if (!checkMayBlock || range.mayBlock()) {
+          // Flush first, as the kernel does before yielding (H12).
+          if (flush) {
+            kvm.flushRemoteTlbs();
+          }
           kvm.condReschedMmuLock();
         }
       }

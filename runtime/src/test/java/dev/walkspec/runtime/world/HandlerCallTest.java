@@ -106,6 +106,37 @@ class HandlerCallTest {
   }
 
   @Test
+  void h12AHandlerThatYieldsTheLockFlushesWhatItZappedFirst() {
+    world.mmuLock().lockWrite();
+    world.mmu(0).currentRoot().map(2, 1, 0x100, true, true, false);
+    world.mmu(0).currentRoot().map(3, 1, 0x101, true, true, false);
+    assertThatThrownBy(
+            () ->
+                world.callHandler(
+                    (kvm, r) -> {
+                      kvm.mmu(0).roots().get(0).zapRange(2, 3);
+                      kvm.condReschedMmuLock();
+                      return true;
+                    },
+                    range(true, false)))
+        .isInstanceOf(RuleViolation.class)
+        .hasMessage(
+            "H12: actor 'walker' gives up the MMU lock with 1 zapped entry not yet flushed from"
+                + " remote TLBs: flush before yielding");
+    assertThat(
+            world.callHandler(
+                (kvm, r) -> {
+                  kvm.mmu(0).roots().get(0).zapRange(3, 4);
+                  kvm.flushRemoteTlbs();
+                  kvm.condReschedMmuLock();
+                  return false;
+                },
+                range(true, false)))
+        .isFalse();
+    world.mmuLock().unlockWrite();
+  }
+
+  @Test
   void h8MayBlockHandlersMayYieldTheLockButOthersMayNot() {
     world.mmuLock().lockWrite();
     assertThat(
