@@ -93,6 +93,24 @@ public final class Generator {
     return Objects.requireNonNull(names.get(key), key);
   }
 
+  /** How the suites construct and call the walker generated for {@code binding}. */
+  public WalkerSignature signature(Binding binding) {
+    return signature(
+        name("walker:" + binding.displayName()), WalkerPlan.specialized(checked, binding));
+  }
+
+  /** How the suites construct and call the generic walker of {@code walker}. */
+  public WalkerSignature genericSignature(Walker walker) {
+    return signature(name("generic:" + walker.name().text()), WalkerPlan.generic(checked, walker));
+  }
+
+  private static WalkerSignature signature(ClassName walker, WalkerPlan plan) {
+    return new WalkerSignature(
+        walker.reflectionName(),
+        plan.constructorArguments().stream().map(CodeBlock::toString).toList(),
+        plan.invokerArguments.stream().map(CodeBlock::toString).toList());
+  }
+
   /** The walker sources (main code). */
   public List<GeneratedFile> walkers() {
     List<JavaFile> files = new ArrayList<>();

@@ -15,14 +15,18 @@ import net.jqwik.api.Tuple;
  */
 public final class HandlerStates {
   private static final int HUGE = 512;
+  private static final long GIGA = 512L * 512;
 
   private HandlerStates() {}
 
   public static Arbitrary<HandlerState> states() {
+    // Slots at small gfns, aligned or not, and slots just below a 1 GiB boundary, so that ranges
+    // can cross one (handlers that work in 1 GiB chunks, arm64's unmap, yield between them).
     Arbitrary<Long> base =
         Arbitraries.oneOf(
             Arbitraries.longs().between(0, 4).map(b -> b * HUGE),
-            Arbitraries.longs().between(1, 4 * HUGE));
+            Arbitraries.longs().between(1, 4 * HUGE),
+            Arbitraries.longs().between(1, 2 * HUGE).map(k -> GIGA - k));
     Arbitrary<Long> pages = Arbitraries.longs().between(1, 3L * HUGE);
     Arbitrary<Long> neighbour = Arbitraries.longs().between(1, HUGE);
     Arbitrary<Integer> roots = Arbitraries.integers().between(1, 3);
@@ -73,16 +77,29 @@ public final class HandlerStates {
     Arbitrary<List<Integer>> invalid = invalidRoots(roots);
     Arbitrary<List<HandlerState.Mapping>> mappings = mappings(base, pages, neighbour, roots);
     Arbitrary<Long> start = Arbitraries.longs().between(base, base + pages - 1);
+    // Young 4K pages right outside the range (at start - 1 and at end) where a slot has them: an
+    // off-by-one at either end touches them (H10).
+    Arbitrary<Boolean> edged = Arbitraries.of(false, true);
     Arbitrary<HandlerState> anywhere =
-        Combinators.combine(invalid, mappings, start)
+        Combinators.combine(invalid, mappings, start, edged)
             .flatAs(
-                (inv, maps, s) ->
+                (inv, maps, s, edges) ->
                     Arbitraries.longs()
                         .between(s + 1, base + pages)
                         .map(
                             e ->
                                 new HandlerState(
-                                    base, pages, neighbour, roots, inv, dedupe(maps), s, e)));
+                                    base,
+                                    pages,
+                                    neighbour,
+                                    roots,
+                                    inv,
+                                    dedupe(
+                                        edges
+                                            ? withEdges(maps, base, pages + neighbour, s, e)
+                                            : maps),
+                                    s,
+                                    e)));
     // A run of young 4K pages from the range's start: enough leaves for a handler that yields
     // every few dozen (when the call may block) to yield, and resume, inside the range.
     Arbitrary<HandlerState> dense =
@@ -186,6 +203,20 @@ public final class HandlerStates {
     boolean inSlot = block >= base && block + HUGE <= slotEnd;
     boolean inNeighbour = block >= slotEnd && block + HUGE <= slotEnd + neighbour;
     return inSlot || inNeighbour;
+  }
+
+  /**
+   * {@code maps} and young 4K pages at {@code start - 1} and {@code end}, where slots have them.
+   */
+  private static List<HandlerState.Mapping> withEdges(
+      List<HandlerState.Mapping> maps, long base, long slotted, long start, long end) {
+    List<HandlerState.Mapping> all = new ArrayList<>(maps);
+    for (long g : new long[] {start - 1, end}) {
+      if (g >= base && g < base + slotted) {
+        all.add(new HandlerState.Mapping(0, g, 1, true, true, true));
+      }
+    }
+    return all;
   }
 
   /** Later mappings of a root win over earlier ones they overlap, as re-mapping does. */

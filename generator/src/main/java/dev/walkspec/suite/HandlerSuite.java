@@ -273,6 +273,14 @@ public final class HandlerSuite {
     if (problem.isPresent()) {
       throw failure(obligation, state, problem.get());
     }
+    if (obligation.equals("H10") && lockless) {
+      // Checked with H10's call: a lockless handler must not change structure (H7).
+      onlyAccessedChanged(kind, state, before, after, world.codec())
+          .ifPresent(
+              p -> {
+                throw failure("H7", state, p);
+              });
+    }
   }
 
   /** The obligation a runtime rule violation cites ("H3: ..."), else the one being checked. */
@@ -354,6 +362,32 @@ public final class HandlerSuite {
     }
   }
 
+  /**
+   * H7, for a lockless age handler: inside the range it may clear the Accessed state of entries (or
+   * mark them for access tracking, which the runtime encodes the same way), nothing else; an entry
+   * removed or otherwise rewritten is a structural change the lock did not allow. (Locked aging may
+   * zap to age, as the shadow MMU once did, so this is for lockless calls only.)
+   */
+  private static Optional<String> onlyAccessedChanged(
+      String kind,
+      HandlerState s,
+      PageTableSnapshot before,
+      PageTableSnapshot after,
+      EntryCodec codec) {
+    if (!kind.equals("age")) {
+      return Optional.empty();
+    }
+    List<String> changed =
+        before.changesBeyond(after, codec::clearAccessed, codec).stream()
+            .filter(change -> insideRange(change, s))
+            .toList();
+    return changed.isEmpty()
+        ? Optional.empty()
+        : Optional.of(
+            "lockless aging changed more than the Accessed state of entries in the range: "
+                + String.join("; ", changed));
+  }
+
   /** H10: nothing outside [start, end) of the slot changes, in no root and no other space. */
   private static Optional<String> confinement(
       HandlerState s, PageTableSnapshot before, PageTableSnapshot after, EntryCodec codec) {
@@ -375,7 +409,8 @@ public final class HandlerSuite {
   /**
    * H11: the result means what the handler kind says it means. For unmap, true asks the walk to
    * flush (W10): a handler that removed mappings must return true, unless it flushed remote TLBs
-   * itself during the call, as arm64 and riscv do (and then return false, as the kernel does).
+   * itself during the call, as arm64 and riscv do (and then return false, as the kernel does); one
+   * that removed nothing must return false ("true if any present mapping was removed").
    */
   private static Optional<String> resultMeaning(
       String kind,
@@ -392,6 +427,11 @@ public final class HandlerSuite {
       case "unmap":
         List<String> removed =
             before.changes(after, codec).stream().filter(c -> c.endsWith(" removed")).toList();
+        if (removed.isEmpty() && result) {
+          return Optional.of(
+              "unmap removed nothing but returned true, asking the walk for a flush nothing"
+                  + " needs");
+        }
         return removed.isEmpty() || result || flushedItself
             ? Optional.empty()
             : Optional.of(

@@ -66,6 +66,26 @@ public record PageTableSnapshot(Map<String, Leaf> leaves) {
     return out;
   }
 
+  /**
+   * The entries that changed between this snapshot and {@code after} other than into {@code
+   * allowed} of their old value (removed ones included, added ones too).
+   */
+  public List<String> changesBeyond(
+      PageTableSnapshot after, java.util.function.LongUnaryOperator allowed, EntryCodec codec) {
+    List<String> out = new ArrayList<>();
+    for (String change : changes(after, codec)) {
+      String key = change.split(" ", 2)[0];
+      Leaf was = leaves.get(key);
+      Leaf now = after.leaves.get(key);
+      boolean allowedChange =
+          was != null && now != null && now.entry() == allowed.applyAsLong(was.entry());
+      if (!allowedChange) {
+        out.add(change);
+      }
+    }
+    return out;
+  }
+
   static String describe(long entry, EntryCodec codec) {
     return (codec.present(entry) ? "P" : "-")
         + (codec.writable(entry) ? "W" : "-")

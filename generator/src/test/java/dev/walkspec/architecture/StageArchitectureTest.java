@@ -56,6 +56,7 @@ class StageArchitectureTest {
           "semantics",
           "suite",
           "emit",
+          "mutate",
           "cli");
 
   /** One slice per stage package; classes of the root package belong to none. */
