@@ -10,6 +10,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -87,8 +88,10 @@ public final class ConformCommand implements Callable<Integer> {
     if (progress != Progress.SILENT) {
       System.err.println();
     }
+    // For the report's rule coverage: which rule a spec mutant of the canonical spec falsifies.
+    Optional<CanonicalMutants> mutants = CanonicalMutants.runIfPresent(named);
     ExpectedOutcomes expected = ExpectedOutcomes.bundled();
-    ReportView view = ReportBuilder.build(result, expected, named);
+    ReportView view = ReportBuilder.build(result, expected, named, mutants);
     ReportFiles.write(reportDir, view, result);
     List<ExpectedOutcomes.Difference> differences = expected.differences(result);
     if (common.format() != CommonOptions.Format.text) {

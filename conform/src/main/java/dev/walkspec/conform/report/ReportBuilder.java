@@ -4,6 +4,7 @@ import dev.walkspec.Version;
 import dev.walkspec.check.Binding;
 import dev.walkspec.check.Obligations;
 import dev.walkspec.check.WalkerRoles;
+import dev.walkspec.conform.CanonicalMutants;
 import dev.walkspec.conform.ExpectedOutcomes;
 import dev.walkspec.conform.HandlerSet;
 import dev.walkspec.conform.Matrix;
@@ -26,7 +27,10 @@ public final class ReportBuilder {
   private ReportBuilder() {}
 
   public static ReportView build(
-      MatrixResult result, ExpectedOutcomes expected, List<Matrix.NamedSpec> specs) {
+      MatrixResult result,
+      ExpectedOutcomes expected,
+      List<Matrix.NamedSpec> specs,
+      Optional<CanonicalMutants> mutants) {
     List<String> differences =
         expected.differences(result).stream().map(ExpectedOutcomes.Difference::describe).toList();
     List<ReportView.Row> rows = new ArrayList<>();
@@ -70,7 +74,8 @@ public final class ReportBuilder {
         result.specs(),
         rows,
         failures,
-        coverage(result, specs));
+        coverage(result, specs, mutants),
+        mutants.map(m -> RuleCoverage.mutation(m.spec(), m.outcomes())));
   }
 
   private static List<MatrixCell.Failure> sorted(MatrixCell cell) {
@@ -153,7 +158,7 @@ public final class ReportBuilder {
   }
 
   /** "VisitSlots" becomes "visit slots". */
-  private static String kind(Rule rule) {
+  static String kind(Rule rule) {
     return rule.getClass()
         .getSimpleName()
         .replaceAll("(?<=[a-z])(?=[A-Z])", " ")
@@ -209,7 +214,7 @@ public final class ReportBuilder {
    * each.
    */
   private static List<ReportView.Coverage> coverage(
-      MatrixResult result, List<Matrix.NamedSpec> specs) {
+      MatrixResult result, List<Matrix.NamedSpec> specs, Optional<CanonicalMutants> mutants) {
     List<ReportView.Coverage> out = new ArrayList<>();
     for (Matrix.NamedSpec spec : specs) {
       Map<String, Obligation> applying = new LinkedHashMap<>();
@@ -254,7 +259,9 @@ public final class ReportBuilder {
                         how + " of the " + String.join(", ", kinds.get(id)) + " handler suites",
                         falsifiers));
               });
-      out.add(new ReportView.Coverage(spec.name(), items));
+      Optional<List<dev.walkspec.mutate.MutantOutcome>> ofSpec =
+          mutants.filter(m -> m.spec().equals(spec.name())).map(CanonicalMutants::outcomes);
+      out.add(new ReportView.Coverage(spec.name(), items, RuleCoverage.of(spec, result, ofSpec)));
     }
     return out;
   }

@@ -120,6 +120,21 @@ public final class ReportFiles {
       }
       md.append(" |\n");
     }
+    view.mutation()
+        .ifPresent(
+            m ->
+                md.append(
+                    String.format(
+                        Locale.ROOT,
+                        "%nSpec mutants of %s: %d of %d killed (%d by the checker, %d by the walker"
+                            + " suites), %d survived, %d known equivalents not run.%n",
+                        m.spec(),
+                        m.byChecker() + m.bySuites(),
+                        m.total(),
+                        m.byChecker(),
+                        m.bySuites(),
+                        m.survived(),
+                        m.notRun())));
     if (!view.differences().isEmpty()) {
       md.append("\nDifferences:\n\n");
       view.differences().forEach(d -> md.append("- ").append(d).append('\n'));

@@ -18,7 +18,7 @@ public final class ReportJson {
 
   private ReportJson() {}
 
-  /** The whole run. */
+  /** The whole run; {@code specMutants} is null when the canonical spec was not among the specs. */
   public record Run(
       String version,
       List<String> specs,
@@ -30,7 +30,8 @@ public final class ReportJson {
       int tests,
       long schedules,
       long millis,
-      String report) {}
+      String report,
+      ReportView.Mutation specMutants) {}
 
   /**
    * One cell: the obligations it broke and the ones expected-outcomes.tsv says it breaks, its
@@ -76,7 +77,8 @@ public final class ReportJson {
             view.tests(),
             view.schedules(),
             result.millis(),
-            reportPath);
+            reportPath,
+            view.mutation().orElse(null));
     return JSON.writeValueAsString(run) + "\n";
   }
 }

@@ -15,7 +15,8 @@ public record ReportView(
     List<String> specs,
     List<Row> rows,
     List<Failure> failures,
-    List<Coverage> coverage) {
+    List<Coverage> coverage,
+    Optional<Mutation> mutation) {
 
   public ReportView {
     differences = List.copyOf(differences);
@@ -66,12 +67,36 @@ public record ReportView(
       String report,
       Optional<SequenceDiagram> diagram) {}
 
-  /** Per spec: every obligation, what exercises it, which variants falsify it; gaps flagged. */
-  public record Coverage(String spec, List<Item> items) {
+  /**
+   * Per spec: every obligation and every rule (walker rules W*, operations C*), what exercises it,
+   * which known-bad variants or spec mutants falsify it; gaps flagged.
+   */
+  public record Coverage(String spec, List<Item> items, List<Item> rules) {
     public Coverage {
       items = List.copyOf(items);
+      rules = List.copyOf(rules);
     }
   }
+
+  /**
+   * The spec mutants run on one spec (the canonical one): how many each verdict got, and each
+   * mutant with the rule it edits, its verdict and what killed it (or why it is equivalent).
+   */
+  public record Mutation(
+      String spec,
+      int total,
+      int byChecker,
+      int bySuites,
+      int survived,
+      int notRun,
+      List<Mutant> mutants) {
+    public Mutation {
+      mutants = List.copyOf(mutants);
+    }
+  }
+
+  /** One spec mutant: "drop W10", "W10", "killed by the walker suites", the first failure. */
+  public record Mutant(String name, String rule, String verdict, String detail) {}
 
   public record Item(String id, String label, String exercisedBy, List<String> falsifiedBy) {
     public Item {

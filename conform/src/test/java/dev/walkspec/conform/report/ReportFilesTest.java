@@ -3,17 +3,22 @@ package dev.walkspec.conform.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.walkspec.conform.BundledRun;
+import dev.walkspec.conform.CanonicalMutants;
 import dev.walkspec.conform.ExpectedOutcomes;
 import dev.walkspec.conform.HandlerSets;
 import dev.walkspec.conform.Matrix;
 import dev.walkspec.conform.MatrixCell;
 import dev.walkspec.conform.MatrixResult;
+import dev.walkspec.mutate.MutantOutcome;
+import dev.walkspec.mutate.SpecMutant;
+import dev.walkspec.mutate.SpecMutants;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -57,7 +62,35 @@ class ReportFilesTest {
             74,
             1_234,
             12_345);
-    view = ReportBuilder.build(result, ExpectedOutcomes.bundled(), specs);
+    view =
+        ReportBuilder.build(
+            result,
+            ExpectedOutcomes.bundled(),
+            specs,
+            Optional.of(
+                new CanonicalMutants(
+                    KVM,
+                    List.of(
+                        outcome(
+                            "drop W10",
+                            MutantOutcome.Verdict.KILLED_BY_SUITES,
+                            "W10 broken by clear_flush_young[x86]"),
+                        outcome(
+                            "W7 at walk start", MutantOutcome.Verdict.KILLED_BY_CHECKER, "WS021"),
+                        outcome("W11 without !lockless", MutantOutcome.Verdict.SURVIVED, ""),
+                        outcome(
+                            "C4 test_age",
+                            MutantOutcome.Verdict.NOT_RUN,
+                            SpecMutants.EQUIVALENT.get("C4 test_age"))))));
+  }
+
+  private static MutantOutcome outcome(String name, MutantOutcome.Verdict verdict, String detail) {
+    SpecMutant mutant =
+        SpecMutants.catalogue().stream()
+            .filter(m -> m.name().equals(name))
+            .findFirst()
+            .orElseThrow();
+    return new MutantOutcome(mutant, verdict, detail);
   }
 
   private static MatrixCell cell(
@@ -117,6 +150,37 @@ class ReportFilesTest {
     ReportView.Item h9 =
         kvm.items().stream().filter(i -> i.id().equals("H9")).findFirst().orElseThrow();
     assertThat(h9.gap()).as("no variant in this small run breaks H9").isTrue();
+  }
+
+  @Test
+  void the_rule_coverage_names_the_variants_and_spec_mutants_that_falsify_each_rule() {
+    ReportView.Coverage kvm = view.coverage().get(0);
+    Map<String, ReportView.Item> rules = new java.util.HashMap<>();
+    kvm.rules().forEach(r -> rules.put(r.id(), r));
+
+    assertThat(rules.get("W7").label()).isEqualTo("lock");
+    assertThat(rules.get("W7").falsifiedBy())
+        .containsExactly(
+            "TdpAgePlainStore (H4)", "mutant 'W7 at walk start' (rejected by the checker: WS021)");
+    assertThat(rules.get("W10").falsifiedBy())
+        .containsExactly("mutant 'drop W10' (walker suite: W10 broken by clear_flush_young[x86])");
+    assertThat(rules.get("W10").exercisedBy()).contains("the walker suites, on 1 spec mutant(s)");
+    assertThat(rules.get("W11").gap()).as("its only mutant here survived").isTrue();
+    assertThat(rules.get("C4").gap()).as("its only mutant here is an equivalent").isTrue();
+    assertThat(rules.get("C4").label()).isEqualTo("operation clear_young");
+    ReportView.Coverage v4 = view.coverage().get(1);
+    assertThat(v4.rules())
+        .filteredOn(r -> r.id().equals("W10"))
+        .singleElement()
+        .satisfies(r -> assertThat(r.gap()).as("mutants run on the canonical spec only").isTrue());
+    assertThat(view.mutation().orElseThrow())
+        .extracting(
+            ReportView.Mutation::total,
+            ReportView.Mutation::byChecker,
+            ReportView.Mutation::bySuites,
+            ReportView.Mutation::survived,
+            ReportView.Mutation::notRun)
+        .containsExactly(4, 1, 1, 1, 1);
   }
 
   @Test
