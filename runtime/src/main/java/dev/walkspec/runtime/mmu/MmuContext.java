@@ -3,14 +3,14 @@ package dev.walkspec.runtime.mmu;
 import dev.walkspec.runtime.api.EntryCodec;
 import dev.walkspec.runtime.api.RuleViolation;
 import dev.walkspec.runtime.sched.Actor;
+import dev.walkspec.runtime.sched.ActorLocal;
 import dev.walkspec.runtime.sched.Scheduler;
 import dev.walkspec.runtime.sync.MmuLockImpl;
 import dev.walkspec.runtime.sync.RcuDomain;
 import dev.walkspec.runtime.trace.WorldEvent;
 import dev.walkspec.runtime.trace.WorldEventSink;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /** The services every page-table object of one world shares. */
 public final class MmuContext {
@@ -25,8 +25,22 @@ public final class MmuContext {
   final RmapArena arena = new RmapArena();
   private final AtomicInteger rootIds = new AtomicInteger();
 
-  /** Present entries each actor zapped since the last remote TLB flush (H12, at a yield). */
-  private final Map<Actor, Long> unflushed = new ConcurrentHashMap<>();
+  /**
+   * Remote TLB flushes so far: an actor's zap count (kept in the actor, see {@link Zaps}) counts
+   * only while it is of the current flush epoch (H12, at a yield).
+   */
+  private final AtomicLong flushEpoch = new AtomicLong();
+
+  /** The present entries one actor zapped in one flush epoch. */
+  private static final class Zaps implements ActorLocal {
+    long epoch;
+    long count;
+
+    @Override
+    public boolean busy() {
+      return false;
+    }
+  }
 
   public MmuContext(
       EntryCodec codec,
@@ -59,17 +73,32 @@ public final class MmuContext {
 
   /** The current actor zapped a present entry: vCPU TLBs may still hold it until a flush. */
   void zapped() {
-    unflushed.merge(Actor.current(), 1L, Long::sum);
+    Actor me = Actor.current();
+    Zaps zaps = (Zaps) me.local(this);
+    if (zaps == null) {
+      zaps = new Zaps();
+      me.putLocal(this, zaps);
+    }
+    long epoch = flushEpoch.get();
+    if (zaps.epoch != epoch) {
+      zaps.epoch = epoch;
+      zaps.count = 0;
+    }
+    zaps.count++;
   }
 
   /** Every remote TLB was flushed: no zapped entry is cached anywhere any more. */
   public void tlbsFlushed() {
-    unflushed.clear();
+    flushEpoch.incrementAndGet();
   }
 
-  /** How many present entries {@code actor} zapped since the last remote TLB flush. */
+  /**
+   * How many present entries {@code actor} zapped since the last remote TLB flush; only the actor's
+   * own thread may ask.
+   */
   public long unflushedZaps(Actor actor) {
-    return unflushed.getOrDefault(actor, 0L);
+    Zaps zaps = (Zaps) actor.local(this);
+    return zaps == null || zaps.epoch != flushEpoch.get() ? 0 : zaps.count;
   }
 
   /** Table pages allocated so far (freed ones included). */
