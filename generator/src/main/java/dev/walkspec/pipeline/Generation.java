@@ -1,6 +1,5 @@
 package dev.walkspec.pipeline;
 
-import dev.walkspec.Version;
 import dev.walkspec.diag.Diagnostic;
 import dev.walkspec.diag.SourceFile;
 import dev.walkspec.emit.GeneratedFile;
@@ -84,7 +83,9 @@ public final class Generation {
 
   /** A digest of everything the output depends on. */
   static String stamp(GenerateRequest request, Map<String, String> specHashes) {
-    StringBuilder inputs = new StringBuilder("walkspec ").append(Version.get()).append('\n');
+    // The generator's build, not only its version: a rebuilt SNAPSHOT must regenerate.
+    StringBuilder inputs =
+        new StringBuilder("walkspec ").append(GeneratorBuild.identity()).append('\n');
     specHashes.forEach(
         (path, hash) -> inputs.append("spec ").append(path).append(' ').append(hash).append('\n'));
     inputs.append("package ").append(request.basePackage()).append('\n');
