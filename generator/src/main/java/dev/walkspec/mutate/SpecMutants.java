@@ -6,9 +6,9 @@ import java.util.Map;
 
 /**
  * The spec mutants of the bundled canonical spec ({@code kvm.walk}): every guard of W1 dropped or
- * weakened, W2-W13 dropped or changed (the lock at walk start, the flush after the unlock, ...),
- * the callers' flags and callbacks flipped in C1-C5, and profile changes. Each names the rule it is
- * about (see {@link SpecMutant#rule()}).
+ * weakened, every rule W2-W13 dropped, most also changed (the lock at walk start, the flush after
+ * the unlock, ...), the callers' flags and callbacks flipped in C1-C5, and profile changes. Each
+ * names the rule it is about (see {@link SpecMutant#rule()}).
  */
 public final class SpecMutants {
   private SpecMutants() {}
@@ -29,7 +29,9 @@ public final class SpecMutants {
     m.add(new SpecMutant("W1a end < start", W, "when end <= start", "when end < start"));
     // W2-W6.
     m.add(new SpecMutant("drop W2", W, "  section W2 srcu around walk;\n", ""));
+    m.add(new SpecMutant("drop W3", W, "  visit W3 address_spaces;\n", ""));
     m.add(new SpecMutant("W4 inclusive end", W, "[start, end - 1]", "[start, end]"));
+    m.add(new SpecMutant("drop W5", W, "  clip W5 hva to slot;\n", ""));
     m.add(new SpecMutant("W6 round_down", W, "gfn = round_out", "gfn = round_down"));
     // W7: the lock at walk start, without unless, without on_lock, in read mode, dropped.
     m.add(new SpecMutant("W7 at walk start", W, "on first_hit", "on walk_start"));
@@ -61,6 +63,14 @@ public final class SpecMutants {
     m.add(
         new SpecMutant(
             "W12 without found_memslot", W, "return W12 ret, found_memslot;", "return W12 ret;"));
+    m.add(new SpecMutant("drop W12", W, "  return W12 ret, found_memslot;\n", ""));
+    // Every other rule dropped too: the checker must refuse a walk without it.
+    m.add(new SpecMutant("drop W4", W, "  visit W4 slots overlapping [start, end - 1];\n", ""));
+    m.add(new SpecMutant("drop W6", W, "  range W6 gfn = round_out;\n", ""));
+    m.add(new SpecMutant("drop W8", W, "  null_handler W8 jump unlock;\n", ""));
+    m.add(new SpecMutant("drop W9", W, "  result W9 ret = or(handler);\n", ""));
+    m.add(new SpecMutant("drop W11", W, "  unlock W11 mmu when found_memslot && !lockless;\n", ""));
+    m.add(new SpecMutant("drop W13", W, "  pass W13 may_block, lockless, arg;\n", ""));
     m.add(
         new SpecMutant(
             "W13 without may_block",

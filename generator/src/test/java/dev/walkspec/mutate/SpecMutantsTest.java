@@ -80,7 +80,7 @@ class SpecMutantsTest {
     assertThat(by.get(MutantOutcome.Verdict.KILLED_BY_SUITES).keySet())
         .contains("drop W1a", "C1 flush_on_ret false", "W10 after unlock", "drop W2", "drop W1b");
     assertThat(by.get(MutantOutcome.Verdict.KILLED_BY_CHECKER).keySet())
-        .contains("W7 at walk start", "drop W1c");
+        .contains("W7 at walk start", "drop W1c", "drop W3", "drop W5", "drop W11");
   }
 
   @Test
@@ -94,6 +94,15 @@ class SpecMutantsTest {
     assertThat(SpecMutants.catalogue())
         .extracting(SpecMutant::rule)
         .contains("W1a", "W1b", "W1c", "W2", "W4", "W6", "W7", "W10", "W13", "C1", "C5", "x86");
+    // Each walker rule of the canonical spec is dropped by one of them.
+    for (String rule :
+        List.of(
+            "W1a", "W1b", "W1c", "W2", "W3", "W4", "W5", "W6", "W7", "W8", "W9", "W10", "W11",
+            "W12", "W13")) {
+      assertThat(SpecMutants.catalogue())
+          .as("a mutant dropping %s", rule)
+          .anyMatch(m -> m.name().equals("drop " + rule));
+    }
   }
 
   @Test
