@@ -33,11 +33,37 @@ class GoldenFilesTest {
     Generator generator = new Generator(spec, GeneratorOptions.defaults(SPEC_PATH));
     List<GeneratedFile> all = new java.util.ArrayList<>(generator.walkers());
     all.addAll(generator.walkerSuites());
+    assertMatchesGolden(all, name);
+  }
+
+  /** The handler suite emitter: clear_young on x86 with a project's age handler under test. */
+  @org.junit.jupiter.api.Test
+  void the_handler_suite_matches_its_reviewed_golden_file() throws IOException {
+    CheckedSpec spec = GeneratedCodeTest.bundled("kvm.walk");
+    Generator generator =
+        new Generator(
+            spec,
+            new GeneratorOptions(
+                GeneratorOptions.DEFAULT_PACKAGE,
+                java.util.Set.of("C4"),
+                java.util.Set.of("x86"),
+                java.util.Map.of("x86/age", "com.example.kvm.X86AgeHandler"),
+                SPEC_PATH));
+    assertMatchesGolden(generator.handlerSuites(), "ClearYoungX86X86AgeHandlerTest.java");
+  }
+
+  private static void assertMatchesGolden(List<GeneratedFile> all, String name) throws IOException {
     String actual =
         all.stream()
             .filter(f -> f.relativePath().endsWith("/" + name))
             .findFirst()
-            .orElseThrow(() -> new AssertionError("nothing generated named " + name))
+            .orElseThrow(
+                () ->
+                    new AssertionError(
+                        "nothing generated named "
+                            + name
+                            + " among "
+                            + all.stream().map(GeneratedFile::relativePath).toList()))
             .content();
     Path golden = GOLDEN.resolve(name + ".golden");
     if (Boolean.getBoolean("walkspec.updateGolden")) {
