@@ -6,6 +6,7 @@ import dev.walkspec.runtime.api.EntryCursor;
 import dev.walkspec.runtime.api.GfnRange;
 import dev.walkspec.runtime.api.Kvm;
 import dev.walkspec.runtime.api.Root;
+import java.util.List;
 
 /**
  * LoongArch age (C3, C4): under the MMU spinlock, walks every leaf meeting the range (huge ones
@@ -22,7 +23,7 @@ public class LoongarchAgeHandler implements AgeHandler {
   public boolean handle(Kvm kvm, GfnRange range) {
     EntryCodec codec = kvm.codec();
     boolean young = false;
-    for (Root root : kvm.mmu(range.slot().addressSpace()).validRoots()) {
+    for (Root root : roots(kvm, range.slot().addressSpace())) {
       EntryCursor leaf = root.walk(range.start(), range.end());
       while (leaf.next()) {
         long old = leaf.load();
@@ -33,5 +34,10 @@ public class LoongarchAgeHandler implements AgeHandler {
       }
     }
     return young;
+  }
+
+  /** The roots to walk: the valid ones, read under the MMU lock the walk holds. */
+  protected List<Root> roots(Kvm kvm, int addressSpace) {
+    return kvm.mmu(addressSpace).validRoots();
   }
 }

@@ -6,6 +6,7 @@ import dev.walkspec.runtime.api.GfnRange;
 import dev.walkspec.runtime.api.Kvm;
 import dev.walkspec.runtime.api.Root;
 import dev.walkspec.runtime.api.TestAgeHandler;
+import java.util.List;
 
 /**
  * LoongArch test_age (C5): under the MMU spinlock, reports whether a leaf meeting the range is
@@ -19,7 +20,7 @@ public class LoongarchTestAgeHandler implements TestAgeHandler {
   @Override
   public boolean handle(Kvm kvm, GfnRange range) {
     EntryCodec codec = kvm.codec();
-    for (Root root : kvm.mmu(range.slot().addressSpace()).validRoots()) {
+    for (Root root : roots(kvm, range.slot().addressSpace())) {
       EntryCursor leaf = root.walk(range.start(), range.end());
       while (leaf.next()) {
         long entry = leaf.load();
@@ -29,5 +30,10 @@ public class LoongarchTestAgeHandler implements TestAgeHandler {
       }
     }
     return false;
+  }
+
+  /** The roots to walk: the valid ones, read under the MMU lock the walk holds. */
+  protected List<Root> roots(Kvm kvm, int addressSpace) {
+    return kvm.mmu(addressSpace).validRoots();
   }
 }
