@@ -48,15 +48,26 @@ public final class HandlerStates {
 
   private static Arbitrary<HandlerState> straddling(
       long base, long pages, long neighbour, int roots) {
-    List<Long> roomy = new ArrayList<>();
-    for (long b = base - Math.floorMod(base, HUGE) + HUGE; b + HUGE <= base + pages; b += HUGE) {
-      roomy.add(b);
-    }
+    List<Long> roomy = roomy(boundaries(base, pages), base, pages);
     return Combinators.combine(invalidRoots(roots), mappings(base, pages, neighbour, roots))
         .flatAs(
             (inv, maps) ->
                 Arbitraries.of(roomy)
                     .flatMap(b -> across(base, pages, neighbour, roots, inv, maps, b)));
+  }
+
+  /** The huge-page boundaries strictly inside the slot [base, base + pages), in order. */
+  private static List<Long> boundaries(long base, long pages) {
+    List<Long> boundaries = new ArrayList<>();
+    for (long b = base - Math.floorMod(base, HUGE) + HUGE; b < base + pages; b += HUGE) {
+      boundaries.add(b);
+    }
+    return boundaries;
+  }
+
+  /** Those of {@code boundaries} with a whole 2 MiB block of the slot after them. */
+  private static List<Long> roomy(List<Long> boundaries, long base, long pages) {
+    return boundaries.stream().filter(b -> b + HUGE <= base + pages).toList();
   }
 
   private static Arbitrary<List<Integer>> invalidRoots(int roots) {
@@ -117,12 +128,9 @@ public final class HandlerStates {
                               return new HandlerState(
                                   base, pages, neighbour, roots, inv, dedupe(all), s, e);
                             }));
-    List<Long> boundaries = new ArrayList<>();
-    for (long b = base - Math.floorMod(base, HUGE) + HUGE; b < base + pages; b += HUGE) {
-      boundaries.add(b);
-    }
+    List<Long> boundaries = boundaries(base, pages);
     // Prefer boundaries with a whole huge block after them, where a 2 MiB mapping can sit.
-    List<Long> roomy = boundaries.stream().filter(b -> b + HUGE <= base + pages).toList();
+    List<Long> roomy = roomy(boundaries, base, pages);
     if (!roomy.isEmpty()) {
       boundaries = roomy;
     }
