@@ -49,21 +49,7 @@ public record PageTableSnapshot(Map<String, Leaf> leaves) {
 
   /** The entries that changed or vanished between this snapshot and {@code after}. */
   public List<String> changes(PageTableSnapshot after, EntryCodec codec) {
-    List<String> out = new ArrayList<>();
-    leaves.forEach(
-        (key, leaf) -> {
-          Leaf now = after.leaves.get(key);
-          if (now == null) {
-            out.add(key + " removed");
-          } else if (now.entry() != leaf.entry()) {
-            out.add(
-                key + " " + describe(leaf.entry(), codec) + " -> " + describe(now.entry(), codec));
-          }
-        });
-    after.leaves.keySet().stream()
-        .filter(k -> !leaves.containsKey(k))
-        .forEach(k -> out.add(k + " added"));
-    return out;
+    return changesBeyond(after, java.util.function.LongUnaryOperator.identity(), codec);
   }
 
   /**
@@ -73,16 +59,20 @@ public record PageTableSnapshot(Map<String, Leaf> leaves) {
   public List<String> changesBeyond(
       PageTableSnapshot after, java.util.function.LongUnaryOperator allowed, EntryCodec codec) {
     List<String> out = new ArrayList<>();
-    for (String change : changes(after, codec)) {
-      String key = change.split(" ", 2)[0];
-      Leaf was = leaves.get(key);
-      Leaf now = after.leaves.get(key);
-      boolean allowedChange =
-          was != null && now != null && now.entry() == allowed.applyAsLong(was.entry());
-      if (!allowedChange) {
-        out.add(change);
-      }
-    }
+    leaves.forEach(
+        (key, leaf) -> {
+          Leaf now = after.leaves.get(key);
+          if (now == null) {
+            out.add(key + " removed");
+          } else if (now.entry() != leaf.entry()
+              && now.entry() != allowed.applyAsLong(leaf.entry())) {
+            out.add(
+                key + " " + describe(leaf.entry(), codec) + " -> " + describe(now.entry(), codec));
+          }
+        });
+    after.leaves.keySet().stream()
+        .filter(k -> !leaves.containsKey(k))
+        .forEach(k -> out.add(k + " added"));
     return out;
   }
 
