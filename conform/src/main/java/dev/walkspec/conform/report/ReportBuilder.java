@@ -205,6 +205,25 @@ public final class ReportBuilder {
         .findFirst();
   }
 
+  /**
+   * The known-bad sets that broke some of {@code obligations} in the column of {@code spec}, in the
+   * matrix's order, each with the ones it broke.
+   */
+  static Map<String, List<String>> knownBadBreaking(
+      MatrixResult result, String spec, List<String> obligations) {
+    Map<String, List<String>> out = new LinkedHashMap<>();
+    for (HandlerSet set : result.sets()) {
+      if (set.isKnownBad()) {
+        result
+            .cell(set.name(), spec)
+            .map(cell -> obligations.stream().filter(cell.failed()::contains).toList())
+            .filter(broken -> !broken.isEmpty())
+            .ifPresent(broken -> out.put(set.name(), broken));
+      }
+    }
+    return out;
+  }
+
   private static String headline(String report) {
     return report.lines().findFirst().orElse("").replaceFirst("^walkspec(?: explorer)?: ", "");
   }
@@ -241,16 +260,7 @@ public final class ReportBuilder {
                   return;
                 }
                 List<String> falsifiers =
-                    result.sets().stream()
-                        .filter(HandlerSet::isKnownBad)
-                        .filter(
-                            s ->
-                                result
-                                    .cell(s.name(), spec.name())
-                                    .map(c -> c.failed().contains(id))
-                                    .orElse(false))
-                        .map(HandlerSet::name)
-                        .toList();
+                    List.copyOf(knownBadBreaking(result, spec.name(), List.of(id)).keySet());
                 String how = Matrix.isExplored(id) ? "explored scenarios" : "one-call properties";
                 items.add(
                     new ReportView.Item(

@@ -1,6 +1,5 @@
 package dev.walkspec.conform.report;
 
-import dev.walkspec.conform.HandlerSet;
 import dev.walkspec.conform.Matrix;
 import dev.walkspec.conform.MatrixResult;
 import dev.walkspec.model.Decls.Operation;
@@ -68,20 +67,8 @@ final class RuleCoverage {
       exercised.add("the walker suites, on " + ofRule.size() + " spec mutant(s)");
     }
     List<String> falsified = new ArrayList<>();
-    for (HandlerSet set : result.sets()) {
-      if (!set.isKnownBad()) {
-        continue;
-      }
-      result
-          .cell(set.name(), spec.name())
-          .ifPresent(
-              cell -> {
-                List<String> broken = citing.stream().filter(cell.failed()::contains).toList();
-                if (!broken.isEmpty()) {
-                  falsified.add(set.name() + " (" + String.join(", ", broken) + ")");
-                }
-              });
-    }
+    ReportBuilder.knownBadBreaking(result, spec.name(), citing)
+        .forEach((set, broken) -> falsified.add(set + " (" + String.join(", ", broken) + ")"));
     for (MutantOutcome m : ofRule) {
       if (m.verdict().killed()) {
         falsified.add("mutant '" + m.mutant().name() + "' (" + how(m) + ")");
