@@ -19,6 +19,7 @@ final class Obligations {
           Map.entry("H11", "result meaning"),
           Map.entry("H12", "no stale translations"),
           Map.entry("H13", "retry protocol"),
+          Map.entry("H14", "bounded lock hold"),
           Map.entry("W1", "guards"),
           Map.entry("W2", "SRCU scope"),
           Map.entry("W4", "slot selection"),

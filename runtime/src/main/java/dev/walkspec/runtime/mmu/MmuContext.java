@@ -31,10 +31,30 @@ public final class MmuContext {
    */
   private final AtomicLong flushEpoch = new AtomicLong();
 
-  /** The present entries one actor zapped in one flush epoch. */
+  /**
+   * Zaps an actor may hold the MMU lock for, with a task waiting for it, while they stay in one 1
+   * GiB-aligned region; past both, it must have offered the lock (H14).
+   */
+  public static final long HOLD_ZAPS = 512;
+
+  /** A 1 GiB-aligned region of gfns: the chunk arm64's unmap works in between two yields. */
+  private static final int REGION_SHIFT = 18;
+
+  /**
+   * Whether a task waits for the MMU lock or the CPU (the kernel's rwlock_needbreak, need_resched):
+   * a handler that may block must then give the lock up now and then (H14).
+   */
+  private volatile boolean waiter;
+
+  /**
+   * The present entries one actor zapped in one flush epoch, and since it last offered the lock.
+   */
   private static final class Zaps implements ActorLocal {
     long epoch;
     long count;
+    long held;
+    long firstRegion = -1;
+    boolean spread;
 
     @Override
     public boolean busy() {
@@ -71,20 +91,62 @@ public final class MmuContext {
     return maxHugeLevel;
   }
 
-  /** The current actor zapped a present entry: vCPU TLBs may still hold it until a flush. */
-  void zapped() {
+  /**
+   * The current actor zapped the present entry at {@code gfn}: vCPU TLBs may still hold it until a
+   * flush (H12), and with a waiter the actor owes it the lock after enough of them (H14).
+   */
+  void zapped(long gfn) {
     Actor me = Actor.current();
-    Zaps zaps = (Zaps) me.local(this);
-    if (zaps == null) {
-      zaps = new Zaps();
-      me.putLocal(this, zaps);
-    }
+    Zaps zaps = zaps(me);
     long epoch = flushEpoch.get();
     if (zaps.epoch != epoch) {
       zaps.epoch = epoch;
       zaps.count = 0;
     }
     zaps.count++;
+    zaps.held++;
+    long region = gfn >>> REGION_SHIFT;
+    if (zaps.firstRegion < 0) {
+      zaps.firstRegion = region;
+    } else if (region != zaps.firstRegion) {
+      zaps.spread = true;
+    }
+    if (waiter && zaps.held > HOLD_ZAPS && zaps.spread) {
+      throw new RuleViolation(
+          "H14",
+          "actor '"
+              + me.name()
+              + "' keeps the MMU lock from a waiting task across "
+              + zaps.held
+              + " zapped entries in more than one 1 GiB region (now gfn "
+              + gfn
+              + ") without offering it: a handler that may block yields (cond_resched) at least"
+              + " once per "
+              + HOLD_ZAPS
+              + " entries or per 1 GiB region");
+    }
+  }
+
+  private Zaps zaps(Actor me) {
+    Zaps zaps = (Zaps) me.local(this);
+    if (zaps == null) {
+      zaps = new Zaps();
+      me.putLocal(this, zaps);
+    }
+    return zaps;
+  }
+
+  /** The current actor offered the MMU lock to waiters (cond_resched): its hold starts anew. */
+  public void lockOffered() {
+    Zaps zaps = zaps(Actor.current());
+    zaps.held = 0;
+    zaps.firstRegion = -1;
+    zaps.spread = false;
+  }
+
+  /** Whether a task waits for the MMU lock or the CPU (for H14); none by default. */
+  public void setWaiter(boolean waiting) {
+    waiter = waiting;
   }
 
   /** Every remote TLB was flushed: no zapped entry is cached anywhere any more. */

@@ -353,11 +353,12 @@ public final class RadixRoot implements Root {
   }
 
   void leafRemoved(TablePage page, int index, int level, long gfn) {
-    ctx.zapped();
     mmu.rmapRemove(gfn, level, SlotRmapImpl.ref(page, index));
     if (ctx.events.enabled()) {
       ctx.events.emit(new WorldEvent.Zap(addressSpace(), id, gfn, level));
     }
+    // Last: it may refuse a hold that is too long (H14), with the zap fully recorded.
+    ctx.zapped(gfn);
   }
 
   private void leafAdded(TablePage page, int index, int level, long gfn, long frame) {

@@ -122,13 +122,14 @@ final class RmapWalk implements RmapCursor {
     if (!codec.present(old)) {
       return false;
     }
-    ctx.zapped();
     zapped = Arrays.copyOf(zapped, zapped.length + 1);
     zapped[zapped.length - 1] = SlotRmapImpl.ref(at, index);
     if (ctx.events.enabled()) {
       ctx.events.emit(
           new WorldEvent.Zap(rmap.slot().addressSpace(), at.rootId(), at.gfnOf(index), level));
     }
+    // Last: it may refuse a hold that is too long (H14), with the zap fully recorded.
+    ctx.zapped(at.gfnOf(index));
     return true;
   }
 

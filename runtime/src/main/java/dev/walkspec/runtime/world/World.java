@@ -285,6 +285,7 @@ public final class World implements Kvm, Shared {
               + (unflushed == 1 ? "y" : "ies")
               + " not yet flushed from remote TLBs: flush before yielding");
     }
+    mmuContext.lockOffered();
     lock.release(mode);
     sched.yieldPoint(Op.RESCHED, this, -1);
     lock.acquire(mode);

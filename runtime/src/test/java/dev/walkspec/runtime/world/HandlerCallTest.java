@@ -137,6 +137,49 @@ class HandlerCallTest {
   }
 
   @Test
+  void h14WithATaskWaitingAHandlerOffersTheLockOncePer512ZapsOrPerGigabyte() {
+    long giga = 1L << 18;
+    world.srcu().readUnlock(srcu); // a slot update waits for SRCU readers
+    MemSlot big = world.createSlot(new MemSlot(0, 2, giga - 300, 1200, 0x1000_0000L, 0));
+    srcu = world.srcu().readLock();
+    GfnRange across = new GfnRange(big, giga - 300, giga + 900, 0, AttrFilter.SHARED, true, false);
+    world.mmuLock().lockWrite();
+    for (long gfn = giga - 300; gfn < giga + 900; gfn++) {
+      world.mmu(0).currentRoot().map(gfn, 1, 0x100 + gfn, true, true, false);
+    }
+    world.mmuContext().setWaiter(true);
+    // 600 zaps in the region below and above 1 GiB at once, never offering the lock.
+    assertThatThrownBy(
+            () ->
+                world.callHandler(
+                    (kvm, r) -> kvm.mmu(0).roots().get(0).zapRange(giga - 300, giga + 300), across))
+        .isInstanceOf(RuleViolation.class)
+        .hasMessage(
+            "H14: actor 'walker' keeps the MMU lock from a waiting task across 513 zapped entries"
+                + " in more than one 1 GiB region (now gfn "
+                + (giga + 212)
+                + ") without offering it: a handler that may block yields (cond_resched) at least"
+                + " once per 512 entries or per 1 GiB region");
+    world.flushRemoteTlbs();
+    world.mmuContext().lockOffered();
+    world.mmu(0).currentRoot().map(giga - 300, 1, 0x100, true, true, false);
+    // 588 zaps within one region (arm64's chunks), then the lock offered before the next region.
+    assertThat(
+            world.callHandler(
+                (kvm, r) -> {
+                  kvm.mmu(0).roots().get(0).zapRange(giga + 301, giga + 889);
+                  kvm.flushRemoteTlbs();
+                  kvm.condReschedMmuLock();
+                  return kvm.mmu(0).roots().get(0).zapRange(giga - 300, giga - 299);
+                },
+                across))
+        .isTrue();
+    world.flushRemoteTlbs();
+    world.mmuContext().setWaiter(false);
+    world.mmuLock().unlockWrite();
+  }
+
+  @Test
   void h8MayBlockHandlersMayYieldTheLockButOthersMayNot() {
     world.mmuLock().lockWrite();
     assertThat(
