@@ -67,6 +67,22 @@ final class GenerateCommand implements Callable<Integer> {
       description = "Another directory for imports.")
   List<Path> importPath = new ArrayList<>();
 
+  @Option(
+      names = "--tries",
+      paramLabel = "N",
+      description = "Tries of each handler-suite property (default: 150).",
+      defaultValue = "0",
+      showDefaultValue = picocli.CommandLine.Help.Visibility.NEVER)
+  int tries;
+
+  @Option(
+      names = "--seed",
+      paramLabel = "SEED",
+      description =
+          "A fixed jqwik seed for every generated property (default: a new one each run).",
+      defaultValue = "")
+  String seed;
+
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec command;
 
   @Override
@@ -75,6 +91,12 @@ final class GenerateCommand implements Callable<Integer> {
     PrintWriter err = command.commandLine().getErr();
     if (!dev.walkspec.emit.JavaPackages.isValid(basePackage)) {
       throw new UsageException("--package " + basePackage + " is not a valid Java package name");
+    }
+    try {
+      dev.walkspec.pipeline.Builds.checkProperties(tries, seed);
+    } catch (dev.walkspec.pipeline.BuildProblem e) {
+      throw new UsageException(
+          e.getMessage().replace("handlerTries", "--tries").replace("propertySeed", "--seed"));
     }
     GenerateRequest request =
         new GenerateRequest(
@@ -86,7 +108,9 @@ final class GenerateCommand implements Callable<Integer> {
             basePackage,
             Set.of(),
             Set.of(),
-            Map.of());
+            Map.of(),
+            tries,
+            seed);
     GenerateResult result = Generation.run(request);
     err.print(new DiagnosticPrinter(result.sources()).text(result.diagnostics()));
     if (result.hasErrors()) {

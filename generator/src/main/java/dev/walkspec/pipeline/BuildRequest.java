@@ -24,6 +24,9 @@ import java.util.Set;
  *     ({@code x86/age} or {@code x86.age})
  * @param handlerClasspath where the handler classes and their dependencies are (the project's
  *     compile class path); they are loaded from it to check them before generating
+ * @param handlerTries tries of each property of the handler suites (0: the generator's default)
+ * @param propertySeed a fixed jqwik seed for every generated property ("": a random one each run),
+ *     so that a build (a mutation-testing run, a CI job) draws the same samples every time
  */
 public record BuildRequest(
     Path baseDir,
@@ -37,7 +40,9 @@ public record BuildRequest(
     Set<String> operations,
     Set<String> profiles,
     Map<String, String> handlerClasses,
-    List<Path> handlerClasspath) {
+    List<Path> handlerClasspath,
+    int handlerTries,
+    String propertySeed) {
 
   public BuildRequest {
     specDirectories = List.copyOf(specDirectories);
@@ -47,5 +52,55 @@ public record BuildRequest(
     profiles = Set.copyOf(profiles);
     handlerClasses = Map.copyOf(handlerClasses);
     handlerClasspath = List.copyOf(handlerClasspath);
+  }
+
+  /** A request whose suites' properties run the default tries with a random seed. */
+  public BuildRequest(
+      Path baseDir,
+      List<Path> specDirectories,
+      List<SpecArchive> specArchives,
+      Path unpackDirectory,
+      List<String> specs,
+      Optional<Path> walkerOutput,
+      Optional<Path> suiteOutput,
+      String basePackage,
+      Set<String> operations,
+      Set<String> profiles,
+      Map<String, String> handlerClasses,
+      List<Path> handlerClasspath) {
+    this(
+        baseDir,
+        specDirectories,
+        specArchives,
+        unpackDirectory,
+        specs,
+        walkerOutput,
+        suiteOutput,
+        basePackage,
+        operations,
+        profiles,
+        handlerClasses,
+        handlerClasspath,
+        0,
+        "");
+  }
+
+  /** The same request with the tries and seed of the generated properties. */
+  public BuildRequest withProperties(int tries, String seed) {
+    return new BuildRequest(
+        baseDir,
+        specDirectories,
+        specArchives,
+        unpackDirectory,
+        specs,
+        walkerOutput,
+        suiteOutput,
+        basePackage,
+        operations,
+        profiles,
+        handlerClasses,
+        handlerClasspath,
+        tries,
+        seed);
   }
 }

@@ -54,6 +54,7 @@ public final class Builds {
               + " com.example.walkers");
     }
     Map<String, String> handlers = HandlerClasses.normalize(request.handlerClasses());
+    checkProperties(request.handlerTries(), request.propertySeed());
     checkOutputs(request);
     SpecSources sources = sources(request);
     CheckReport report = CheckReport.of(sources.roots(), sources.importPath(), request.baseDir());
@@ -75,8 +76,26 @@ public final class Builds {
             request.basePackage(),
             request.operations(),
             request.profiles(),
-            request.suiteOutput().isPresent() ? handlers : Map.of());
+            request.suiteOutput().isPresent() ? handlers : Map.of(),
+            request.handlerTries(),
+            request.propertySeed());
     return new Outcome(report, Optional.of(Generation.run(generate)));
+  }
+
+  /**
+   * The tries must not be negative and a fixed seed must be what jqwik takes: a decimal long. Said
+   * before anything is generated, so a typo cannot reach a suite that fails at run time.
+   */
+  public static void checkProperties(int tries, String seed) {
+    if (tries < 0) {
+      throw new BuildProblem("handlerTries must be 0 (the default) or more, got " + tries);
+    }
+    if (!seed.isEmpty() && !seed.matches("-?[0-9]{1,18}")) {
+      throw new BuildProblem(
+          "propertySeed must be a whole number (a jqwik seed such as 20261126), got '"
+              + seed
+              + "'");
+    }
   }
 
   /** Every selected operation and profile must be in some spec: a typo would generate nothing. */

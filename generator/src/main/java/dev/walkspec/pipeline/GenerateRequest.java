@@ -15,6 +15,8 @@ import java.util.Set;
  * @param walkerOutput where walker sources go (main code), if wanted
  * @param suiteOutput where conformance suites go (test code), if wanted
  * @param handlerClasses handler class under test per handler kind, for the suites
+ * @param handlerTries tries of each property of the handler suites (0: the generator's default)
+ * @param propertySeed a fixed jqwik seed for every generated property ("": a random one each run)
  */
 public record GenerateRequest(
     List<Path> specs,
@@ -25,7 +27,9 @@ public record GenerateRequest(
     String basePackage,
     Set<String> operations,
     Set<String> profiles,
-    Map<String, String> handlerClasses) {
+    Map<String, String> handlerClasses,
+    int handlerTries,
+    String propertySeed) {
 
   public GenerateRequest {
     specs = List.copyOf(specs);
@@ -35,9 +39,36 @@ public record GenerateRequest(
     handlerClasses = Map.copyOf(handlerClasses);
   }
 
+  /** A request whose suites' properties run the default tries with a random seed. */
+  public GenerateRequest(
+      List<Path> specs,
+      List<Path> importPath,
+      Path baseDir,
+      Optional<Path> walkerOutput,
+      Optional<Path> suiteOutput,
+      String basePackage,
+      Set<String> operations,
+      Set<String> profiles,
+      Map<String, String> handlerClasses) {
+    this(
+        specs,
+        importPath,
+        baseDir,
+        walkerOutput,
+        suiteOutput,
+        basePackage,
+        operations,
+        profiles,
+        handlerClasses,
+        0,
+        "");
+  }
+
   GeneratorOptions optionsFor(Path spec) {
     return new GeneratorOptions(
-        basePackage, operations, profiles, handlerClasses, relative(spec), relativeImportPath());
+            basePackage, operations, profiles, handlerClasses, relative(spec), relativeImportPath())
+        .withHandlerTries(handlerTries)
+        .withPropertySeed(propertySeed);
   }
 
   /** The import path as generated suites name it. */

@@ -94,6 +94,12 @@ public final class Generation {
     inputs.append("profiles ").append(new java.util.TreeSet<>(request.profiles())).append('\n');
     inputs.append("handlers ").append(new TreeMap<>(request.handlerClasses())).append('\n');
     inputs
+        .append("properties ")
+        .append(request.handlerTries())
+        .append(' ')
+        .append(request.propertySeed())
+        .append('\n');
+    inputs
         .append("outputs ")
         .append(request.walkerOutput().isPresent())
         .append(request.suiteOutput().isPresent());

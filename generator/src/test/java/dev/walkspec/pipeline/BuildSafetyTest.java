@@ -191,5 +191,20 @@ class BuildSafetyTest {
             "a.b;x");
     assertThat(usage).isEqualTo(Main.USAGE);
     assertThat(dir.resolve("out")).doesNotExist();
+    StringWriter err3 = new StringWriter();
+    int badSeed =
+        Main.run(
+            new PrintWriter(new StringWriter()),
+            new PrintWriter(err3),
+            "generate",
+            spec,
+            "-o",
+            dir.resolve("out").toString(),
+            "--seed",
+            "one");
+    assertThat(badSeed).isEqualTo(Main.USAGE);
+    assertThat(err3.toString())
+        .contains("--seed must be a whole number (a jqwik seed such as 20261126), got 'one'");
+    assertThat(dir.resolve("out")).doesNotExist();
   }
 }

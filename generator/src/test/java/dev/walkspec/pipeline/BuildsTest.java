@@ -200,6 +200,38 @@ class BuildsTest {
   }
 
   @Test
+  void aFixedSeedReachesEveryGeneratedPropertyAndChangingItRegenerates() throws IOException {
+    write("src/main/walkspec/small.walk", SPEC);
+    Path suites = dir.resolve("target/generated-test-sources/walkspec");
+    BuildRequest request =
+        request(List.of(), List.of(), Optional.empty(), Optional.of(suites), Map.of(), List.of());
+    Builds.generate(request.withProperties(0, "20261126"));
+    Path suite = suites.resolve("com/example/gen/small/ClearYoungRiscvWalkerTest.java");
+    assertThat(Files.readString(suite)).contains("seed = \"20261126\"");
+    Builds.Outcome other = Builds.generate(request.withProperties(0, "7"));
+    assertThat(other.generated().orElseThrow().upToDate()).isFalse();
+    assertThat(Files.readString(suite)).contains("seed = \"7\"").doesNotContain("20261126");
+    Builds.generate(request);
+    assertThat(Files.readString(suite)).doesNotContain("seed =");
+  }
+
+  @Test
+  void negativeTriesOrASeedThatIsNotANumberIsABuildProblem() throws IOException {
+    write("src/main/walkspec/small.walk", SPEC);
+    Path suites = dir.resolve("target/generated-test-sources/walkspec");
+    BuildRequest request =
+        request(List.of(), List.of(), Optional.empty(), Optional.of(suites), Map.of(), List.of());
+    assertThatThrownBy(() -> Builds.generate(request.withProperties(-1, "")))
+        .isInstanceOf(BuildProblem.class)
+        .hasMessage("handlerTries must be 0 (the default) or more, got -1");
+    assertThatThrownBy(() -> Builds.generate(request.withProperties(0, "0x1F")))
+        .isInstanceOf(BuildProblem.class)
+        .hasMessage(
+            "propertySeed must be a whole number (a jqwik seed such as 20261126), got '0x1F'");
+    assertThat(suites).doesNotExist();
+  }
+
+  @Test
   void suitesOfASpecImportingFromAnArtifactFindTheImportAgain() throws IOException {
     write("src/main/walkspec/mine.walk", "import \"kvm.walk\";\nprofile arm64 { }\n");
     Path jar = jar("spec.jar", Map.of("walkspec/kvm.walk", SPEC));

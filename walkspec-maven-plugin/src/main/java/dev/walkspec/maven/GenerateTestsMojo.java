@@ -72,6 +72,25 @@ public class GenerateTestsMojo extends AbstractGenerateMojo {
   @Parameter Map<String, String> handlerClasses;
 
   /**
+   * Tries of each jqwik property of the handler suites; 0 keeps the default (150). More tries draw
+   * more page-table states per obligation, at the cost of test time.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = "walkspec.handlerTries", defaultValue = "0")
+  int handlerTries;
+
+  /**
+   * A fixed jqwik seed for every generated property (a whole number), so that every run draws the
+   * same samples: for builds whose results are compared over time, such as a mutation-testing run.
+   * Unset, each run draws new ones, which finds more over many runs.
+   *
+   * @since 0.1.0
+   */
+  @Parameter(property = "walkspec.propertySeed", defaultValue = "")
+  String propertySeed;
+
+  /**
    * Skips generating the suites; the test output directory is then not a test source root.
    *
    * @since 0.1.0
@@ -94,13 +113,14 @@ public class GenerateTestsMojo extends AbstractGenerateMojo {
     boolean generated =
         generate(
             request(
-                Optional.empty(),
-                path(testOutputDirectory),
-                basePackage,
-                operations(),
-                profiles(),
-                handlerClasses == null ? Map.of() : new TreeMap<>(handlerClasses),
-                classpath),
+                    Optional.empty(),
+                    path(testOutputDirectory),
+                    basePackage,
+                    operations(),
+                    profiles(),
+                    handlerClasses == null ? Map.of() : new TreeMap<>(handlerClasses),
+                    classpath)
+                .withProperties(handlerTries, propertySeed == null ? "" : propertySeed.trim()),
             testOutputDirectory,
             "conformance suites");
     if (generated) {
