@@ -155,6 +155,12 @@ public final class HandlerSets {
     sets.add(
         bad(
             X86_TDP,
+            "TdpUnmapNeverYields",
+            "unmap",
+            "unmap never yields, not even to a waiter when it may block"));
+    sets.add(
+        bad(
+            X86_TDP,
             "PlainStoreWriteProtect",
             "writer",
             "write-protect stores a volatile entry plainly"));

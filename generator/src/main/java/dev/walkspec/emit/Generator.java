@@ -184,7 +184,7 @@ public final class Generator {
   }
 
   /** The obligations a one-call check can judge; the others need the explorer. */
-  static final List<String> SEQUENTIAL_OBLIGATIONS = List.of("H4", "H6", "H9", "H10", "H11");
+  static final List<String> SEQUENTIAL_OBLIGATIONS = List.of("H4", "H6", "H9", "H10", "H11", "H14");
 
   /**
    * The handler conformance suites (test code): for each operation whose handler kind has a

@@ -5,9 +5,9 @@ import java.util.stream.Collectors;
 
 /**
  * A page-table state to run one handler call on: a slot (possibly not aligned to huge-page size)
- * with a neighbouring slot right after it in gfn space, several roots (some invalid), 4 KiB and 2
- * MiB mappings (young or not, some holes), a mapping in the other address space if the profile has
- * one, and the gfn range of the call, which may start or end inside a huge mapping.
+ * with a neighbouring slot right after it in gfn space, several roots (some invalid), 4 KiB, 2 MiB
+ * and 1 GiB mappings (young or not, some holes), a mapping in the other address space if the
+ * profile has one, and the gfn range of the call, which may start or end inside a huge mapping.
  */
 public record HandlerState(
     long slotBase,
@@ -44,11 +44,14 @@ public record HandlerState(
         slotBase, slotPages, neighbourPages, roots, invalidRoots, mappings, start, end, mayBlock);
   }
 
-  /** One mapping of {@code root} (index in creation order) at gfn, level 1 (4 KiB) or 2 (2 MiB). */
+  /**
+   * One mapping of {@code root} (index in creation order) at gfn, level 1 (4 KiB), 2 (2 MiB) or 3
+   * (1 GiB).
+   */
   public record Mapping(
       int root, long gfn, int level, boolean accessed, boolean dirty, boolean writable) {
     public long pages() {
-      return level == 1 ? 1 : 512;
+      return dev.walkspec.runtime.api.Pages.pagesAt(level);
     }
 
     @Override
@@ -56,7 +59,7 @@ public record HandlerState(
       return "root"
           + root
           + ":"
-          + (level == 1 ? "4K@" : "2M@")
+          + (level == 1 ? "4K@" : level == 2 ? "2M@" : "1G@")
           + gfn
           + (accessed ? "+A" : "")
           + (dirty ? "+D" : "")

@@ -19,7 +19,8 @@ public final class HandlerStates {
 
   private HandlerStates() {}
 
-  public static Arbitrary<HandlerState> states() {
+  /** States for a profile whose largest mapping is at {@code maxHugeLevel} (2: 2 MiB, 3: 1 GiB). */
+  public static Arbitrary<HandlerState> states(int maxHugeLevel) {
     // Slots at small gfns, aligned or not, and slots just below a 1 GiB boundary, so that ranges
     // can cross one (handlers that work in 1 GiB chunks, arm64's unmap, yield between them).
     Arbitrary<Long> base =
@@ -30,20 +31,103 @@ public final class HandlerStates {
     Arbitrary<Long> pages = Arbitraries.longs().between(1, 3L * HUGE);
     Arbitrary<Long> neighbour = Arbitraries.longs().between(1, HUGE);
     Arbitrary<Integer> roots = Arbitraries.integers().between(1, 3);
-    // may_block is drawn for every state; a call uses it only where the operation leaves it to
-    // the caller (C1), so handlers' yielding paths are checked too. Shrinks to false.
     Arbitrary<HandlerState> any =
         Combinators.combine(base, pages, neighbour, roots)
             .flatAs((b, p, n, r) -> withMappings(b, p, n, r));
-    // A quarter of the states straddle a huge-page boundary with a whole block after it (slots
-    // of more than two blocks always have one), so a stride bug (H9) shows within a few dozen
-    // tries whatever the seed, not only when the general draw happens to make room for it.
+    // A quarter of the general states straddle a huge-page boundary with a whole block after it
+    // (slots of more than two blocks always have one), so a stride bug (H9) shows within a few
+    // dozen tries whatever the seed, not only when the general draw happens to make room for it.
     Arbitrary<Long> roomyPages = Arbitraries.longs().between(2L * HUGE + 1, 3L * HUGE);
     Arbitrary<HandlerState> straddling =
         Combinators.combine(base, roomyPages, neighbour, roots)
             .flatAs((b, p, n, r) -> straddling(b, p, n, r));
-    return Arbitraries.frequencyOf(Tuple.of(3, any), Tuple.of(1, straddling))
+    List<Tuple.Tuple2<Integer, Arbitrary<HandlerState>>> families = new ArrayList<>();
+    families.add(Tuple.of(6, any));
+    families.add(Tuple.of(2, straddling));
+    families.add(Tuple.of(1, longRuns(neighbour, roots)));
+    if (maxHugeLevel >= 3) {
+      families.add(Tuple.of(1, gigantic(neighbour, roots)));
+    }
+    // may_block is drawn for every state; a call uses it only where the operation leaves it to
+    // the caller (C1), so handlers' yielding paths are checked too. Shrinks to false.
+    return Arbitraries.frequencyOf(families)
         .flatMap(s -> Arbitraries.of(false, true).map(s::withMayBlock));
+  }
+
+  /**
+   * A run of 530 to 700 young 4K pages across a 1 GiB boundary, from the range's start: enough
+   * leaves for handlers that yield every few dozen to yield several times, and more than H14 lets a
+   * handler zap in two 1 GiB regions without offering the lock to a waiter.
+   */
+  private static Arbitrary<HandlerState> longRuns(
+      Arbitrary<Long> neighbour, Arbitrary<Integer> roots) {
+    Arbitrary<Long> below = Arbitraries.longs().between(300, 700);
+    return Combinators.combine(below, neighbour, roots)
+        .flatAs(
+            (a, n, r) ->
+                Combinators.combine(
+                        Arbitraries.longs().between(a + 700, a + 1000),
+                        Arbitraries.longs().between(1, Math.min(a, 400)),
+                        Arbitraries.integers().between(530, 700),
+                        invalidRoots(r))
+                    .flatAs(
+                        (p, back, run, inv) -> {
+                          long base = GIGA - a;
+                          long start = GIGA - back;
+                          return Combinators.combine(
+                                  mappings(base, p, n, r),
+                                  Arbitraries.longs().between(start + run, base + p))
+                              .as(
+                                  (maps, end) -> {
+                                    List<HandlerState.Mapping> all = new ArrayList<>(maps);
+                                    for (long g = start; g < start + run; g++) {
+                                      all.add(new HandlerState.Mapping(0, g, 1, true, true, true));
+                                    }
+                                    return new HandlerState(
+                                        base, p, n, r, inv, dedupe(all), start, end);
+                                  });
+                        }));
+  }
+
+  /**
+   * A slot holding a whole 1 GiB block, mapped by a 1 GiB leaf in the first root, with a short
+   * range across the block's start or end, or inside it, and 4K and 2 MiB mappings around the
+   * range. What a handler that stops one level short of the profile's largest mapping misses (H9).
+   */
+  private static Arbitrary<HandlerState> gigantic(
+      Arbitrary<Long> neighbour, Arbitrary<Integer> roots) {
+    Arbitrary<Long> below = Arbitraries.longs().between(0, 600);
+    Arbitrary<Long> above = Arbitraries.longs().between(0, 600);
+    return Combinators.combine(below, above, neighbour, roots)
+        .flatAs(
+            (a, b, n, r) -> {
+              long base = GIGA - a;
+              long pages = a + GIGA + b;
+              Arbitrary<Long> from =
+                  Arbitraries.oneOf(
+                      Arbitraries.longs().between(GIGA - Math.min(a, 256), GIGA),
+                      Arbitraries.longs().between(GIGA + 1, 2 * GIGA - 256),
+                      Arbitraries.longs().between(2 * GIGA - 256, 2 * GIGA - 1));
+              return Combinators.combine(
+                      from,
+                      Arbitraries.integers().between(1, 256),
+                      invalidRoots(r),
+                      Arbitraries.of(true, false))
+                  .flatAs(
+                      (s, len, inv, young) -> {
+                        long e = Math.min(s + len, base + pages);
+                        long window = Math.max(base, s - HUGE);
+                        long windowPages = Math.min(base + pages, e + HUGE) - window;
+                        return mappings(window, windowPages, 0, r)
+                            .map(
+                                maps -> {
+                                  List<HandlerState.Mapping> all = new ArrayList<>(maps);
+                                  all.add(new HandlerState.Mapping(0, GIGA, 3, young, young, true));
+                                  return new HandlerState(
+                                      base, pages, n, r, inv, dedupe(all), s, e);
+                                });
+                      });
+            });
   }
 
   private static Arbitrary<HandlerState> straddling(

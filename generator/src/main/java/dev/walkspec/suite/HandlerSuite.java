@@ -20,9 +20,9 @@ import net.jqwik.api.Arbitrary;
 
 /**
  * Checks a hand-written handler against the obligations that can be judged from one call on a
- * page-table state (H6, H9, H10, H11): the call runs in the context the spec gives the operation on
- * the profile (lockless under SRCU only, or with the MMU lock in the realized mode), and the tables
- * before and after are compared.
+ * page-table state (H4, H6, H9, H10, H11, H14): the call runs in the context the spec gives the
+ * operation on the profile (lockless under SRCU only, or with the MMU lock in the realized mode),
+ * and the tables before and after are compared.
  */
 public final class HandlerSuite {
   private final SpecRef specRef;
@@ -165,7 +165,7 @@ public final class HandlerSuite {
   }
 
   public Arbitrary<HandlerState> states() {
-    return HandlerStates.states();
+    return HandlerStates.states(RuntimeProfiles.of(binding().profile()).maxHugeLevel());
   }
 
   private Binding binding() {
@@ -192,7 +192,11 @@ public final class HandlerSuite {
     return kind + " handler " + handlerName + " in " + b.displayName();
   }
 
-  /** Checks one obligation (H6, H9, H10 or H11) on one state. */
+  /**
+   * Checks one obligation (H4, H6, H9, H10, H11 or H14) on one state. The runtime judges H4 (with
+   * racing hardware) and H14 (with a task waiting for the lock) during the call; the others are
+   * judged from the tables before and after it.
+   */
   public void check(String obligation, HandlerState state) {
     Binding binding = binding();
     try {
@@ -214,11 +218,14 @@ public final class HandlerSuite {
     World world = hw.world;
     PageTableSnapshot before = snapshot(world);
     long flushesBefore = world.tlbFlushes();
-    // may_block as the operation fixes it, or (a param, C1) as the state draws it.
+    // may_block as the operation fixes it, or (a param, C1) as the state draws it; H14 is about
+    // calls that may block, with a task waiting for the lock.
+    boolean bounded = obligation.equals("H14");
     boolean mayBlock =
         binding.paramFlags().contains("may_block")
-            ? state.mayBlock()
+            ? state.mayBlock() || bounded
             : binding.fixedFlags().getOrDefault("may_block", false);
+    world.mmuContext().setWaiter(bounded);
     GfnRange range =
         new GfnRange(hw.slot, state.start(), state.end(), 0, AttrFilter.SHARED, mayBlock, lockless);
     boolean[] returned = new boolean[1];
@@ -255,7 +262,7 @@ public final class HandlerSuite {
             .orElse("");
     Optional<String> problem =
         switch (obligation) {
-          case "H4", "H6" -> Optional.empty();
+          case "H4", "H6", "H14" -> Optional.empty();
           case "H9" -> coverage(kind, state, result, before, after, world.codec());
           case "H10" -> confinement(state, before, after, world.codec());
           case "H11" ->
@@ -264,6 +271,7 @@ public final class HandlerSuite {
                   state,
                   result,
                   world.tlbFlushes() > flushesBefore,
+                  binding.fixedFlags().getOrDefault("flush_on_ret", false),
                   before,
                   after,
                   world.codec());
@@ -411,12 +419,18 @@ public final class HandlerSuite {
    * flush (W10): a handler that removed mappings must return true, unless it flushed remote TLBs
    * itself during the call, as arm64 and riscv do (and then return false, as the kernel does); one
    * that removed nothing must return false ("true if any present mapping was removed").
+   *
+   * <p>Aging may remove mappings where the lock allows it (the shadow MMU once aged by zapping),
+   * but a removed mapping stays in vCPU TLBs until a flush, and a later unmap that finds nothing
+   * left to zap asks for none (H12): so an age call that removed one must end with a flush, its own
+   * or the walk's (a true result where the operation flushes on it, W10).
    */
   private static Optional<String> resultMeaning(
       String kind,
       HandlerState s,
       boolean result,
       boolean flushedItself,
+      boolean flushOnRet,
       PageTableSnapshot before,
       PageTableSnapshot after,
       EntryCodec codec) {
@@ -440,6 +454,20 @@ public final class HandlerSuite {
                     + " mapping(s) but returned false without flushing remote TLBs itself,"
                     + " so the walk will not flush (W10)");
       case "age":
+        List<String> aged =
+            before.changes(after, codec).stream().filter(c -> c.endsWith(" removed")).toList();
+        if (!aged.isEmpty() && !flushedItself && !(result && flushOnRet)) {
+          return Optional.of(
+              "age removed "
+                  + aged.size()
+                  + " mapping(s) and the call ends without a remote TLB flush (the handler"
+                  + " flushed nothing and returned "
+                  + result
+                  + (flushOnRet ? "" : " in an operation that never flushes")
+                  + "): vCPUs keep the removed translations, and a later unmap that finds"
+                  + " nothing to zap will not flush them (H12): "
+                  + String.join("; ", aged));
+        }
         if (youngValid && !result) {
           return Optional.of("age returned false although a mapping in the range was young");
         }

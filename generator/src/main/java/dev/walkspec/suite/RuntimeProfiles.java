@@ -22,6 +22,10 @@ public final class RuntimeProfiles {
     LockKind kind = profile.isRwlock() ? LockKind.RWLOCK : LockKind.SPINLOCK;
     LockMode fault =
         LockMode.valueOf(profile.faultLock().toString().toUpperCase(java.util.Locale.ROOT));
+    // A VM on x86 with the TDP MMU that never built a shadow page (no nested guest) has no
+    // reverse maps: profiles named for it (x86_no_shadow_pages) play one, so that the x86
+    // handlers' "no shadow pages yet" paths are checked too.
+    boolean rmaps = base.shadowRmaps() && !profile.name().endsWith("_no_shadow_pages");
     return new ArchProfile(
         profile.name(),
         kind,
@@ -30,6 +34,6 @@ public final class RuntimeProfiles {
         base.codec(),
         base.levels(),
         base.maxHugeLevel(),
-        base.shadowRmaps());
+        rmaps);
   }
 }

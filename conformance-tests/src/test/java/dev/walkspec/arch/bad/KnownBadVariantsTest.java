@@ -296,6 +296,28 @@ class KnownBadVariantsTest {
   }
 
   @Test
+  void holdingTheLockFromAWaiterAcrossALongRangeIsRefused() {
+    long giga = 1L << 18;
+    for (boolean bad : new boolean[] {false, true}) {
+      Sandbox box = Sandbox.of(ArchProfile.X86);
+      MemSlot slot = box.slot(0, 1, giga - 300, 1200);
+      RadixRoot root = box.root(0);
+      for (long gfn = giga - 300; gfn < giga + 300; gfn++) {
+        box.map(root, gfn, 1, true, false);
+      }
+      box.world.mmuContext().setWaiter(true);
+      TdpUnmapHandler unmap = bad ? new TdpUnmapNeverYields() : new TdpUnmapHandler();
+      Outcome outcome =
+          Obligations.check(box, UNMAP, unmap, range(slot, giga - 300, giga + 900, true, false));
+      if (bad) {
+        assertThat(outcome.ids()).as("what the variant breaks").containsExactly("H14");
+      } else {
+        assertThat(outcome.findings()).as("the handler the variant was edited from").isEmpty();
+      }
+    }
+  }
+
+  @Test
   void plainStoreWriteProtectLosesTheDirtyBitOfAVolatileEntry() {
     for (boolean bad : new boolean[] {false, true}) {
       X86World w = X86World.create();
