@@ -505,11 +505,40 @@ public final class HandlerSuite {
 
   private ConformanceFailure failure(String obligation, HandlerState state, String details) {
     return new ConformanceFailure(
-        obligationTitle(obligation),
-        subject(),
-        state.toString(),
-        details,
-        "jqwik reports the seed above; rerun the property with @Property(seed = \"...\") to replay");
+        obligationTitle(obligation), subject(), state.toString(), details, replay());
+  }
+
+  private static boolean isCheck(StackWalker.StackFrame frame) {
+    return frame.getDeclaringClass() == HandlerSuite.class && frame.getMethodName().equals("check");
+  }
+
+  /**
+   * How to draw the failing state again, for the property that called {@link #check}: the generated
+   * test method, found on the stack, and its seed if the suite was generated with a fixed one.
+   */
+  static String replay() {
+    Optional<StackWalker.StackFrame> property =
+        StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE)
+            .walk(frames -> frames.dropWhile(f -> !isCheck(f)).skip(1).findFirst());
+    if (property.isEmpty()) {
+      return "rerun the property with @Property(seed = \"...\") set to the seed jqwik reports";
+    }
+    Class<?> suite = property.get().getDeclaringClass();
+    String method = property.get().getMethodName();
+    String seed =
+        java.util.Arrays.stream(suite.getDeclaredMethods())
+            .filter(m -> m.getName().equals(method))
+            .map(m -> m.getAnnotation(net.jqwik.api.Property.class))
+            .filter(java.util.Objects::nonNull)
+            .map(net.jqwik.api.Property::seed)
+            .findFirst()
+            .orElse("");
+    String name = suite.getSimpleName() + "#" + method;
+    return seed.isEmpty()
+        ? "rerun "
+            + name
+            + " with @Property(seed = \"...\") set to the seed jqwik reports for this run"
+        : name + " runs with the fixed seed " + seed + ": rerunning it draws this state again";
   }
 
   private String obligationTitle(String id) {

@@ -1,0 +1,81 @@
+package dev.walkspec.suite;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import dev.walkspec.runtime.api.AgeHandler;
+import java.util.List;
+import net.jqwik.api.Property;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A one-call property's failure says how to draw its state again: the property that called the
+ * suite, and the fixed seed it runs with if the suite was generated with one.
+ */
+class ReplayLineTest {
+  private static final HandlerState STATE =
+      new HandlerState(
+          0,
+          512,
+          16,
+          1,
+          List.of(),
+          List.of(new HandlerState.Mapping(0, 3, 1, true, false, true)),
+          0,
+          8);
+
+  /** Returns true although nothing in the range is young and clears nothing: H11. */
+  public static final class AlwaysYoung implements AgeHandler {
+    @Override
+    public boolean handle(dev.walkspec.runtime.api.Kvm kvm, dev.walkspec.runtime.api.GfnRange r) {
+      return true;
+    }
+  }
+
+  private static final HandlerSuite SUITE =
+      MisbehavingHandlersTest.suite(AlwaysYoung::new, "AlwaysYoung");
+
+  private static final HandlerState OLD =
+      new HandlerState(
+          STATE.slotBase(),
+          STATE.slotPages(),
+          STATE.neighbourPages(),
+          1,
+          List.of(),
+          List.of(new HandlerState.Mapping(0, 3, 1, false, false, true)),
+          0,
+          8);
+
+  /** Shaped like a generated suite; nested, so no engine runs its properties on their own. */
+  static final class GeneratedLike {
+    @Property(tries = 1, seed = "42")
+    void fixedSeed() {
+      SUITE.check("H11", OLD);
+    }
+
+    @Property(tries = 1)
+    void randomSeed() {
+      SUITE.check("H11", OLD);
+    }
+  }
+
+  @Test
+  void aFixedSeedIsNamedWithTheProperty() {
+    ConformanceFailure failure =
+        catchThrowableOfType(ConformanceFailure.class, new GeneratedLike()::fixedSeed);
+    assertThat(failure.getMessage())
+        .contains(
+            "  replay:   GeneratedLike#fixedSeed runs with the fixed seed 42: rerunning it draws"
+                + " this state again");
+  }
+
+  @Test
+  void otherwiseTheReplayAsksForTheSeedJqwikReports() {
+    ConformanceFailure failure =
+        catchThrowableOfType(ConformanceFailure.class, new GeneratedLike()::randomSeed);
+    assertThat(failure.getMessage())
+        .contains(
+            "  replay:   rerun GeneratedLike#randomSeed with @Property(seed = \"...\") set to the"
+                + " seed jqwik reports for this run");
+  }
+}
