@@ -454,19 +454,19 @@ public final class HandlerSuite {
                     + " mapping(s) but returned false without flushing remote TLBs itself,"
                     + " so the walk will not flush (W10)");
       case "age":
-        List<String> aged =
+        List<String> gone =
             before.changes(after, codec).stream().filter(c -> c.endsWith(" removed")).toList();
-        if (!aged.isEmpty() && !flushedItself && !(result && flushOnRet)) {
+        if (!gone.isEmpty() && !flushedItself && !(result && flushOnRet)) {
           return Optional.of(
               "age removed "
-                  + aged.size()
+                  + gone.size()
                   + " mapping(s) and the call ends without a remote TLB flush (the handler"
                   + " flushed nothing and returned "
                   + result
                   + (flushOnRet ? "" : " in an operation that never flushes")
                   + "): vCPUs keep the removed translations, and a later unmap that finds"
                   + " nothing to zap will not flush them (H12): "
-                  + String.join("; ", aged));
+                  + String.join("; ", gone));
         }
         if (youngValid && !result) {
           return Optional.of("age returned false although a mapping in the range was young");

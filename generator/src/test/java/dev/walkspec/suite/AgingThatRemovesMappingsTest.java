@@ -1,0 +1,83 @@
+package dev.walkspec.suite;
+
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.walkspec.pipeline.BundledSpecs;
+import dev.walkspec.pipeline.Pipeline;
+import dev.walkspec.runtime.api.AgeHandler;
+import dev.walkspec.runtime.api.GfnHandler;
+import dev.walkspec.runtime.api.GfnRange;
+import dev.walkspec.runtime.api.Kvm;
+import dev.walkspec.runtime.api.Root;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Locked aging may age by removing mappings (the shadow MMU once did), but the call must then end
+ * with a flush: the handler's own, or the walk's on a true result where the operation flushes on it
+ * (H11; else a later unmap that finds nothing to zap skips its flush, H12).
+ */
+class AgingThatRemovesMappingsTest {
+  private static final HandlerState YOUNG_PAGE =
+      new HandlerState(
+          0,
+          512,
+          16,
+          1,
+          List.of(),
+          List.of(new HandlerState.Mapping(0, 3, 1, true, false, true)),
+          0,
+          8);
+
+  /** Ages by zapping every leaf of the range, then says "young" if it zapped one. */
+  public static final class AgesByZapping implements AgeHandler {
+    @Override
+    public boolean handle(Kvm kvm, GfnRange range) {
+      boolean zapped = false;
+      for (Root root : kvm.mmu(range.slot().addressSpace()).validRoots()) {
+        zapped |= root.zapRange(range.start(), range.end());
+      }
+      return zapped;
+    }
+  }
+
+  /** The same, and it flushes remote TLBs itself. */
+  public static final class AgesByZappingAndFlushes implements AgeHandler {
+    @Override
+    public boolean handle(Kvm kvm, GfnRange range) {
+      boolean zapped = new AgesByZapping().handle(kvm, range);
+      kvm.flushRemoteTlbs();
+      return zapped;
+    }
+  }
+
+  private static HandlerSuite suite(String operation, Supplier<? extends GfnHandler> handler) {
+    Path spec = BundledSpecs.file("kvm.walk");
+    String hash = Pipeline.standard().check(spec).checked().spec().contentHash();
+    return HandlerSuite.of(
+        SpecRef.of(spec.toAbsolutePath().toString(), hash), operation, "arm64", "zapper", handler);
+  }
+
+  @Test
+  void whereTheWalkFlushesOnATrueResultZappingToAgeIsAllowed() {
+    assertThatCode(() -> suite("C3", AgesByZapping::new).check("H11", YOUNG_PAGE))
+        .doesNotThrowAnyException();
+  }
+
+  @Test
+  void whereItNeverFlushesTheHandlerMustFlushWhatItRemoved() {
+    assertThatThrownBy(() -> suite("C4", AgesByZapping::new).check("H11", YOUNG_PAGE))
+        .isInstanceOf(ConformanceFailure.class)
+        .hasMessageStartingWith("walkspec: H11 result_meaning broken by age handler zapper in")
+        .hasMessageContaining(
+            "age removed 1 mapping(s) and the call ends without a remote TLB flush (the handler"
+                + " flushed nothing and returned true in an operation that never flushes): vCPUs"
+                + " keep the removed translations, and a later unmap that finds nothing to zap"
+                + " will not flush them (H12): 0/0/3/1 removed");
+    assertThatCode(() -> suite("C4", AgesByZappingAndFlushes::new).check("H11", YOUNG_PAGE))
+        .doesNotThrowAnyException();
+  }
+}
