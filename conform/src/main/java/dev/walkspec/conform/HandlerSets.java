@@ -161,6 +161,12 @@ public final class HandlerSets {
     sets.add(
         bad(
             X86_TDP,
+            "TdpUnmapWalksFreedRoot",
+            "unmap",
+            "unmap walks on in a root freed while it yielded"));
+    sets.add(
+        bad(
+            X86_TDP,
             "PlainStoreWriteProtect",
             "writer",
             "write-protect stores a volatile entry plainly"));

@@ -36,7 +36,7 @@ class MatrixTest {
     for (HandlerSet set : HandlerSets.bundled()) {
       assertThat(out).containsPattern("(?m)^" + set.name() + " +\\| ");
     }
-    assertThat(HandlerSets.bundled()).hasSize(24);
+    assertThat(HandlerSets.bundled()).hasSize(25);
   }
 
   @Test

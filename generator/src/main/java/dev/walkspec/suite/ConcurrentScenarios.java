@@ -20,8 +20,9 @@ import java.util.function.Supplier;
 
 /**
  * The concurrent scenarios of a handler suite, small enough for the explorer to exhaust every
- * schedule with up to two preemptions: the generated walker runs the operation with the handler
- * under test while other actors zap, fault, touch and write-protect the same pages.
+ * schedule with up to two preemptions (one where one is enough, see {@link #preemptionBound}): the
+ * generated walker runs the operation with the handler under test while other actors zap, fault,
+ * touch and write-protect the same pages.
  */
 public final class ConcurrentScenarios {
   static final long HVA = HandlerWorld.HVA_BASE;
@@ -52,12 +53,27 @@ public final class ConcurrentScenarios {
     this.writer = writer;
   }
 
+  /**
+   * The preemptions the explorer allows in a scenario. Freeing a root during an unmap's yield needs
+   * one: the teardown runs whole while the notifier waits for the lock (blocked steps cost no
+   * preemption), and a second would only multiply the schedules of a 40-page zap.
+   */
+  static int preemptionBound(String scenario) {
+    return scenario.equals("unmap-vs-root-free") ? 1 : 2;
+  }
+
   /** The scenario names this suite explores, for its kind of handler. */
   List<String> names(String kind) {
     if (kind.equals("unmap")) {
-      return endWalk.isPresent()
-          ? List.of("invalidation-vs-vcpus", "unmap-many-pages")
-          : List.of("unmap-many-pages");
+      List<String> names = new java.util.ArrayList<>();
+      if (endWalk.isPresent()) {
+        names.add("invalidation-vs-vcpus");
+      }
+      names.add("unmap-many-pages");
+      if (RuntimeProfiles.freesRootsWhileRunning(binding.profile())) {
+        names.add("unmap-vs-root-free");
+      }
+      return names;
     }
     return writer.isPresent()
         ? List.of("aging-vs-zap", "aging-vs-table-free", "aging-vs-write-protect")
@@ -91,6 +107,10 @@ public final class ConcurrentScenarios {
               .actor("vcpu1", Actors.vcpuFault(1, 0, 2, true));
       case "unmap-many-pages" ->
           b.setup(pages(0, 40, true)).actor("notifier", walker(0, 40, false));
+      case "unmap-vs-root-free" ->
+          b.setup(invalidRootWith(0, 40))
+              .actor("notifier", walker(0, 40, true))
+              .actor("teardown", Actors.invalidRootFreer(0));
       default -> throw new IllegalArgumentException("no concurrent scenario named " + name);
     }
     return b.build();
@@ -106,6 +126,8 @@ public final class ConcurrentScenarios {
           "the walk ages pages 0-1 while the arch's writer write-protects them and a vCPU writes page 1";
       case "invalidation-vs-vcpus" ->
           "invalidate_range_start and _end over pages 0-3 while vCPU 0 uses a cached translation and vCPU 1 faults";
+      case "unmap-vs-root-free" ->
+          "the walk unmaps 40 pages mapped in an invalid root, with may_block, while that root is freed";
       default -> "the walk unmaps 40 mapped pages with may_block false";
     };
   }
@@ -120,6 +142,25 @@ public final class ConcurrentScenarios {
             for (long gfn = from; gfn < to; gfn++) {
               mmu.currentRoot().map(gfn, 1, 0x100000 + gfn, true, young, false);
             }
+          });
+    };
+  }
+
+  /**
+   * The slot, and [from, to) mapped (young) in a second root that is already invalid: a handler
+   * that gives up the lock while walking it may find it freed when it comes back (H3).
+   */
+  private static Consumer<World> invalidRootWith(long from, long to) {
+    return world -> {
+      world.createSlot(new MemSlot(0, 1, 0, SLOT_PAGES, HVA, 0));
+      world.withExclusiveLock(
+          () -> {
+            AddressSpaceMmu mmu = world.mmu(0);
+            dev.walkspec.runtime.mmu.RadixRoot old = mmu.newRoot();
+            for (long gfn = from; gfn < to; gfn++) {
+              old.map(gfn, 1, 0x100000 + gfn, true, true, false);
+            }
+            mmu.invalidate(old);
           });
     };
   }

@@ -98,7 +98,7 @@ public final class HandlerSuite {
     try {
       return dev.walkspec.runtime.explore.Explorer.check(
           scenarios.scenario(scenario),
-          dev.walkspec.runtime.explore.Strategy.dfs(2),
+          dev.walkspec.runtime.explore.Strategy.dfs(ConcurrentScenarios.preemptionBound(scenario)),
           dev.walkspec.runtime.explore.Invariants.standard(),
           dev.walkspec.runtime.explore.Budget.defaults()
               .withWallClock(java.time.Duration.ofSeconds(60))

@@ -11,7 +11,7 @@ public final class RuntimeProfiles {
 
   public static ArchProfile of(ResolvedProfile profile) {
     // A variant of an arch (x86_private, x86_tdp) is played by that arch's runtime profile.
-    String arch = profile.name().startsWith("x86_") ? "x86" : profile.name();
+    String arch = isX86(profile) ? "x86" : profile.name();
     ArchProfile base =
         switch (arch) {
           case "x86" -> ArchProfile.X86;
@@ -35,5 +35,19 @@ public final class RuntimeProfiles {
         base.levels(),
         base.maxHugeLevel(),
         rmaps);
+  }
+
+  /**
+   * Whether roots of a running VM are invalidated and freed while notifiers may run: on x86 (the
+   * TDP MMU's and the shadow MMU's roots, on a memslot or root change). The other arches keep the
+   * stage-2 (g-stage) root for the VM's life, so a handler there may walk on in it after a yield.
+   */
+  public static boolean freesRootsWhileRunning(ResolvedProfile profile) {
+    return isX86(profile);
+  }
+
+  /** x86 or a variant of it (x86_private, x86_tdp, ...). */
+  private static boolean isX86(ResolvedProfile profile) {
+    return profile.name().equals("x86") || profile.name().startsWith("x86_");
   }
 }

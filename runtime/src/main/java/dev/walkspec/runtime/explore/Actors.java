@@ -88,6 +88,31 @@ public final class Actors {
   }
 
   /**
+   * Frees the invalid roots of {@code as}, as the kernel does once no vCPU uses them: takes the MMU
+   * lock exclusively, removes each from the root list and zaps its leaves, flushes TLBs if anything
+   * was mapped, unlocks, and waits for the RCU grace period after which the roots' table pages are
+   * poisoned (a later read of them fails with H3).
+   */
+  public static Consumer<World> invalidRootFreer(int as) {
+    return world -> {
+      LockMode mode = world.mmuLock().kind().exclusiveMode();
+      world.mmuLock().acquire(mode);
+      boolean flush = false;
+      for (Root root : world.mmu(as).roots()) {
+        if (!root.valid()) {
+          flush |= ((RadixRoot) root).zapRange(0, world.profile().gfnLimit());
+          world.mmu(as).free((RadixRoot) root);
+        }
+      }
+      if (flush) {
+        world.flushRemoteTlbs();
+      }
+      world.mmuLock().release(mode);
+      world.rcu().barrier();
+    };
+  }
+
+  /**
    * Like {@link #zapper}, but also unlinks the table pages the range covers whole; they are freed,
    * and poisoned, once an RCU grace period ends. After unlocking it waits for that grace period.
    */

@@ -38,6 +38,11 @@ public class TdpUnmapHandler implements UnmapHandler {
     return kvm.mmu(addressSpace).roots();
   }
 
+  /** Whether {@code root} is still in its address space's list, so not freed (H3). */
+  protected boolean stillListed(Kvm kvm, Root root) {
+    return kvm.mmu(root.addressSpace()).roots().contains(root);
+  }
+
   /** Whether the handler may give up the lock now and then (H8: only when the caller may block). */
   protected boolean mayYield(GfnRange range) {
     return range.mayBlock();
@@ -77,7 +82,7 @@ public class TdpUnmapHandler implements UnmapHandler {
             rcu.readLock();
           }
           // H3: a root freed while the lock was dropped is gone, with its tables; do not walk it.
-          if (!kvm.mmu(root.addressSpace()).roots().contains(root)) {
+          if (!stillListed(kvm, root)) {
             return removed;
           }
           leaf = root.walk(resume, range.end());
