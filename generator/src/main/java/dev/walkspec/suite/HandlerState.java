@@ -1,7 +1,6 @@
 package dev.walkspec.suite;
 
 import java.util.List;
-import java.util.stream.Collectors;
 
 /**
  * A page-table state to run one handler call on: a slot (possibly not aligned to huge-page size)
@@ -61,9 +60,12 @@ public record HandlerState(
           + ":"
           + (level == 1 ? "4K@" : level == 2 ? "2M@" : "1G@")
           + gfn
-          + (accessed ? "+A" : "")
-          + (dirty ? "+D" : "")
-          + (writable ? "+W" : "");
+          + flags();
+    }
+
+    /** "+A+D+W", or the part of it that is set. */
+    String flags() {
+      return (accessed ? "+A" : "") + (dirty ? "+D" : "") + (writable ? "+W" : "");
     }
   }
 
@@ -90,7 +92,51 @@ public record HandlerState(
         + ","
         + end
         + "), mappings "
-        + mappings.stream().map(Mapping::toString).collect(Collectors.joining(" "))
+        + runs(mappings)
         + (mayBlock ? ", may_block where the operation leaves it open" : "");
+  }
+
+  /**
+   * The mappings in order, with each run of consecutive 4K pages of one root and the same bits
+   * written once ("root0:530x4K@[262142,262672)+A+D+W"): a state with hundreds of pages stays
+   * readable in a failure report.
+   */
+  static String runs(List<Mapping> mappings) {
+    List<String> out = new java.util.ArrayList<>();
+    int i = 0;
+    while (i < mappings.size()) {
+      int j = i + 1;
+      while (j < mappings.size() && continues(mappings.get(j - 1), mappings.get(j))) {
+        j++;
+      }
+      if (j - i >= 3) {
+        Mapping first = mappings.get(i);
+        out.add(
+            "root"
+                + first.root()
+                + ":"
+                + (j - i)
+                + "x4K@["
+                + first.gfn()
+                + ","
+                + (first.gfn() + j - i)
+                + ")"
+                + first.flags());
+      } else {
+        mappings.subList(i, j).forEach(m -> out.add(m.toString()));
+      }
+      i = j;
+    }
+    return String.join(" ", out);
+  }
+
+  private static boolean continues(Mapping previous, Mapping next) {
+    return previous.level() == 1
+        && next.level() == 1
+        && next.root() == previous.root()
+        && next.gfn() == previous.gfn() + 1
+        && next.accessed() == previous.accessed()
+        && next.dirty() == previous.dirty()
+        && next.writable() == previous.writable();
   }
 }
