@@ -93,7 +93,7 @@ final class GenerateCommand implements Callable<Integer> {
       throw new UsageException("--package " + basePackage + " is not a valid Java package name");
     }
     try {
-      dev.walkspec.pipeline.Builds.checkProperties(tries, seed);
+      dev.walkspec.pipeline.Builds.checkProperties(tries, seed.trim());
     } catch (dev.walkspec.pipeline.BuildProblem e) {
       throw new UsageException(
           e.getMessage().replace("handlerTries", "--tries").replace("propertySeed", "--seed"));

@@ -36,6 +36,24 @@ public record GeneratorOptions(
       throw new IllegalArgumentException(
           "handler property tries must be >= 0, got " + handlerTries);
     }
+    propertySeed = propertySeed == null ? "" : propertySeed.trim();
+    if (!isSeed(propertySeed)) {
+      throw new IllegalArgumentException(
+          "a property seed must be a whole number (a jqwik seed), got '" + propertySeed + "'");
+    }
+  }
+
+  /** Whether {@code seed} is empty (no fixed seed) or what jqwik takes as one: a long. */
+  public static boolean isSeed(String seed) {
+    if (seed.isEmpty()) {
+      return true;
+    }
+    try {
+      Long.parseLong(seed);
+      return true;
+    } catch (NumberFormatException e) {
+      return false;
+    }
   }
 
   /** Options with the default number of tries. */

@@ -52,6 +52,7 @@ public record BuildRequest(
     profiles = Set.copyOf(profiles);
     handlerClasses = Map.copyOf(handlerClasses);
     handlerClasspath = List.copyOf(handlerClasspath);
+    propertySeed = propertySeed == null ? "" : propertySeed.trim();
   }
 
   /** A request whose suites' properties run the default tries with a random seed. */

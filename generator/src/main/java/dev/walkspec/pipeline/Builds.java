@@ -90,7 +90,7 @@ public final class Builds {
     if (tries < 0) {
       throw new BuildProblem("handlerTries must be 0 (the default) or more, got " + tries);
     }
-    if (!seed.isEmpty() && !seed.matches("-?[0-9]{1,18}")) {
+    if (!dev.walkspec.emit.GeneratorOptions.isSeed(seed)) {
       throw new BuildProblem(
           "propertySeed must be a whole number (a jqwik seed such as 20261126), got '"
               + seed

@@ -37,6 +37,7 @@ public record GenerateRequest(
     operations = Set.copyOf(operations);
     profiles = Set.copyOf(profiles);
     handlerClasses = Map.copyOf(handlerClasses);
+    propertySeed = propertySeed == null ? "" : propertySeed.trim();
   }
 
   /** A request whose suites' properties run the default tries with a random seed. */

@@ -108,7 +108,7 @@ public final class ConcurrentScenarios {
       case "unmap-many-pages" ->
           b.setup(pages(0, 40, true)).actor("notifier", walker(0, 40, false));
       case "unmap-vs-root-free" ->
-          b.setup(invalidRootWith(0, 40))
+          b.setup(pages(0, 40, true).andThen(invalidRootWith(0, 40)))
               .actor("notifier", walker(0, 40, true))
               .actor("teardown", Actors.invalidRootFreer(0));
       default -> throw new IllegalArgumentException("no concurrent scenario named " + name);
@@ -127,7 +127,7 @@ public final class ConcurrentScenarios {
       case "invalidation-vs-vcpus" ->
           "invalidate_range_start and _end over pages 0-3 while vCPU 0 uses a cached translation and vCPU 1 faults";
       case "unmap-vs-root-free" ->
-          "the walk unmaps 40 pages mapped in an invalid root, with may_block, while that root is freed";
+          "the walk unmaps 40 pages mapped in the current root and in an invalid one, with may_block, while the invalid root is freed";
       default -> "the walk unmaps 40 mapped pages with may_block false";
     };
   }
@@ -147,12 +147,12 @@ public final class ConcurrentScenarios {
   }
 
   /**
-   * The slot, and [from, to) mapped (young) in a second root that is already invalid: a handler
-   * that gives up the lock while walking it may find it freed when it comes back (H3).
+   * [from, to) mapped (young) in a second root that is already invalid: a handler that gives up the
+   * lock while walking it, or while walking the current root before it, may find it freed when it
+   * comes back (H3).
    */
   private static Consumer<World> invalidRootWith(long from, long to) {
     return world -> {
-      world.createSlot(new MemSlot(0, 1, 0, SLOT_PAGES, HVA, 0));
       world.withExclusiveLock(
           () -> {
             AddressSpaceMmu mmu = world.mmu(0);

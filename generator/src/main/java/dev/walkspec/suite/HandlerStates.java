@@ -8,10 +8,11 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.Tuple;
 
 /**
- * jqwik generators of {@link HandlerState}s that stress what H6, H9, H10 and H11 are about: slots
- * that do not start on a huge-page boundary, ranges that start or end inside a 2 MiB mapping, many
- * roots including invalid ones, holes (non-present entries), neighbours. Everything shrinks: fewer
- * roots, fewer mappings, smaller slots.
+ * jqwik generators of {@link HandlerState}s that stress what H6, H9, H10, H11 and H14 are about:
+ * slots that do not start on a huge-page boundary, ranges that start or end inside a 2 MiB mapping,
+ * 1 GiB leaves, runs of hundreds of young pages across a 1 GiB boundary, many roots including
+ * invalid ones, holes (non-present entries), neighbours. Everything shrinks: fewer roots, fewer
+ * mappings, smaller slots.
  */
 public final class HandlerStates {
   private static final int HUGE = 512;

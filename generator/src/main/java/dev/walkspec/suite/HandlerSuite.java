@@ -77,9 +77,10 @@ public final class HandlerSuite {
   public static final String SCHEDULES_ENTRY = "walkspec.schedules";
 
   /**
-   * Explores one concurrent scenario (see {@link ConcurrentScenarios}) exhaustively up to two
-   * preemptions; a failure is an AssertionError whose message is the explorer's report (the
-   * obligation, the step table, the replay string, a regression test).
+   * Explores one concurrent scenario (see {@link ConcurrentScenarios}) exhaustively up to its
+   * preemption bound (two, or one where one is enough); a failure is an AssertionError whose
+   * message is the explorer's report (the obligation, the step table, the replay string, a
+   * regression test).
    *
    * @return the exploration, which found no failure (how many schedules it ran, whether it
    *     exhausted the bound)
@@ -197,8 +198,13 @@ public final class HandlerSuite {
    * racing hardware) and H14 (with a task waiting for the lock) during the call; the others are
    * judged from the tables before and after it.
    */
-  public void check(String obligation, HandlerState state) {
+  public void check(String obligation, HandlerState drawn) {
     Binding binding = binding();
+    // H14 is about calls that may block, with a task waiting for the lock: where the operation
+    // leaves may_block to the caller, the call (and its report) has it set.
+    boolean bounded = obligation.equals("H14");
+    HandlerState state =
+        bounded && binding.paramFlags().contains("may_block") ? drawn.withMayBlock(true) : drawn;
     try {
       refuseExit(handlers.get().getClass());
     } catch (AssertionError refused) {
@@ -218,17 +224,16 @@ public final class HandlerSuite {
     World world = hw.world;
     PageTableSnapshot before = snapshot(world);
     long flushesBefore = world.tlbFlushes();
-    // may_block as the operation fixes it, or (a param, C1) as the state draws it; H14 is about
-    // calls that may block, with a task waiting for the lock.
-    boolean bounded = obligation.equals("H14");
+    // may_block as the operation fixes it, or (a param, C1) as the state has it.
     boolean mayBlock =
         binding.paramFlags().contains("may_block")
-            ? state.mayBlock() || bounded
+            ? state.mayBlock()
             : binding.fixedFlags().getOrDefault("may_block", false);
     world.mmuContext().setWaiter(bounded);
     GfnRange range =
         new GfnRange(hw.slot, state.start(), state.end(), 0, AttrFilter.SHARED, mayBlock, lockless);
     boolean[] returned = new boolean[1];
+    long[] unflushed = new long[1];
     Throwable thrown;
     try {
       thrown =
@@ -238,6 +243,8 @@ public final class HandlerSuite {
                 racing.arm(raced);
                 try {
                   returned[0] = call(world, binding, range);
+                  unflushed[0] =
+                      world.mmuContext().unflushedZaps(dev.walkspec.runtime.sched.Actor.current());
                 } finally {
                   racing.arm(false);
                   budget.disarm();
@@ -270,7 +277,8 @@ public final class HandlerSuite {
                   kind,
                   state,
                   result,
-                  world.tlbFlushes() > flushesBefore,
+                  // Flushed itself: a flush during the call, and no zap after the last one.
+                  world.tlbFlushes() > flushesBefore && unflushed[0] == 0,
                   binding.fixedFlags().getOrDefault("flush_on_ret", false),
                   before,
                   after,
@@ -508,6 +516,10 @@ public final class HandlerSuite {
         obligationTitle(obligation), subject(), state.toString(), details, replay());
   }
 
+  /** How a build fixes the seed of generated properties (the suites are not to be edited). */
+  private static final String SEED_HOW =
+      ": generate the suites with -Dwalkspec.propertySeed=<seed> (walkspec generate --seed <seed>)";
+
   private static boolean isCheck(StackWalker.StackFrame frame) {
     return frame.getDeclaringClass() == HandlerSuite.class && frame.getMethodName().equals("check");
   }
@@ -521,7 +533,7 @@ public final class HandlerSuite {
         StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE)
             .walk(frames -> frames.dropWhile(f -> !isCheck(f)).skip(1).findFirst());
     if (property.isEmpty()) {
-      return "rerun the property with @Property(seed = \"...\") set to the seed jqwik reports";
+      return "rerun the property with the seed jqwik reports" + SEED_HOW;
     }
     Class<?> suite = property.get().getDeclaringClass();
     String method = property.get().getMethodName();
@@ -535,9 +547,7 @@ public final class HandlerSuite {
             .orElse("");
     String name = suite.getSimpleName() + "#" + method;
     return seed.isEmpty()
-        ? "rerun "
-            + name
-            + " with @Property(seed = \"...\") set to the seed jqwik reports for this run"
+        ? "rerun " + name + " with the seed jqwik reports for this run" + SEED_HOW
         : name + " runs with the fixed seed " + seed + ": rerunning it draws this state again";
   }
 

@@ -211,6 +211,8 @@ class BuildsTest {
     Builds.Outcome other = Builds.generate(request.withProperties(0, "7"));
     assertThat(other.generated().orElseThrow().upToDate()).isFalse();
     assertThat(Files.readString(suite)).contains("seed = \"7\"").doesNotContain("20261126");
+    Builds.generate(request.withProperties(0, " -8978459421357810001 "));
+    assertThat(Files.readString(suite)).contains("seed = \"-8978459421357810001\"");
     Builds.generate(request);
     assertThat(Files.readString(suite)).doesNotContain("seed =");
   }

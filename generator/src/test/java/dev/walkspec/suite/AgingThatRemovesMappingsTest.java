@@ -54,6 +54,15 @@ class AgingThatRemovesMappingsTest {
     }
   }
 
+  /** Flushes first, then zaps: the flush comes too early to cover what it removed. */
+  public static final class FlushesThenAgesByZapping implements AgeHandler {
+    @Override
+    public boolean handle(Kvm kvm, GfnRange range) {
+      kvm.flushRemoteTlbs();
+      return new AgesByZapping().handle(kvm, range);
+    }
+  }
+
   private static HandlerSuite suite(String operation, Supplier<? extends GfnHandler> handler) {
     Path spec = BundledSpecs.file("kvm.walk");
     String hash = Pipeline.standard().check(spec).checked().spec().contentHash();
@@ -79,5 +88,8 @@ class AgingThatRemovesMappingsTest {
                 + " will not flush them (H12): 0/0/3/1 removed");
     assertThatCode(() -> suite("C4", AgesByZappingAndFlushes::new).check("H11", YOUNG_PAGE))
         .doesNotThrowAnyException();
+    assertThatThrownBy(() -> suite("C4", FlushesThenAgesByZapping::new).check("H11", YOUNG_PAGE))
+        .isInstanceOf(ConformanceFailure.class)
+        .hasMessageContaining("age removed 1 mapping(s) and the call ends without a remote TLB");
   }
 }

@@ -75,7 +75,8 @@ class ReplayLineTest {
         catchThrowableOfType(ConformanceFailure.class, new GeneratedLike()::randomSeed);
     assertThat(failure.getMessage())
         .contains(
-            "  replay:   rerun GeneratedLike#randomSeed with @Property(seed = \"...\") set to the"
-                + " seed jqwik reports for this run");
+            "  replay:   rerun GeneratedLike#randomSeed with the seed jqwik reports for this run:"
+                + " generate the suites with -Dwalkspec.propertySeed=<seed> (walkspec generate"
+                + " --seed <seed>)");
   }
 }

@@ -120,7 +120,7 @@ public class GenerateTestsMojo extends AbstractGenerateMojo {
                     profiles(),
                     handlerClasses == null ? Map.of() : new TreeMap<>(handlerClasses),
                     classpath)
-                .withProperties(handlerTries, propertySeed == null ? "" : propertySeed.trim()),
+                .withProperties(handlerTries, propertySeed),
             testOutputDirectory,
             "conformance suites");
     if (generated) {

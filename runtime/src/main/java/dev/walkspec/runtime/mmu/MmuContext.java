@@ -104,6 +104,10 @@ public final class MmuContext {
       zaps.count = 0;
     }
     zaps.count++;
+    if (!waiter) {
+      return;
+    }
+    // Counted only while a task waits: the hold starts with the first zap after the waiter came.
     zaps.held++;
     long region = gfn >>> REGION_SHIFT;
     if (zaps.firstRegion < 0) {
@@ -144,7 +148,10 @@ public final class MmuContext {
     zaps.spread = false;
   }
 
-  /** Whether a task waits for the MMU lock or the CPU (for H14); none by default. */
+  /**
+   * Whether a task waits for the MMU lock or the CPU (for H14); none by default. Zaps count towards
+   * an actor's hold only while one waits.
+   */
   public void setWaiter(boolean waiting) {
     waiter = waiting;
   }

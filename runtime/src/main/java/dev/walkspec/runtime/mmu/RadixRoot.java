@@ -357,7 +357,8 @@ public final class RadixRoot implements Root {
     if (ctx.events.enabled()) {
       ctx.events.emit(new WorldEvent.Zap(addressSpace(), id, gfn, level));
     }
-    // Last: it may refuse a hold that is too long (H14), with the zap fully recorded.
+    // Last: with a waiting task it may refuse a hold that is too long (H14), after the zap's own
+    // bookkeeping.
     ctx.zapped(gfn);
   }
 

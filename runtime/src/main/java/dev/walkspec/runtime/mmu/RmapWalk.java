@@ -128,7 +128,8 @@ final class RmapWalk implements RmapCursor {
       ctx.events.emit(
           new WorldEvent.Zap(rmap.slot().addressSpace(), at.rootId(), at.gfnOf(index), level));
     }
-    // Last: it may refuse a hold that is too long (H14), with the zap fully recorded.
+    // Last: with a waiting task it may refuse a hold that is too long (H14), after the zap's own
+    // bookkeeping.
     ctx.zapped(at.gfnOf(index));
     return true;
   }

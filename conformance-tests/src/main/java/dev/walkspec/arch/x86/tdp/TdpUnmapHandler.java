@@ -25,7 +25,11 @@ public class TdpUnmapHandler implements UnmapHandler {
     kvm.mmuLock().assertHeldWrite("H1", "the TDP MMU unmap handler");
     boolean removed = false;
     for (Root root : roots(kvm, range.slot().addressSpace())) {
-      removed |= zapLeaves(kvm, range, root);
+      // H3: a yield in an earlier root may have let a teardown free this one (the kernel holds a
+      // reference on each root it walks instead); a freed root's tables are gone.
+      if (stillListed(kvm, root)) {
+        removed |= zapLeaves(kvm, range, root);
+      }
     }
     return removed;
   }
