@@ -184,7 +184,8 @@ public final class Generator {
   }
 
   /** The obligations a one-call check can judge; the others need the explorer. */
-  static final List<String> SEQUENTIAL_OBLIGATIONS = List.of("H4", "H6", "H9", "H10", "H11", "H14");
+  public static final List<String> SEQUENTIAL_OBLIGATIONS =
+      List.of("H4", "H6", "H9", "H10", "H11", "H14");
 
   /**
    * The handler conformance suites (test code): for each operation whose handler kind has a
@@ -236,7 +237,7 @@ public final class Generator {
   }
 
   /** The obligations the explorer judges; the others are judged one call at a time. */
-  static final List<String> CONCURRENT_OBLIGATIONS =
+  public static final List<String> CONCURRENT_OBLIGATIONS =
       List.of("H1", "H2", "H3", "H4", "H5", "H7", "H8", "H12", "H13");
 
   private HandlerSuiteEmitter.Concurrency concurrency(Binding binding, String kind) {
