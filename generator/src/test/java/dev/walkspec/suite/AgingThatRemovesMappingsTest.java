@@ -3,15 +3,11 @@ package dev.walkspec.suite;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.walkspec.pipeline.BundledSpecs;
-import dev.walkspec.pipeline.Pipeline;
 import dev.walkspec.runtime.api.AgeHandler;
 import dev.walkspec.runtime.api.GfnHandler;
 import dev.walkspec.runtime.api.GfnRange;
 import dev.walkspec.runtime.api.Kvm;
 import dev.walkspec.runtime.api.Root;
-import java.nio.file.Path;
-import java.util.List;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
@@ -21,16 +17,7 @@ import org.junit.jupiter.api.Test;
  * (H11; else a later unmap that finds nothing to zap skips its flush, H12).
  */
 class AgingThatRemovesMappingsTest {
-  private static final HandlerState YOUNG_PAGE =
-      new HandlerState(
-          0,
-          512,
-          16,
-          1,
-          List.of(),
-          List.of(new HandlerState.Mapping(0, 3, 1, true, false, true)),
-          0,
-          8);
+  private static final HandlerState YOUNG_PAGE = SuiteFixtures.pageAt3(true);
 
   /** Ages by zapping every leaf of the range, then says "young" if it zapped one. */
   public static final class AgesByZapping implements AgeHandler {
@@ -64,10 +51,7 @@ class AgingThatRemovesMappingsTest {
   }
 
   private static HandlerSuite suite(String operation, Supplier<? extends GfnHandler> handler) {
-    Path spec = BundledSpecs.file("kvm.walk");
-    String hash = Pipeline.standard().check(spec).checked().spec().contentHash();
-    return HandlerSuite.of(
-        SpecRef.of(spec.toAbsolutePath().toString(), hash), operation, "arm64", "zapper", handler);
+    return SuiteFixtures.suite(operation, "arm64", "zapper", handler);
   }
 
   @Test

@@ -3,13 +3,10 @@ package dev.walkspec.suite;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.walkspec.pipeline.BundledSpecs;
-import dev.walkspec.pipeline.Pipeline;
 import dev.walkspec.runtime.api.AgeHandler;
 import dev.walkspec.runtime.api.GfnHandler;
 import dev.walkspec.runtime.api.GfnRange;
 import dev.walkspec.runtime.api.Kvm;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -26,16 +23,7 @@ import org.junit.jupiter.api.Test;
  * with a generated walker, is in conformance-tests: MisbehavingHandlersExploredTest.)
  */
 class MisbehavingHandlersTest {
-  private static final HandlerState STATE =
-      new HandlerState(
-          0,
-          512,
-          16,
-          1,
-          List.of(),
-          List.of(new HandlerState.Mapping(0, 3, 1, true, false, true)),
-          0,
-          8);
+  private static final HandlerState STATE = SuiteFixtures.pageAt3(true);
 
   private String previousTimeout;
 
@@ -54,11 +42,8 @@ class MisbehavingHandlersTest {
     }
   }
 
-  static HandlerSuite suite(Supplier<? extends GfnHandler> handler, String name) {
-    Path spec = BundledSpecs.file("kvm.walk");
-    String hash = Pipeline.standard().check(spec).checked().spec().contentHash();
-    return HandlerSuite.of(
-        SpecRef.of(spec.toAbsolutePath().toString(), hash), "C4", "x86", name, handler);
+  private static HandlerSuite suite(Supplier<? extends GfnHandler> handler, String name) {
+    return SuiteFixtures.suite("C4", "x86", name, handler);
   }
 
   private static void assertFails(

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.walkspec.runtime.api.AgeHandler;
-import java.util.List;
 import net.jqwik.api.Property;
 import org.junit.jupiter.api.Test;
 
@@ -13,17 +12,6 @@ import org.junit.jupiter.api.Test;
  * suite, and the fixed seed it runs with if the suite was generated with one.
  */
 class ReplayLineTest {
-  private static final HandlerState STATE =
-      new HandlerState(
-          0,
-          512,
-          16,
-          1,
-          List.of(),
-          List.of(new HandlerState.Mapping(0, 3, 1, true, false, true)),
-          0,
-          8);
-
   /** Returns true although nothing in the range is young and clears nothing: H11. */
   public static final class AlwaysYoung implements AgeHandler {
     @Override
@@ -33,18 +21,10 @@ class ReplayLineTest {
   }
 
   private static final HandlerSuite SUITE =
-      MisbehavingHandlersTest.suite(AlwaysYoung::new, "AlwaysYoung");
+      SuiteFixtures.suite("C4", "x86", "AlwaysYoung", AlwaysYoung::new);
 
-  private static final HandlerState OLD =
-      new HandlerState(
-          STATE.slotBase(),
-          STATE.slotPages(),
-          STATE.neighbourPages(),
-          1,
-          List.of(),
-          List.of(new HandlerState.Mapping(0, 3, 1, false, false, true)),
-          0,
-          8);
+  /** Nothing in the range is young. */
+  private static final HandlerState OLD = SuiteFixtures.pageAt3(false);
 
   /** Shaped like a generated suite; nested, so no engine runs its properties on their own. */
   static final class GeneratedLike {
