@@ -115,7 +115,7 @@ public final class MmuContext {
     } else if (region != zaps.firstRegion) {
       zaps.spread = true;
     }
-    if (waiter && zaps.held > HOLD_ZAPS && zaps.spread) {
+    if (zaps.held > HOLD_ZAPS && zaps.spread) {
       throw new RuleViolation(
           "H14",
           "actor '"
