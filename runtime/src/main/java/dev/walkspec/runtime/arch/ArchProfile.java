@@ -8,8 +8,9 @@ import java.util.Objects;
 
 /**
  * What differs between arches in the simulated world: the kind of MMU lock and the mode faults take
- * it in, the number of address spaces, the entry bit layout, table depth and largest huge mapping,
- * and whether a shadow MMU keeps reverse maps.
+ * it in, the number of address spaces, the entry bit layout, table depth and largest huge mapping.
+ * Which page-table structures a VM has (x86: the TDP MMU, the shadow MMU or both) is a choice of
+ * each world ({@link Mmus}), not of the arch.
  */
 public record ArchProfile(
     String name,
@@ -18,12 +19,11 @@ public record ArchProfile(
     int addressSpaces,
     EntryCodec codec,
     int levels,
-    int maxHugeLevel,
-    boolean shadowRmaps) {
+    int maxHugeLevel) {
 
-  /** x86: rwlock, faults under the read lock, normal and SMM address spaces, shadow MMU rmaps. */
+  /** x86: rwlock, faults under the read lock, normal and SMM address spaces. */
   public static final ArchProfile X86 =
-      new ArchProfile("x86", LockKind.RWLOCK, LockMode.READ, 2, X86EntryCodec.INSTANCE, 4, 3, true);
+      new ArchProfile("x86", LockKind.RWLOCK, LockMode.READ, 2, X86EntryCodec.INSTANCE, 4, 3);
 
   /** x86 for a VM with private memory: one address space. */
   public static final ArchProfile X86_PRIVATE_MEMORY =
@@ -31,25 +31,16 @@ public record ArchProfile(
 
   /** arm64: rwlock, faults under the read lock, one address space, blocks as huge mappings. */
   public static final ArchProfile ARM64 =
-      new ArchProfile(
-          "arm64", LockKind.RWLOCK, LockMode.READ, 1, Arm64EntryCodec.INSTANCE, 4, 3, false);
+      new ArchProfile("arm64", LockKind.RWLOCK, LockMode.READ, 1, Arm64EntryCodec.INSTANCE, 4, 3);
 
-  /** riscv (like loongarch and mips): a spinlock, one address space. */
   /** LoongArch: a spinlock MMU lock, and Accessed/Dirty set by software under it. */
   public static final ArchProfile LOONGARCH =
       new ArchProfile(
-          "loongarch",
-          LockKind.SPINLOCK,
-          LockMode.SPIN,
-          1,
-          LoongarchEntryCodec.INSTANCE,
-          4,
-          3,
-          false);
+          "loongarch", LockKind.SPINLOCK, LockMode.SPIN, 1, LoongarchEntryCodec.INSTANCE, 4, 3);
 
+  /** riscv (like mips): a spinlock, one address space. */
   public static final ArchProfile RISCV =
-      new ArchProfile(
-          "riscv", LockKind.SPINLOCK, LockMode.SPIN, 1, RiscvEntryCodec.INSTANCE, 4, 3, false);
+      new ArchProfile("riscv", LockKind.SPINLOCK, LockMode.SPIN, 1, RiscvEntryCodec.INSTANCE, 4, 3);
 
   public ArchProfile {
     Objects.requireNonNull(name, "profile name");
@@ -74,23 +65,12 @@ public record ArchProfile(
   }
 
   public ArchProfile withAddressSpaces(int count) {
-    return new ArchProfile(
-        name, lockKind, faultLockMode, count, codec, levels, maxHugeLevel, shadowRmaps);
-  }
-
-  public ArchProfile withShadowRmaps(boolean enabled) {
-    return new ArchProfile(
-        name, lockKind, faultLockMode, addressSpaces, codec, levels, maxHugeLevel, enabled);
-  }
-
-  public ArchProfile withMaxHugeLevel(int level) {
-    return new ArchProfile(
-        name, lockKind, faultLockMode, addressSpaces, codec, levels, level, shadowRmaps);
+    return new ArchProfile(name, lockKind, faultLockMode, count, codec, levels, maxHugeLevel);
   }
 
   public ArchProfile named(String newName) {
     return new ArchProfile(
-        newName, lockKind, faultLockMode, addressSpaces, codec, levels, maxHugeLevel, shadowRmaps);
+        newName, lockKind, faultLockMode, addressSpaces, codec, levels, maxHugeLevel);
   }
 
   /** One past the largest gfn the tables of this profile can map. */

@@ -69,17 +69,15 @@ public final class Actors {
   }
 
   /**
-   * Takes the MMU lock exclusively, zaps {@code [start, end)} in every root of {@code as} (invalid
-   * ones included), flushes TLBs if anything was removed, and unlocks.
+   * Takes the MMU lock exclusively, zaps {@code [start, end)} in every root of {@code as}, of both
+   * structures (TDP roots, invalid ones included, and shadow pages), flushes TLBs if anything was
+   * removed, and unlocks.
    */
   public static Consumer<World> zapper(int as, long start, long end) {
     return world -> {
       LockMode mode = world.mmuLock().kind().exclusiveMode();
       world.mmuLock().acquire(mode);
-      boolean flush = false;
-      for (Root root : world.mmu(as).roots()) {
-        flush |= root.zapRange(start, end);
-      }
+      boolean flush = world.mmu(as).zapGfnRange(start, end);
       if (flush) {
         world.flushRemoteTlbs();
       }
@@ -121,8 +119,8 @@ public final class Actors {
       LockMode mode = world.mmuLock().kind().exclusiveMode();
       world.mmuLock().acquire(mode);
       boolean flush = false;
-      for (Root root : world.mmu(as).roots()) {
-        flush |= ((RadixRoot) root).zapRangeFreeingTables(start, end);
+      for (RadixRoot root : world.mmu(as).allRoots()) {
+        flush |= root.zapRangeFreeingTables(start, end);
       }
       if (flush) {
         world.flushRemoteTlbs();
@@ -141,7 +139,7 @@ public final class Actors {
       LockMode mode = world.mmuLock().kind().exclusiveMode();
       world.mmuLock().acquire(mode);
       boolean any = false;
-      for (Root root : world.mmu(as).roots()) {
+      for (RadixRoot root : world.mmu(as).allRoots()) {
         EntryCursor entry = root.walk(start, end);
         while (entry.next()) {
           clear.clear(entry, world.codec());

@@ -2,7 +2,6 @@ package dev.walkspec.runtime.explore;
 
 import dev.walkspec.runtime.api.EntryCodec;
 import dev.walkspec.runtime.api.Pages;
-import dev.walkspec.runtime.api.Root;
 import dev.walkspec.runtime.mmu.InvalidationState;
 import dev.walkspec.runtime.mmu.RadixRoot;
 import dev.walkspec.runtime.mmu.TablePage;
@@ -361,8 +360,8 @@ final class InvalidationMonitor implements Monitor {
                     + ": the unmap handler's result did not ask for the flush");
           }
         }
-        for (Root root : world.mmu(as).peekRoots()) {
-          long gfn = ((RadixRoot) root).firstMapped(range[1], range[2]);
+        for (RadixRoot root : world.mmu(as).peekAllRoots()) {
+          long gfn = root.firstMapped(range[1], range[2]);
           if (gfn >= 0) {
             throw new Violation(
                 "H12",
@@ -372,10 +371,8 @@ final class InvalidationMonitor implements Monitor {
                     + episode.describe()
                     + " returned (step "
                     + step.number()
-                    + "), but root "
-                    + root.id()
-                    + " of as "
-                    + as
+                    + "), but "
+                    + root
                     + " still maps gfn "
                     + gfn
                     + ": the unmap handler did not zap it");

@@ -4,6 +4,7 @@ import dev.walkspec.runtime.api.MemSlot;
 import dev.walkspec.runtime.api.PageTables;
 import dev.walkspec.runtime.api.Root;
 import dev.walkspec.runtime.api.SlotRmap;
+import dev.walkspec.runtime.arch.Mmus;
 import dev.walkspec.runtime.sched.Op;
 import dev.walkspec.runtime.sched.Shared;
 import java.util.ArrayList;
@@ -12,26 +13,29 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * The page tables of one address space: a copy-on-write list of roots (so lockless readers can
- * iterate a stable snapshot inside an RCU section) and, on shadow-MMU profiles, one reverse map per
- * slot.
+ * The page tables of one address space, in two separate structures as x86 has them: the TDP MMU's
+ * roots, a copy-on-write list (so lockless readers can iterate a stable snapshot inside an RCU
+ * section) that the handler API lists; and the shadow MMU's pages, whose leaves, and only those,
+ * are listed by one reverse map per slot. Which of the two exist is the world's {@link Mmus}; every
+ * arch but x86 has the first alone (its stage-2 tables).
  */
 public final class AddressSpaceMmu implements PageTables, Shared {
   private final int addressSpace;
   private final MmuContext ctx;
-  private final boolean rmapsEnabled;
+  private final Mmus mmus;
   private volatile List<Root> all = List.of();
   private volatile List<Root> valid = List.of();
+  private volatile List<RadixRoot> shadowRoots = List.of();
   private volatile SlotRmapImpl[] rmaps = new SlotRmapImpl[0];
   private final String lockedIteration;
   private final String lockedValidIteration;
   private final String rcuIteration;
   private final String rcuValidIteration;
 
-  public AddressSpaceMmu(int addressSpace, MmuContext ctx, boolean rmapsEnabled) {
+  public AddressSpaceMmu(int addressSpace, MmuContext ctx, Mmus mmus) {
     this.addressSpace = addressSpace;
     this.ctx = ctx;
-    this.rmapsEnabled = rmapsEnabled;
+    this.mmus = mmus;
     this.lockedIteration = "iterating the roots of as " + addressSpace + " (lockless: rcuRoots)";
     this.lockedValidIteration =
         "iterating the valid roots of as " + addressSpace + " (lockless: rcuValidRoots)";
@@ -77,26 +81,111 @@ public final class AddressSpaceMmu implements PageTables, Shared {
     return valid;
   }
 
-  /** Every root right now, without a yield point or lock check (for monitors and diagnostics). */
+  /** Which structures this VM has. */
+  public Mmus mmus() {
+    return mmus;
+  }
+
+  /**
+   * Every TDP root right now, without a yield point or lock check (for monitors and diagnostics).
+   */
   public List<Root> peekRoots() {
     return all;
   }
 
-  /** The first valid root, for a vCPU loading its MMU; the caller is in an RCU section. */
+  /** Every shadow root right now, without a yield point or lock check. */
+  public List<RadixRoot> peekShadowRoots() {
+    return shadowRoots;
+  }
+
+  /**
+   * Every root of both structures, TDP roots (invalid ones included) first, for the world's own
+   * writers (zaps, write-protection, teardown); needs the MMU lock held (any mode).
+   */
+  public List<RadixRoot> allRoots() {
+    ctx.lock.assertHeld("H3", lockedIteration);
+    ctx.sched.yieldPoint(Op.LOAD, this, -1);
+    return peekAllRoots();
+  }
+
+  /** Every root of both structures right now, TDP first, without a yield point or lock check. */
+  public List<RadixRoot> peekAllRoots() {
+    List<RadixRoot> every = new ArrayList<>();
+    all.forEach(r -> every.add((RadixRoot) r));
+    every.addAll(shadowRoots);
+    return every;
+  }
+
+  /**
+   * The first valid TDP root, for a vCPU loading its MMU; the caller is in an RCU section. Null
+   * when there is none (none yet, or a VM without the TDP MMU).
+   */
   public RadixRoot currentRoot() {
     ctx.sched.yieldPoint(Op.LOAD, this, -1);
     List<Root> snapshot = valid;
     return snapshot.isEmpty() ? null : (RadixRoot) snapshot.get(0);
   }
 
-  /** Allocates a new valid root; needs the lock exclusively (H7). */
+  /** The first shadow root, for a vCPU that runs on shadow pages; null when there is none. */
+  public RadixRoot currentShadowRoot() {
+    ctx.sched.yieldPoint(Op.LOAD, this, -1);
+    List<RadixRoot> snapshot = shadowRoots;
+    return snapshot.isEmpty() ? null : snapshot.get(0);
+  }
+
+  /** The root a vCPU walks: a shadow root or a TDP root, as the world's {@link Mmus} says. */
+  public RadixRoot rootFor(boolean shadow) {
+    return shadow ? currentShadowRoot() : currentRoot();
+  }
+
+  /** Allocates a new valid TDP root; needs the lock exclusively (H7). */
   public RadixRoot newRoot() {
     ctx.checkStructural("allocating a root in as " + addressSpace);
-    RadixRoot root = new RadixRoot(ctx.nextRootId(), this, ctx);
+    if (!mmus.tdp()) {
+      throw new IllegalStateException(
+          "this VM has no TDP MMU (" + mmus.describe() + "): it has no TDP roots");
+    }
+    RadixRoot root = new RadixRoot(ctx.nextRootId(), this, ctx, false);
     List<Root> more = new ArrayList<>(all);
     more.add(root);
     publish(more);
     return root;
+  }
+
+  /**
+   * Allocates a new shadow root, whose leaves the reverse maps list; needs the lock exclusively
+   * (H7).
+   */
+  public RadixRoot newShadowRoot() {
+    ctx.checkStructural("allocating a shadow root in as " + addressSpace);
+    if (!mmus.shadow()) {
+      throw new IllegalStateException(
+          "this VM has no shadow MMU (" + mmus.describe() + "): it has no shadow pages");
+    }
+    RadixRoot root = new RadixRoot(ctx.nextRootId(), this, ctx, true);
+    ctx.sched.yieldPoint(Op.STORE, this, -1);
+    List<RadixRoot> more = new ArrayList<>(shadowRoots);
+    more.add(root);
+    shadowRoots = List.copyOf(more);
+    return root;
+  }
+
+  /** A root of the kind a vCPU uses, allocated if none exists; needs the lock exclusively. */
+  public RadixRoot newRootFor(boolean shadow) {
+    return shadow ? newShadowRoot() : newRoot();
+  }
+
+  /**
+   * Zaps {@code [startGfn, endGfn)} in every root of both structures (invalid TDP roots included),
+   * as the kernel's zap of a gfn range does; needs the lock exclusively (H7). Returns whether a
+   * present leaf was removed, so TLBs must be flushed.
+   */
+  public boolean zapGfnRange(long startGfn, long endGfn) {
+    boolean removed = false;
+    for (RadixRoot root : allRoots()) {
+      removed |= root.zapRange(startGfn, endGfn);
+    }
+    return removed;
   }
 
   /** Marks a root invalid: no new vCPU uses it, but its mappings stay until zapped (C1). */
@@ -123,13 +212,16 @@ public final class AddressSpaceMmu implements PageTables, Shared {
 
   @Override
   public boolean hasRmaps() {
-    return rmapsEnabled;
+    return mmus.shadow();
   }
 
   @Override
   public SlotRmap rmap(MemSlot slot) {
-    if (!rmapsEnabled) {
-      throw new IllegalStateException("this arch profile keeps no reverse maps");
+    if (!mmus.shadow()) {
+      throw new IllegalStateException(
+          "this VM keeps no reverse maps: it has no shadow MMU pages ("
+              + mmus.describe()
+              + "); ask hasRmaps() first");
     }
     for (SlotRmapImpl rmap : rmaps) {
       if (rmap.slot().equals(slot)) {
@@ -146,7 +238,7 @@ public final class AddressSpaceMmu implements PageTables, Shared {
 
   /** Creates the reverse map of a new slot (before the slot is published). */
   public void addRmap(MemSlot slot) {
-    if (!rmapsEnabled) {
+    if (!mmus.shadow()) {
       return;
     }
     synchronized (this) {
@@ -159,7 +251,7 @@ public final class AddressSpaceMmu implements PageTables, Shared {
 
   /** Drops the reverse map of a deleted slot (after its mappings were zapped). */
   public void removeRmap(MemSlot slot) {
-    if (!rmapsEnabled) {
+    if (!mmus.shadow()) {
       return;
     }
     synchronized (this) {

@@ -6,19 +6,27 @@ import dev.walkspec.runtime.api.Pages;
 import dev.walkspec.runtime.api.Root;
 import dev.walkspec.runtime.trace.WorldEvent;
 
-/** One root: a radix table of {@code levels} levels of 512 atomic entries. */
+/**
+ * One root: a radix table of {@code levels} levels of 512 atomic entries. A TDP root's leaves are
+ * found by walking it; a shadow root's leaves are also listed, each when it is installed and until
+ * it is removed, in the reverse map of the slot that holds its gfn (the kernel indexes shadow pages
+ * by the guest's own address, an L2 gfn or a guest virtual address; here they are indexed by the
+ * gfn they map, which handlers never see: they reach shadow entries through the reverse maps only).
+ */
 public final class RadixRoot implements Root {
   private final int id;
   private final AddressSpaceMmu mmu;
   private final MmuContext ctx;
   private final EntryCodec codec;
   private final TablePage top;
+  private final boolean shadow;
   private volatile boolean valid = true;
 
-  RadixRoot(int id, AddressSpaceMmu mmu, MmuContext ctx) {
+  RadixRoot(int id, AddressSpaceMmu mmu, MmuContext ctx, boolean shadow) {
     this.id = id;
     this.mmu = mmu;
     this.ctx = ctx;
+    this.shadow = shadow;
     this.codec = ctx.codec;
     this.top = ctx.allocate(ctx.levels, 0, mmu.addressSpace(), id);
   }
@@ -36,6 +44,11 @@ public final class RadixRoot implements Root {
   @Override
   public boolean valid() {
     return valid;
+  }
+
+  /** Whether this is a shadow-MMU root (its leaves are in the reverse maps) or a TDP root. */
+  public boolean shadow() {
+    return shadow;
   }
 
   @Override
@@ -353,7 +366,9 @@ public final class RadixRoot implements Root {
   }
 
   void leafRemoved(TablePage page, int index, int level, long gfn) {
-    mmu.rmapRemove(gfn, level, SlotRmapImpl.ref(page, index));
+    if (shadow) {
+      mmu.rmapRemove(gfn, level, SlotRmapImpl.ref(page, index));
+    }
     if (ctx.events.enabled()) {
       ctx.events.emit(new WorldEvent.Zap(addressSpace(), id, gfn, level));
     }
@@ -368,7 +383,9 @@ public final class RadixRoot implements Root {
     if (ctx.events.enabled()) {
       ctx.events.emit(new WorldEvent.Map(addressSpace(), id, gfn, level, frame));
     }
-    mmu.rmapAdd(gfn, level, SlotRmapImpl.ref(page, index));
+    if (shadow) {
+      mmu.rmapAdd(gfn, level, SlotRmapImpl.ref(page, index));
+    }
   }
 
   private void checkRange(long startGfn, long endGfn) {
@@ -401,6 +418,10 @@ public final class RadixRoot implements Root {
 
   @Override
   public String toString() {
-    return "root " + id + " of as " + addressSpace() + (valid ? "" : " (invalid)");
+    return (shadow ? "shadow root " : "root ")
+        + id
+        + " of as "
+        + addressSpace()
+        + (valid ? "" : " (invalid)");
   }
 }

@@ -3,7 +3,6 @@ package dev.walkspec.runtime.vcpu;
 import dev.walkspec.runtime.api.LockMode;
 import dev.walkspec.runtime.api.MemSlot;
 import dev.walkspec.runtime.api.Pages;
-import dev.walkspec.runtime.mmu.AddressSpaceMmu;
 import dev.walkspec.runtime.mmu.InstallResult;
 import dev.walkspec.runtime.mmu.LeafProbe;
 import dev.walkspec.runtime.mmu.RadixRoot;
@@ -90,8 +89,7 @@ public final class FaultAttempt {
       if (env.invalidation().retryNeeded(sequence, gfn)) {
         return FaultOutcome.RETRY;
       }
-      AddressSpaceMmu mmu = env.mmus().get(as);
-      RadixRoot root = mmu.currentRoot();
+      RadixRoot root = vcpu.root(as);
       if (root == null) {
         return FaultOutcome.RETRY;
       }

@@ -24,6 +24,7 @@ public final class Vcpu {
   private final VcpuEnv env;
   private final EntryCodec codec;
   private final Tlb tlb;
+  private final boolean shadow;
   private final LeafProbe probe = new LeafProbe();
   private long lastFrame;
 
@@ -32,6 +33,7 @@ public final class Vcpu {
     this.env = env;
     this.codec = env.codec();
     this.tlb = new Tlb(id, env.levels() - 1);
+    this.shadow = env.mmus().get(0).mmus().vcpuUsesShadow(id);
   }
 
   public int id() {
@@ -40,6 +42,19 @@ public final class Vcpu {
 
   public Tlb tlb() {
     return tlb;
+  }
+
+  /**
+   * Whether this vCPU runs on shadow pages (shadow paging, or a nested guest) rather than on the
+   * TDP MMU: its hardware walks and its faults use the shadow root.
+   */
+  public boolean usesShadowPages() {
+    return shadow;
+  }
+
+  /** The root this vCPU walks in {@code as}, or null when there is none yet. */
+  RadixRoot root(int as) {
+    return env.mmus().get(as).rootFor(shadow);
   }
 
   /** Starts a fault: reads the invalidation sequence and resolves the slot (see FaultAttempt). */
@@ -111,14 +126,14 @@ public final class Vcpu {
   /** Makes sure the address space has a valid root (as loading the MMU does). */
   void loadRoot(int as) {
     AddressSpaceMmu mmu = env.mmus().get(as);
-    if (mmu.currentRoot() != null) {
+    if (mmu.rootFor(shadow) != null) {
       return;
     }
     var mode = env.lock().kind().exclusiveMode();
     env.lock().acquire(mode);
     try {
-      if (mmu.currentRoot() == null) {
-        mmu.newRoot();
+      if (mmu.rootFor(shadow) == null) {
+        mmu.newRootFor(shadow);
       }
     } finally {
       env.lock().release(mode);
@@ -133,7 +148,7 @@ public final class Vcpu {
     long generation = tlb.generation();
     env.rcu().readLock();
     try {
-      RadixRoot root = env.mmus().get(as).currentRoot();
+      RadixRoot root = root(as);
       if (root == null || !root.probe(gfn, probe)) {
         return MISS;
       }

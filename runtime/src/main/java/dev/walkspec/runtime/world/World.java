@@ -7,9 +7,9 @@ import dev.walkspec.runtime.api.IntGfnHandler;
 import dev.walkspec.runtime.api.Kvm;
 import dev.walkspec.runtime.api.LockMode;
 import dev.walkspec.runtime.api.MemSlot;
-import dev.walkspec.runtime.api.Root;
 import dev.walkspec.runtime.api.RuleViolation;
 import dev.walkspec.runtime.arch.ArchProfile;
+import dev.walkspec.runtime.arch.Mmus;
 import dev.walkspec.runtime.memslot.MemslotStore;
 import dev.walkspec.runtime.memslot.SlotSet;
 import dev.walkspec.runtime.mmu.AddressSpaceMmu;
@@ -40,6 +40,7 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class World implements Kvm, Shared {
   private final ArchProfile profile;
+  private final Mmus mmuSetup;
   private final Scheduler sched;
   private final WorldEventSink events;
   private final MmuLockImpl lock;
@@ -55,6 +56,7 @@ public final class World implements Kvm, Shared {
 
   private World(Builder builder) {
     this.profile = builder.profile;
+    this.mmuSetup = builder.mmus;
     this.sched = builder.scheduler;
     this.events = builder.events;
     this.lock = new MmuLockImpl(profile.lockKind(), sched, events);
@@ -67,7 +69,7 @@ public final class World implements Kvm, Shared {
             profile.codec(), lock, rcu, sched, events, profile.levels(), profile.maxHugeLevel());
     List<AddressSpaceMmu> spaces = new ArrayList<>();
     for (int as = 0; as < profile.addressSpaces(); as++) {
-      spaces.add(new AddressSpaceMmu(as, mmuContext, profile.shadowRmaps()));
+      spaces.add(new AddressSpaceMmu(as, mmuContext, mmuSetup));
     }
     this.mmus = List.copyOf(spaces);
     this.invalidation = new InvalidationState(lock, sched, events);
@@ -93,7 +95,12 @@ public final class World implements Kvm, Shared {
     withExclusiveLock(
         () -> {
           for (AddressSpaceMmu mmu : mmus) {
-            mmu.newRoot();
+            if (mmuSetup.tdp()) {
+              mmu.newRoot();
+            }
+            if (mmuSetup.shadow()) {
+              mmu.newShadowRoot();
+            }
           }
         });
   }
@@ -109,6 +116,7 @@ public final class World implements Kvm, Shared {
     private WorldEventSink events = WorldEventSink.OFF;
     private int vcpus = 1;
     private boolean hugePages = true;
+    private Mmus mmus = Mmus.TDP;
 
     private Builder(ArchProfile profile) {
       this.profile = Objects.requireNonNull(profile, "arch profile");
@@ -130,6 +138,15 @@ public final class World implements Kvm, Shared {
         throw new IllegalArgumentException("vCPU count must be >= 0, got " + count);
       }
       this.vcpus = count;
+      return this;
+    }
+
+    /**
+     * Which page-table structures the VM has (default {@link Mmus#TDP}: the only one of every arch
+     * but x86, and x86's TDP MMU in a VM without a nested guest).
+     */
+    public Builder mmus(Mmus setup) {
+      this.mmus = Objects.requireNonNull(setup, "page-table structures");
       return this;
     }
 
@@ -155,6 +172,11 @@ public final class World implements Kvm, Shared {
 
   public Scheduler scheduler() {
     return sched;
+  }
+
+  /** The page-table structures of this VM. */
+  public Mmus mmus() {
+    return mmuSetup;
   }
 
   @Override
@@ -435,9 +457,7 @@ public final class World implements Kvm, Shared {
     AddressSpaceMmu mmu = mmu(slot.addressSpace());
     withExclusiveLock(
         () -> {
-          for (Root root : mmu.roots()) {
-            root.zapRange(slot.baseGfn(), slot.gfnEnd());
-          }
+          mmu.zapGfnRange(slot.baseGfn(), slot.gfnEnd());
           flushRemoteTlbs();
         });
     mmu.removeRmap(slot);

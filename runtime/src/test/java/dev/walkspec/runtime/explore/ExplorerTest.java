@@ -11,6 +11,7 @@ import dev.walkspec.runtime.api.EntryCursor;
 import dev.walkspec.runtime.api.RmapCursor;
 import dev.walkspec.runtime.api.Root;
 import dev.walkspec.runtime.api.SlotRmap;
+import dev.walkspec.runtime.arch.Mmus;
 import dev.walkspec.runtime.explore.examples.Catalogue;
 import dev.walkspec.runtime.world.World;
 import java.time.Duration;
@@ -167,7 +168,7 @@ class ExplorerTest {
   void aLockOrderDeadlockNamesTheWaitForCycle() {
     Scenario scenario =
         Scenario.builder("ab-ba")
-            .world(SMALL_X86.withShadowRmaps(true), b -> b.vcpus(0))
+            .world(SMALL_X86, b -> b.vcpus(0).mmus(Mmus.SHADOW))
             .setup(world -> PlantedBugs.mapGfns(world))
             .actor("a", lockBoth(0, 1))
             .actor("b", lockBoth(1, 0))

@@ -142,8 +142,7 @@ final class GeneratedScenarios {
             1,
             X86EntryCodec.INSTANCE,
             p.levels(),
-            1,
-            false);
+            1);
     Scenario.Builder builder =
         Scenario.builder(p.name())
             .source(

@@ -14,6 +14,7 @@ import dev.walkspec.runtime.api.RmapCursor;
 import dev.walkspec.runtime.api.Root;
 import dev.walkspec.runtime.api.SlotRmap;
 import dev.walkspec.runtime.api.UnmapHandler;
+import dev.walkspec.runtime.arch.Mmus;
 import dev.walkspec.runtime.explore.examples.ExampleHandlers;
 import dev.walkspec.runtime.mmu.RadixRoot;
 import dev.walkspec.runtime.world.World;
@@ -53,8 +54,12 @@ final class PlantedBugs {
     world.createSlot(new MemSlot(0, 1, 0, 512, HVA, 0));
     world.withExclusiveLock(
         () -> {
-          for (int gfn : gfns) {
-            world.mmu(0).currentRoot().map(gfn, 1, FRAME + gfn, true, true, false);
+          // Into the structures the world has: the TDP root, and the shadow root (whose leaves
+          // the reverse maps list) where the world has shadow pages.
+          for (RadixRoot root : world.mmu(0).peekAllRoots()) {
+            for (int gfn : gfns) {
+              root.map(gfn, 1, FRAME + gfn, true, true, false);
+            }
           }
         });
   }
@@ -253,7 +258,7 @@ final class PlantedBugs {
   private static Scenario rmapAging(String name, boolean takeMmuLock) {
     return Scenario.builder(name)
         .source("PlantedBugs." + camel(name) + "()")
-        .world(SMALL_X86.withShadowRmaps(true), b -> b.vcpus(0).hugePages(false))
+        .world(SMALL_X86, b -> b.vcpus(0).hugePages(false).mmus(Mmus.SHADOW))
         .setup(world -> mapGfns(world, 0))
         .actor("aging", Actors.clearYoung(HVA, HVA + 4096, rmapAge(takeMmuLock), true))
         .actor("zapper", Actors.zapper(0, 0, 1))
@@ -276,7 +281,7 @@ final class PlantedBugs {
   static Scenario deadlock() {
     return Scenario.builder("deadlock")
         .source("PlantedBugs.deadlock()")
-        .world(SMALL_X86.withShadowRmaps(true), b -> b.vcpus(0).hugePages(false))
+        .world(SMALL_X86, b -> b.vcpus(0).hugePages(false).mmus(Mmus.SHADOW))
         .setup(world -> mapGfns(world, 0))
         .actor(
             "aging",

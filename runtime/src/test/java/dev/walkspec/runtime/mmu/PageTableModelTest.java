@@ -7,6 +7,7 @@ import dev.walkspec.runtime.api.EntryCursor;
 import dev.walkspec.runtime.api.MemSlot;
 import dev.walkspec.runtime.api.Pages;
 import dev.walkspec.runtime.arch.ArchProfile;
+import dev.walkspec.runtime.arch.Mmus;
 import dev.walkspec.runtime.world.World;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -52,11 +53,12 @@ class PageTableModelTest {
   void tablesBehaveLikeAMapOfMappings(
       @ForAll("steps") @Size(max = 25) List<Step> steps, @ForAll boolean arm64) {
     ArchProfile profile = arm64 ? ArchProfile.ARM64 : ArchProfile.X86;
-    World world = World.builder(profile).vcpus(0).build();
+    // On x86, the shadow MMU's pages: their leaves must also be in the reverse maps.
+    World world = World.builder(profile).vcpus(0).mmus(arm64 ? Mmus.TDP : Mmus.SHADOW).build();
     if (!arm64) {
       world.createSlot(new MemSlot(0, 1, 0, SPACE, 0, 0));
     }
-    RadixRoot root = world.mmu(0).currentRoot();
+    RadixRoot root = world.mmu(0).peekAllRoots().get(0);
     EntryCodec codec = world.codec();
     TreeMap<Long, Mapping> model = new TreeMap<>();
     world.mmuLock().lockWrite();

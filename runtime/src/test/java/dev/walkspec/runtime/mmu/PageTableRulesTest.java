@@ -12,6 +12,7 @@ import dev.walkspec.runtime.api.RuleViolation;
 import dev.walkspec.runtime.api.SlotRmap;
 import dev.walkspec.runtime.arch.ArchProfile;
 import dev.walkspec.runtime.arch.Arm64EntryCodec;
+import dev.walkspec.runtime.arch.Mmus;
 import dev.walkspec.runtime.arch.RiscvEntryCodec;
 import dev.walkspec.runtime.arch.X86EntryCodec;
 import dev.walkspec.runtime.sched.Actor;
@@ -102,41 +103,73 @@ class PageTableRulesTest {
   }
 
   @Test
-  void rmapsFollowMapAndZapAcrossRoots() {
-    MemSlot slot = world.createSlot(new MemSlot(0, 1, 0, 1024, 0x100000, 0));
-    SlotRmap rmap = world.mmu(0).rmap(slot);
-    world.mmuLock().lockWrite();
+  void rmapsListShadowEntriesOnlyAndFollowMapAndZapAcrossShadowRoots() {
+    World both = World.builder(ArchProfile.X86).mmus(Mmus.TDP_AND_SHADOW).build();
+    MemSlot slot = both.createSlot(new MemSlot(0, 1, 0, 1024, 0x100000, 0));
+    SlotRmap rmap = both.mmu(0).rmap(slot);
+    both.mmuLock().lockWrite();
     try {
-      RadixRoot second = world.mmu(0).newRoot();
-      root.map(20, 1, 5, true, true, false);
-      second.map(20, 1, 5, true, false, false);
-      root.map(512, 2, 9, true, true, false);
+      RadixRoot tdp = both.mmu(0).currentRoot();
+      RadixRoot shadow = both.mmu(0).currentShadowRoot();
+      RadixRoot secondShadow = both.mmu(0).newShadowRoot();
+      tdp.map(20, 1, 5, true, true, false);
+      assertThat(rmap.count(20, 1))
+          .as("a TDP entry is never in the reverse maps, as in the kernel")
+          .isZero();
+      shadow.map(20, 1, 5, true, true, false);
+      secondShadow.map(20, 1, 5, true, false, false);
+      shadow.map(512, 2, 9, true, true, false);
       assertThat(rmap.count(20, 1)).isEqualTo(2);
       assertThat(rmap.count(512, 2)).isEqualTo(1);
+      assertThat(both.mmu(0).roots()).as("roots() lists the TDP MMU's").containsExactly(tdp);
       int young = 0;
       try (RmapCursor cursor = rmap.lock(20, 1)) {
         while (cursor.next()) {
           assertThat(cursor.gfn()).isEqualTo(20);
-          long old = cursor.fetchAnd(~world.codec().accessedMask());
-          young += world.codec().accessed(old) ? 1 : 0;
+          long old = cursor.fetchAnd(~both.codec().accessedMask());
+          young += both.codec().accessed(old) ? 1 : 0;
         }
       }
       assertThat(young).isEqualTo(1);
-      root.zapRange(20, 21);
+      assertThat(tdp.testAgeRange(20, 21))
+          .as("aging the shadow entries left the TDP entry of the same gfn young")
+          .isTrue();
+      shadow.zapRange(20, 21);
       assertThat(rmap.count(20, 1)).isEqualTo(1);
       try (RmapCursor cursor = rmap.lock(20, 1)) {
         assertThat(cursor.next()).isTrue();
         assertThat(cursor.zap()).isTrue();
       }
       assertThat(rmap.count(20, 1)).isZero();
-      assertThat(second.walk(0, 1024).next()).isFalse();
+      assertThat(secondShadow.walk(0, 1024).next()).isFalse();
+      assertThat(tdp.walk(20, 21).next()).as("zapping through the rmaps leaves TDP alone").isTrue();
       assertThatThrownBy(() -> rmap.lock(5000, 1))
           .hasMessageContaining("no reverse map for gfn 5000");
     } finally {
-      world.mmuLock().unlockWrite();
+      both.mmuLock().unlockWrite();
     }
-    world.deleteSlot(0, 1);
-    assertThatThrownBy(() -> world.mmu(0).rmap(slot)).hasMessageContaining("has no reverse map");
+    both.deleteSlot(0, 1);
+    assertThatThrownBy(() -> both.mmu(0).rmap(slot)).hasMessageContaining("has no reverse map");
+  }
+
+  @Test
+  void aVmWithoutShadowPagesKeepsNoReverseMapsAndOneWithoutTheTdpMmuNoTdpRoots() {
+    MemSlot slot = world.createSlot(new MemSlot(0, 1, 0, 1024, 0x100000, 0));
+    assertThat(world.mmu(0).hasRmaps()).isFalse();
+    assertThatThrownBy(() -> world.mmu(0).rmap(slot))
+        .hasMessage(
+            "this VM keeps no reverse maps: it has no shadow MMU pages (TDP MMU); ask hasRmaps()"
+                + " first");
+    World shadowOnly = World.builder(ArchProfile.X86).mmus(Mmus.SHADOW).build();
+    shadowOnly.mmuLock().lockWrite();
+    try {
+      assertThat(shadowOnly.mmu(0).roots()).isEmpty();
+      assertThat(shadowOnly.mmu(0).peekShadowRoots()).hasSize(1);
+      assertThatThrownBy(() -> shadowOnly.mmu(0).newRoot())
+          .hasMessage("this VM has no TDP MMU (shadow MMU): it has no TDP roots");
+    } finally {
+      shadowOnly.mmuLock().unlockWrite();
+    }
   }
 
   @Test

@@ -6,6 +6,7 @@ import dev.walkspec.runtime.api.MemSlot;
 import dev.walkspec.runtime.api.RmapCursor;
 import dev.walkspec.runtime.api.SlotRmap;
 import dev.walkspec.runtime.arch.ArchProfile;
+import dev.walkspec.runtime.arch.Mmus;
 import dev.walkspec.runtime.testing.ScriptedScheduler;
 import dev.walkspec.runtime.world.World;
 import org.junit.jupiter.api.Test;
@@ -79,7 +80,7 @@ class SchedulerHookTest {
   @Test
   void aCycleOfBitLocksIsReportedAsDeadlock() {
     ScriptedScheduler scheduler = new ScriptedScheduler();
-    World world = World.builder(ArchProfile.X86).scheduler(scheduler).build();
+    World world = World.builder(ArchProfile.X86).scheduler(scheduler).mmus(Mmus.SHADOW).build();
     MemSlot slot = world.createSlot(new MemSlot(0, 1, 0, 4, 0x10000, 0));
     SlotRmap rmap = world.mmu(0).rmap(slot);
     ScriptedScheduler.Outcome outcome =

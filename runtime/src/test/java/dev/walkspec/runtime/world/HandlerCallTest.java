@@ -8,6 +8,7 @@ import dev.walkspec.runtime.api.GfnRange;
 import dev.walkspec.runtime.api.MemSlot;
 import dev.walkspec.runtime.api.RuleViolation;
 import dev.walkspec.runtime.arch.ArchProfile;
+import dev.walkspec.runtime.arch.Mmus;
 import dev.walkspec.runtime.sched.Actor;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -22,7 +23,7 @@ class HandlerCallTest {
   @BeforeEach
   void setUp() {
     Actor.bind("walker");
-    world = World.builder(ArchProfile.X86).build();
+    world = World.builder(ArchProfile.X86).mmus(Mmus.TDP_AND_SHADOW).build();
     slot = world.createSlot(new MemSlot(0, 1, 0, 16, 0x10000, 0));
     srcu = world.srcu().readLock();
   }

@@ -25,8 +25,7 @@ public final class Catalogue {
    * world in which the races of the catalogue happen.
    */
   public static final ArchProfile SMALL_X86 =
-      new ArchProfile(
-          "x86-small", LockKind.RWLOCK, LockMode.READ, 1, X86EntryCodec.INSTANCE, 2, 1, false);
+      new ArchProfile("x86-small", LockKind.RWLOCK, LockMode.READ, 1, X86EntryCodec.INSTANCE, 2, 1);
 
   /** Host address of the catalogue's slot (slot 1: gfns [0, 512)). */
   public static final long HVA = 0x1000_0000L;
