@@ -27,7 +27,21 @@ import java.util.Optional;
 final class ProfileResolver {
   /** The properties a profile may set, and their types. */
   static final Map<String, Type> PROPERTIES =
-      Map.of("mmu_lock", Type.LOCK_KIND, "fault_lock", Type.LOCK_MODE, "address_spaces", Type.INT);
+      Map.of(
+          "mmu_lock",
+          Type.LOCK_KIND,
+          "fault_lock",
+          Type.LOCK_MODE,
+          "address_spaces",
+          Type.INT,
+          "tdp_mmu",
+          Type.BOOL,
+          "shadow_mmu",
+          Type.BOOL);
+
+  /** The property names in the order the documentation lists them, for "expected one of". */
+  private static final List<String> PROPERTY_NAMES =
+      List.of("mmu_lock", "fault_lock", "address_spaces", "tdp_mmu", "shadow_mmu");
 
   private final Spec spec;
   private final Diagnostics diagnostics;
@@ -100,7 +114,7 @@ final class ProfileResolver {
             property.target().pos(),
             property.target().text(),
             "profile property",
-            String.join(", ", List.of("mmu_lock", "fault_lock", "address_spaces")));
+            String.join(", ", PROPERTY_NAMES));
       } else {
         types.expect(property.value(), type, configScope);
       }
@@ -199,7 +213,23 @@ final class ProfileResolver {
           addressSpaces);
       addressSpaces = 1;
     }
-    return new ResolvedProfile(profile, config, mmuLock, faultLock, (int) addressSpaces);
+    // Two-dimensional tables (x86's TDP MMU, other arches' stage-2) unless the profile says not;
+    // shadow pages found through reverse maps (x86's shadow MMU) only where it says so.
+    boolean tdpMmu = property(properties, "tdp_mmu", evaluator, Value.of(true)).asBool();
+    boolean shadowMmu = property(properties, "shadow_mmu", evaluator, Value.of(false)).asBool();
+    if (!tdpMmu && !shadowMmu) {
+      Expr where =
+          properties.containsKey("tdp_mmu")
+              ? properties.get("tdp_mmu")
+              : properties.getOrDefault("shadow_mmu", null);
+      diagnostics.report(
+          DiagnosticCode.WS210,
+          where == null ? profile.name().pos() : where.pos(),
+          profile.name().text());
+      tdpMmu = true;
+    }
+    return new ResolvedProfile(
+        profile, config, mmuLock, faultLock, (int) addressSpaces, tdpMmu, shadowMmu);
   }
 
   private static Value property(

@@ -7,10 +7,19 @@ import java.util.Map;
 
 /**
  * A profile with inheritance applied: the value of every Kconfig option on it, the kind of its MMU
- * lock (rwlock or spinlock), the mode its fault path locks in, and its address spaces.
+ * lock (rwlock or spinlock), the mode its fault path locks in, its address spaces, and the
+ * page-table structures a VM of it may map guest memory through: two-dimensional tables ({@code
+ * tdpMmu}: x86's TDP MMU, other arches' stage-2) and shadow pages found through reverse maps
+ * ({@code shadowMmu}: x86's shadow MMU). Handler suites check every combination it allows.
  */
 public record ResolvedProfile(
-    Profile profile, Map<String, Value> config, Value mmuLock, Value faultLock, int addressSpaces) {
+    Profile profile,
+    Map<String, Value> config,
+    Value mmuLock,
+    Value faultLock,
+    int addressSpaces,
+    boolean tdpMmu,
+    boolean shadowMmu) {
 
   public ResolvedProfile {
     config = Map.copyOf(config);

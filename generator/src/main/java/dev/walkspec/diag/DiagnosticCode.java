@@ -113,6 +113,11 @@ public enum DiagnosticCode {
       "lock mode %s does not exist on a %s (profile %s)",
       "A lock mode that the profile's MMU lock cannot provide (spin on an rwlock)."),
   WS209(ERROR, "integer literal %s is out of range", "An integer literal does not fit in 64 bits."),
+  WS210(
+      ERROR,
+      "profile %s maps guest memory through no page tables: tdp_mmu and shadow_mmu are both false",
+      "A VM of an arch maps its memory through the TDP MMU (stage-2 tables), shadow pages, or"
+          + " both; a profile must allow at least one."),
 
   // ---- walk semantics ------------------------------------------------------------------
   WS301(
