@@ -259,7 +259,11 @@ public final class Generator {
     return new HandlerSuiteEmitter.Concurrency(walkLambda(binding), end, writer, ids);
   }
 
-  private static boolean endsInvalidation(Binding b) {
+  /**
+   * Whether the binding's on_lock callback ends an invalidation (C2): the walk an unmap handler's
+   * suite runs after C1 to close the invalidation it opened (H12, H13).
+   */
+  public static boolean endsInvalidation(Binding b) {
     return dev.walkspec.check.WalkerRoles.of(b.walker())
         .onLockSlot()
         .flatMap(b::callback)

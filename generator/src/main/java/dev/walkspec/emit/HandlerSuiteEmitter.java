@@ -73,12 +73,10 @@ final class HandlerSuiteEmitter {
                                 + " drift lock: the spec still has the hash it was generated from"))
                     .addStatement("SUITE.checkDrift()")
                     .build())
-            .addMethod(
-                MethodSpec.methodBuilder("states")
-                    .addAnnotation(PROVIDE)
-                    .returns(ParameterizedTypeName.get(ARBITRARY, HANDLER_STATE))
-                    .addStatement("return SUITE.states()")
-                    .build());
+            .addMethod(provider(STATES));
+    if (obligations.stream().anyMatch(o -> statesOf(o).equals(LONG_RANGES))) {
+      type.addMethod(provider(LONG_RANGES));
+    }
     for (Obligation obligation : obligations) {
       String id = obligation.id().text();
       String label = subject + " " + id + " " + obligation.label().text().replace('_', ' ');
@@ -94,7 +92,7 @@ final class HandlerSuiteEmitter {
                   ParameterSpec.builder(HANDLER_STATE, "state")
                       .addAnnotation(
                           AnnotationSpec.builder(SuiteEmitter.FOR_ALL)
-                              .addMember("value", "$S", "states")
+                              .addMember("value", "$S", statesOf(obligation))
                               .build())
                       .build())
               .addStatement("SUITE.check($S, state)", id)
@@ -123,6 +121,26 @@ final class HandlerSuiteEmitter {
               .build());
     }
     return type.build();
+  }
+
+  private static final String STATES = "states";
+  private static final String LONG_RANGES = "longRanges";
+
+  /**
+   * The states a property draws: long runs across a 1 GiB boundary for H14 (only those can hold the
+   * lock too long), the general families for every other obligation.
+   */
+  private static String statesOf(Obligation obligation) {
+    return obligation.id().text().equals("H14") ? LONG_RANGES : STATES;
+  }
+
+  /** {@code @Provide Arbitrary<HandlerState> NAME() { return SUITE.NAME(); }}. */
+  private static MethodSpec provider(String name) {
+    return MethodSpec.methodBuilder(name)
+        .addAnnotation(PROVIDE)
+        .returns(ParameterizedTypeName.get(ARBITRARY, HANDLER_STATE))
+        .addStatement("return SUITE.$N()", name)
+        .build();
   }
 
   /**

@@ -32,6 +32,11 @@ final class SuiteEmitter {
   static final ClassName LABEL = ClassName.get("net.jqwik.api", "Label");
   static final ClassName FOR_ALL = ClassName.get("net.jqwik.api", "ForAll");
   static final ClassName INT_RANGE = ClassName.get("net.jqwik.api.constraints", "IntRange");
+  static final ClassName VERIFIED_ONCE = ClassName.get("dev.walkspec.suite", "VerifiedOnce");
+  static final ClassName EXTEND_WITH =
+      ClassName.get("org.junit.jupiter.api.extension", "ExtendWith");
+  static final ClassName ADD_LIFECYCLE_HOOK =
+      ClassName.get("net.jqwik.api.lifecycle", "AddLifecycleHook");
 
   private SuiteEmitter() {}
 
@@ -81,9 +86,21 @@ final class SuiteEmitter {
                 invoker);
     return TypeSpec.classBuilder(suite)
         .addAnnotation(generated)
+        // Run again only when the generated walkers or walkspec's code changed (both engines).
+        .addAnnotation(
+            AnnotationSpec.builder(EXTEND_WITH)
+                .addMember("value", "$T.class", VERIFIED_ONCE)
+                .build())
+        .addAnnotation(
+            AnnotationSpec.builder(ADD_LIFECYCLE_HOOK)
+                .addMember("value", "$T.class", VERIFIED_ONCE)
+                .build())
         .addJavadoc(
-            "Checks the $L walker against the reference semantics of its spec (W1-W13).\n",
-            Comments.safe(subject))
+            "Checks the $L walker against the reference semantics of its spec (W1-W13); once it"
+                + " passed, it runs again only when the generated walkers or walkspec's code"
+                + " change ($T).\n",
+            Comments.safe(subject),
+            VERIFIED_ONCE)
         .addField(
             FieldSpec.builder(suiteType, "SUITE", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
                 .initializer(create)

@@ -1,6 +1,10 @@
 package dev.walkspec.pipeline;
 
+import dev.walkspec.check.Binding;
 import dev.walkspec.check.CheckedSpec;
+import dev.walkspec.check.WalkerRoles;
+import dev.walkspec.diag.Similarity;
+import dev.walkspec.emit.Generator;
 import dev.walkspec.emit.JavaPackages;
 import dev.walkspec.emit.OutputDirectory;
 import java.io.IOException;
@@ -63,6 +67,7 @@ public final class Builds {
     }
     checkSelection(request, report.specs());
     if (request.suiteOutput().isPresent()) {
+      checkCompanions(request, report.specs());
       HandlerClasses.checkKeys(handlers, report.specs());
       HandlerClasses.checkClasses(handlers, report.specs(), request.handlerClasspath());
     }
@@ -117,8 +122,11 @@ public final class Builds {
         throw new BuildProblem(
             "operations names '"
                 + op
-                + "', which is no operation of the specs; use an id or label among "
-                + String.join(", ", operations));
+                + "', which is no operation of the specs"
+                + Similarity.hint(op, operations)
+                + " (the operations, by id or label: "
+                + String.join(", ", operations)
+                + ")");
       }
     }
     for (String profile : new TreeSet<>(request.profiles())) {
@@ -126,10 +134,58 @@ public final class Builds {
         throw new BuildProblem(
             "profiles names '"
                 + profile
-                + "', which is no profile of the specs; use one of "
-                + String.join(", ", profiles));
+                + "', which is no profile of the specs"
+                + Similarity.hint(profile, profiles)
+                + " (the profiles: "
+                + String.join(", ", profiles)
+                + ")");
       }
     }
+  }
+
+  /**
+   * An unmap handler's suite explores whole invalidations, begun by its operation (C1) and ended by
+   * the one whose on_lock ends them (C2, for the retry protocol, H13): selecting the first without
+   * the second would generate a suite that names a walker nobody generated.
+   */
+  static void checkCompanions(BuildRequest request, List<CheckedSpec> specs) {
+    if (request.operations().isEmpty()) {
+      return;
+    }
+    for (CheckedSpec spec : specs) {
+      for (Binding b : spec.bindings()) {
+        boolean unmap =
+            b.callback(WalkerRoles.of(b.walker()).handlerSlot())
+                .filter("unmap"::equals)
+                .isPresent();
+        if (!unmap || !selected(request, b)) {
+          continue;
+        }
+        Optional<Binding> end =
+            spec.bindings().stream()
+                .filter(e -> e.profile().name().equals(b.profile().name()))
+                .filter(Generator::endsInvalidation)
+                .findFirst();
+        if (end.isPresent() && !selected(request, end.get())) {
+          String name = end.get().operation().label().text();
+          throw new BuildProblem(
+              "operations selects "
+                  + b.operation().label().text()
+                  + " but not "
+                  + name
+                  + ": the unmap handler's suite explores whole invalidations, which "
+                  + name
+                  + " ends (H12, H13); add <operation>"
+                  + name
+                  + "</operation>");
+        }
+      }
+    }
+  }
+
+  private static boolean selected(BuildRequest request, Binding b) {
+    return request.operations().contains(b.operation().id().text())
+        || request.operations().contains(b.operation().label().text());
   }
 
   /**

@@ -1,6 +1,7 @@
 package dev.walkspec.pipeline;
 
 import dev.walkspec.check.CheckedSpec;
+import dev.walkspec.diag.Similarity;
 import dev.walkspec.emit.JavaPackages;
 import dev.walkspec.model.Decls.HandlerKind;
 import java.io.IOException;
@@ -25,9 +26,23 @@ import java.util.TreeSet;
 public final class HandlerClasses {
   static final String API = "dev.walkspec.runtime.api.";
 
+  /**
+   * Not a handler kind of the specs: the arch's locked write-protect code (dirty logging), the
+   * other writer H5 is about. The suites of a lockless age handler explore it against aging.
+   */
+  public static final String WRITER = "writer";
+
   /** The interface each known handler kind implements; other kinds implement GfnHandler. */
   static final Map<String, String> INTERFACES =
-      Map.of("age", "AgeHandler", "test_age", "TestAgeHandler", "unmap", "UnmapHandler");
+      Map.of(
+          "age",
+          "AgeHandler",
+          "test_age",
+          "TestAgeHandler",
+          "unmap",
+          "UnmapHandler",
+          WRITER,
+          "WriteProtector");
 
   private HandlerClasses() {}
 
@@ -78,14 +93,18 @@ public final class HandlerClasses {
       spec.spec().handlerKinds().forEach(k -> kinds.add(k.name().text()));
       spec.profiles().forEach(p -> profiles.add(p.name()));
     }
+    kinds.add(WRITER);
     for (String key : handlerClasses.keySet()) {
       String kind = key.contains("/") ? key.substring(key.indexOf('/') + 1) : key;
       if (!kinds.contains(kind)) {
         throw new BuildProblem(
             "handlerClasses names handler kind '"
                 + kind
-                + "', which the specs do not declare; use one of "
-                + String.join(", ", kinds));
+                + "', which the specs do not declare"
+                + Similarity.hint(kind, kinds)
+                + " (the kinds: "
+                + String.join(", ", kinds)
+                + ")");
       }
       if (key.contains("/")) {
         String profile = key.substring(0, key.indexOf('/'));
@@ -95,8 +114,11 @@ public final class HandlerClasses {
                   + profile
                   + "' in "
                   + key.replace('/', '.')
-                  + ", which the specs do not declare; use one of "
-                  + String.join(", ", profiles));
+                  + ", which the specs do not declare"
+                  + Similarity.hint(profile, profiles)
+                  + " (the profiles: "
+                  + String.join(", ", profiles)
+                  + ")");
         }
       }
     }

@@ -7,11 +7,14 @@ import dev.walkspec.runtime.api.OnLockCallback;
 import dev.walkspec.runtime.api.Pages;
 import dev.walkspec.runtime.api.WalkResult;
 import dev.walkspec.runtime.api.WriteProtector;
+import dev.walkspec.runtime.arch.Mmus;
 import dev.walkspec.runtime.explore.Actors;
 import dev.walkspec.runtime.explore.Scenario;
 import dev.walkspec.runtime.mmu.AddressSpaceMmu;
+import dev.walkspec.runtime.mmu.RadixRoot;
 import dev.walkspec.runtime.trace.TraceSink;
 import dev.walkspec.runtime.world.World;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -62,15 +65,35 @@ public final class ConcurrentScenarios {
     return scenario.equals("unmap-vs-root-free") ? 1 : 2;
   }
 
-  /** The scenario names this suite explores, for its kind of handler. */
+  /**
+   * The name suffix of a scenario run in a VM with shadow pages alone (the shadow MMU does all the
+   * work); without it, a scenario runs in a VM with the TDP MMU alone.
+   */
+  static final String SHADOW_SUFFIX = "-shadow";
+
+  /**
+   * The scenario names this suite explores, for its kind of handler: each scenario in each VM the
+   * explorer runs the profile in ({@link RuntimeProfiles#exploredVms}).
+   */
   List<String> names(String kind) {
+    List<String> names = new ArrayList<>();
+    for (Mmus vm : RuntimeProfiles.exploredVms(binding.profile())) {
+      String suffix = vm == Mmus.SHADOW ? SHADOW_SUFFIX : "";
+      baseNames(kind, vm).forEach(name -> names.add(name + suffix));
+    }
+    return names;
+  }
+
+  private List<String> baseNames(String kind, Mmus vm) {
     if (kind.equals("unmap")) {
-      List<String> names = new java.util.ArrayList<>();
+      List<String> names = new ArrayList<>();
       if (endWalk.isPresent()) {
         names.add("invalidation-vs-vcpus");
       }
       names.add("unmap-many-pages");
-      if (RuntimeProfiles.freesRootsWhileRunning(binding.profile())) {
+      // Freed roots are TDP roots: the shadow MMU's pages are reached through the reverse maps,
+      // which the lock keeps current across a yield.
+      if (RuntimeProfiles.freesRootsWhileRunning(binding.profile()) && vm == Mmus.TDP) {
         names.add("unmap-vs-root-free");
       }
       return names;
@@ -81,11 +104,27 @@ public final class ConcurrentScenarios {
   }
 
   Scenario scenario(String name) {
+    Mmus vm = name.endsWith(SHADOW_SUFFIX) ? Mmus.SHADOW : Mmus.TDP;
+    String base =
+        vm == Mmus.SHADOW ? name.substring(0, name.length() - SHADOW_SUFFIX.length()) : name;
+    if (!RuntimeProfiles.exploredVms(binding.profile()).contains(vm)) {
+      throw new IllegalArgumentException(
+          "no concurrent scenario named "
+              + name
+              + " on "
+              + binding.profile().name()
+              + ", whose VMs have no "
+              + vm.describe());
+    }
     Scenario.Builder b =
         Scenario.builder(name)
-            .world(RuntimeProfiles.of(binding.profile()), w -> w.vcpus(2))
-            .description(binding.displayName() + ": " + description(name));
-    switch (name) {
+            .world(RuntimeProfiles.of(binding.profile()), w -> w.vcpus(2).mmus(vm))
+            .description(
+                binding.displayName()
+                    + ": "
+                    + description(base)
+                    + (vm == Mmus.SHADOW ? " (a VM with the shadow MMU alone)" : ""));
+    switch (base) {
       case "aging-vs-zap" ->
           b.setup(pages(0, 4, true))
               .actor("walk", walker(0, 4, false))
@@ -132,15 +171,19 @@ public final class ConcurrentScenarios {
     };
   }
 
-  /** A slot of 1024 pages at gfn 0, with [from, to) mapped (young) in the current root. */
+  /**
+   * A slot of 1024 pages at gfn 0, with [from, to) mapped (young) in the current root of the VM's
+   * structure (a TDP root, or a shadow root, whose leaves the reverse maps list).
+   */
   private static Consumer<World> pages(long from, long to, boolean young) {
     return world -> {
       world.createSlot(new MemSlot(0, 1, 0, SLOT_PAGES, HVA, 0));
       world.withExclusiveLock(
           () -> {
             AddressSpaceMmu mmu = world.mmu(0);
+            RadixRoot root = mmu.rootFor(world.mmus() == Mmus.SHADOW);
             for (long gfn = from; gfn < to; gfn++) {
-              mmu.currentRoot().map(gfn, 1, 0x100000 + gfn, true, young, false);
+              root.map(gfn, 1, 0x100000 + gfn, true, young, false);
             }
           });
     };
@@ -156,7 +199,7 @@ public final class ConcurrentScenarios {
       world.withExclusiveLock(
           () -> {
             AddressSpaceMmu mmu = world.mmu(0);
-            dev.walkspec.runtime.mmu.RadixRoot old = mmu.newRoot();
+            RadixRoot old = mmu.newRoot();
             for (long gfn = from; gfn < to; gfn++) {
               old.map(gfn, 1, 0x100000 + gfn, true, true, false);
             }

@@ -32,7 +32,7 @@ public final class ConformanceFailure extends AssertionError {
             + scenario
             + "\n"
             + indent(details)
-            + "  replay:   "
+            + "  reproduce: "
             + replay
             + "\n");
   }

@@ -1,5 +1,6 @@
 package dev.walkspec.suite;
 
+import dev.walkspec.runtime.arch.Mmus;
 import java.util.ArrayList;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
@@ -11,8 +12,10 @@ import net.jqwik.api.Tuple;
  * jqwik generators of {@link HandlerState}s that stress what H6, H9, H10, H11 and H14 are about:
  * slots that do not start on a huge-page boundary, ranges that start or end inside a 2 MiB mapping,
  * 1 GiB leaves, runs of hundreds of young pages across a 1 GiB boundary, many roots including
- * invalid ones, holes (non-present entries), neighbours. Everything shrinks: fewer roots, fewer
- * mappings, smaller slots.
+ * invalid ones, holes (non-present entries), neighbours; and every VM the profile allows (TDP MMU
+ * only, shadow pages only, or both with the same gfns mapped through each, young in one and old in
+ * the other), so that no pass of a combined handler can hide another's bug. Everything shrinks:
+ * towards a TDP-only VM, fewer roots, fewer mappings, smaller slots.
  */
 public final class HandlerStates {
   private static final int HUGE = 512;
@@ -20,8 +23,108 @@ public final class HandlerStates {
 
   private HandlerStates() {}
 
-  /** States for a profile whose largest mapping is at {@code maxHugeLevel} (2: 2 MiB, 3: 1 GiB). */
-  public static Arbitrary<HandlerState> states(int maxHugeLevel) {
+  /**
+   * States for a profile whose largest mapping is at {@code maxHugeLevel} (2: 2 MiB, 3: 1 GiB), in
+   * each of the VMs {@code vms} (the first is where failures shrink to).
+   */
+  public static Arbitrary<HandlerState> states(int maxHugeLevel, List<Mmus> vms) {
+    return inVms(tdpStates(maxHugeLevel), vms);
+  }
+
+  /**
+   * States for H14 (bounded lock hold): each a run of 530 to 700 young 4K pages across a 1 GiB
+   * boundary, enough for more than 512 zaps in two 1 GiB regions, in each of the VMs {@code vms}.
+   */
+  public static Arbitrary<HandlerState> longRanges(List<Mmus> vms) {
+    return inVms(withMayBlock(longRuns(neighbours(), rootCounts())), vms);
+  }
+
+  private static Arbitrary<HandlerState> inVms(Arbitrary<HandlerState> tdp, List<Mmus> vms) {
+    if (vms.isEmpty()) {
+      throw new IllegalArgumentException("a handler state needs at least one kind of VM");
+    }
+    return tdp.flatMap(s -> Arbitraries.of(vms).flatMap(vm -> inVm(s, vm)));
+  }
+
+  private static Arbitrary<Long> neighbours() {
+    return Arbitraries.longs().between(1, HUGE);
+  }
+
+  private static Arbitrary<Integer> rootCounts() {
+    return Arbitraries.integers().between(1, 3);
+  }
+
+  /**
+   * may_block is drawn for every state; a call uses it only where the operation leaves it to the
+   * caller (C1), so handlers' yielding paths are checked too. Shrinks to false.
+   */
+  private static Arbitrary<HandlerState> withMayBlock(Arbitrary<HandlerState> states) {
+    return states.flatMap(s -> Arbitraries.of(false, true).map(s::withMayBlock));
+  }
+
+  /**
+   * A TDP-only state moved into {@code vm}: with shadow pages only, every mapping moves to a shadow
+   * root (one per TDP root, up to two; shadow roots are never invalid); with both, each mapping
+   * stays in its TDP root, moves to a shadow root, or is in both, there young in one structure and
+   * old in the other or alike.
+   */
+  private static Arbitrary<HandlerState> inVm(HandlerState s, Mmus vm) {
+    return switch (vm) {
+      case TDP -> Arbitraries.just(s);
+      case SHADOW -> {
+        int shadowRoots = Math.min(s.roots(), 2);
+        List<HandlerState.Mapping> moved =
+            s.mappings().stream()
+                .map(m -> m.inShadowRoot(m.root() % shadowRoots, m.accessed()))
+                .toList();
+        yield Arbitraries.just(s.inVm(vm, 0, List.of(), shadowRoots, dedupe(moved)));
+      }
+      case TDP_AND_SHADOW ->
+          Combinators.combine(
+                  Arbitraries.integers().between(1, 2),
+                  Arbitraries.of(Through.values()).list().ofSize(s.mappings().size()))
+              .as(
+                  (shadowRoots, through) ->
+                      s.inVm(
+                          vm,
+                          s.roots(),
+                          s.invalidRoots(),
+                          shadowRoots,
+                          dedupe(split(s.mappings(), through, shadowRoots))));
+    };
+  }
+
+  /** Which structures map a gfn in a VM with both. */
+  private enum Through {
+    TDP,
+    SHADOW,
+    BOTH_ALIKE,
+    BOTH_YOUNG_IN_ONE
+  }
+
+  private static List<HandlerState.Mapping> split(
+      List<HandlerState.Mapping> maps, List<Through> through, int shadowRoots) {
+    List<HandlerState.Mapping> out = new ArrayList<>();
+    for (int i = 0; i < maps.size(); i++) {
+      HandlerState.Mapping m = maps.get(i);
+      int shadowRoot = m.root() % shadowRoots;
+      switch (through.get(i)) {
+        case TDP -> out.add(m);
+        case SHADOW -> out.add(m.inShadowRoot(shadowRoot, m.accessed()));
+        case BOTH_ALIKE -> {
+          out.add(m);
+          out.add(m.inShadowRoot(shadowRoot, m.accessed()));
+        }
+        case BOTH_YOUNG_IN_ONE -> {
+          out.add(m);
+          out.add(m.inShadowRoot(shadowRoot, !m.accessed()));
+        }
+      }
+    }
+    return out;
+  }
+
+  private static Arbitrary<HandlerState> tdpStates(int maxHugeLevel) {
     // Slots at small gfns, aligned or not, and slots just below a 1 GiB boundary, so that ranges
     // can cross one (handlers that work in 1 GiB chunks, arm64's unmap, yield between them).
     Arbitrary<Long> base =
@@ -30,8 +133,8 @@ public final class HandlerStates {
             Arbitraries.longs().between(1, 4 * HUGE),
             Arbitraries.longs().between(1, 2 * HUGE).map(k -> GIGA - k));
     Arbitrary<Long> pages = Arbitraries.longs().between(1, 3L * HUGE);
-    Arbitrary<Long> neighbour = Arbitraries.longs().between(1, HUGE);
-    Arbitrary<Integer> roots = Arbitraries.integers().between(1, 3);
+    Arbitrary<Long> neighbour = neighbours();
+    Arbitrary<Integer> roots = rootCounts();
     Arbitrary<HandlerState> any =
         Combinators.combine(base, pages, neighbour, roots)
             .flatAs((b, p, n, r) -> withMappings(b, p, n, r));
@@ -49,10 +152,7 @@ public final class HandlerStates {
     if (maxHugeLevel >= 3) {
       families.add(Tuple.of(1, gigantic(neighbour, roots)));
     }
-    // may_block is drawn for every state; a call uses it only where the operation leaves it to
-    // the caller (C1), so handlers' yielding paths are checked too. Shrinks to false.
-    return Arbitraries.frequencyOf(families)
-        .flatMap(s -> Arbitraries.of(false, true).map(s::withMayBlock));
+    return withMayBlock(Arbitraries.frequencyOf(families));
   }
 
   /**
@@ -319,6 +419,7 @@ public final class HandlerStates {
       kept.removeIf(
           k ->
               k.root() == m.root()
+                  && k.shadow() == m.shadow()
                   && k.gfn() < m.gfn() + m.pages()
                   && m.gfn() < k.gfn() + k.pages());
       kept.add(m);

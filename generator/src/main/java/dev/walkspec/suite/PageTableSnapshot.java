@@ -2,35 +2,56 @@ package dev.walkspec.suite;
 
 import dev.walkspec.runtime.api.EntryCodec;
 import dev.walkspec.runtime.api.EntryCursor;
-import dev.walkspec.runtime.api.Root;
+import dev.walkspec.runtime.api.Pages;
+import dev.walkspec.runtime.mmu.RadixRoot;
 import dev.walkspec.runtime.world.World;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Every present leaf of every root of every address space, by (space, root, gfn, level). */
+/**
+ * Every present leaf of every root of every address space, TDP roots and shadow roots alike, by
+ * (space, root, gfn, level); a shadow root's id is written {@code s<id>} in the key.
+ */
 public record PageTableSnapshot(Map<String, Leaf> leaves) {
-  /** A leaf: where it is, which gfns it covers, its raw entry, and whether its root is valid. */
+  /**
+   * A leaf: where it is (a shadow root's leaves are also in the reverse maps), which gfns it
+   * covers, its raw entry, and whether its root is valid.
+   */
   public record Leaf(
-      int addressSpace, int root, boolean validRoot, long gfn, int level, long pages, long entry) {
+      int addressSpace,
+      int root,
+      boolean shadow,
+      boolean validRoot,
+      long gfn,
+      int level,
+      long pages,
+      long entry) {
     boolean overlaps(long start, long end) {
       return gfn < end && start < gfn + pages;
     }
   }
 
-  /** Takes the snapshot; the caller holds the MMU lock (the roots list needs it). */
+  /** Takes the snapshot; the caller holds the MMU lock (the roots lists need it). */
   public static PageTableSnapshot of(World world) {
     Map<String, Leaf> leaves = new LinkedHashMap<>();
     for (int as = 0; as < world.addressSpaces(); as++) {
-      for (Root root : world.mmu(as).roots()) {
+      for (RadixRoot root : world.mmu(as).allRoots()) {
         EntryCursor cursor = root.walk(0, world.profile().gfnLimit());
         while (cursor.next()) {
-          long pages = dev.walkspec.runtime.api.Pages.pagesAt(cursor.level());
           Leaf leaf =
               new Leaf(
-                  as, root.id(), root.valid(), cursor.gfn(), cursor.level(), pages, cursor.load());
-          leaves.put(as + "/" + root.id() + "/" + cursor.gfn() + "/" + cursor.level(), leaf);
+                  as,
+                  root.id(),
+                  root.shadow(),
+                  root.valid(),
+                  cursor.gfn(),
+                  cursor.level(),
+                  Pages.pagesAt(cursor.level()),
+                  cursor.load());
+          String rootKey = (root.shadow() ? "s" : "") + root.id();
+          leaves.put(as + "/" + rootKey + "/" + cursor.gfn() + "/" + cursor.level(), leaf);
         }
       }
     }

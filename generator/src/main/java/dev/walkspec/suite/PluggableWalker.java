@@ -16,11 +16,14 @@ import java.util.Map;
  * GfnHandler (or IntGfnHandler), OnLockCallback, TraceSink, in any order.
  */
 public final class PluggableWalker {
+  /** The system properties that plug a walker in start with this. */
+  public static final String PROPERTY_PREFIX = "walkspec.walker.";
+
   private PluggableWalker() {}
 
   public static <W> WalkerSuite.Factory<W> factory(
       String key, Class<W> api, WalkerSuite.Factory<W> generated) {
-    String className = System.getProperty("walkspec.walker." + key);
+    String className = System.getProperty(PROPERTY_PREFIX + key);
     if (className == null || className.isBlank()) {
       return generated;
     }

@@ -4,6 +4,9 @@ import dev.walkspec.check.ResolvedProfile;
 import dev.walkspec.runtime.api.LockKind;
 import dev.walkspec.runtime.api.LockMode;
 import dev.walkspec.runtime.arch.ArchProfile;
+import dev.walkspec.runtime.arch.Mmus;
+import java.util.ArrayList;
+import java.util.List;
 
 /** The runtime arch profile that plays a spec profile: page-table layout, lock kind, spaces. */
 public final class RuntimeProfiles {
@@ -22,10 +25,6 @@ public final class RuntimeProfiles {
     LockKind kind = profile.isRwlock() ? LockKind.RWLOCK : LockKind.SPINLOCK;
     LockMode fault =
         LockMode.valueOf(profile.faultLock().toString().toUpperCase(java.util.Locale.ROOT));
-    // A VM on x86 with the TDP MMU that never built a shadow page (no nested guest) has no
-    // reverse maps: profiles named for it (x86_no_shadow_pages) play one, so that the x86
-    // handlers' "no shadow pages yet" paths are checked too.
-    boolean rmaps = base.shadowRmaps() && !profile.name().endsWith("_no_shadow_pages");
     return new ArchProfile(
         profile.name(),
         kind,
@@ -33,8 +32,35 @@ public final class RuntimeProfiles {
         profile.addressSpaces(),
         base.codec(),
         base.levels(),
-        base.maxHugeLevel(),
-        rmaps);
+        base.maxHugeLevel());
+  }
+
+  /**
+   * The VMs a handler of the profile must be right in, as its {@code tdp_mmu} and {@code
+   * shadow_mmu} allow: the TDP MMU alone, shadow pages alone, and both. A TDP-only VM comes first,
+   * so that a failure shrinks to it where it can.
+   */
+  public static List<Mmus> vms(ResolvedProfile profile) {
+    List<Mmus> vms = new ArrayList<>();
+    if (profile.tdpMmu()) {
+      vms.add(Mmus.TDP);
+    }
+    if (profile.shadowMmu()) {
+      vms.add(Mmus.SHADOW);
+    }
+    if (profile.tdpMmu() && profile.shadowMmu()) {
+      vms.add(Mmus.TDP_AND_SHADOW);
+    }
+    return List.copyOf(vms);
+  }
+
+  /**
+   * The VMs the explorer runs a profile's concurrent scenarios in: each structure alone. Races are
+   * between a pass and the other actors on that pass's entries, so each pass is explored where it
+   * does all the work; the one-call properties check the VM with both.
+   */
+  public static List<Mmus> exploredVms(ResolvedProfile profile) {
+    return vms(profile).stream().filter(vm -> vm != Mmus.TDP_AND_SHADOW).toList();
   }
 
   /**

@@ -44,6 +44,10 @@ public final class WalkerSuite<W> {
   private static final java.util.concurrent.atomic.AtomicLong CHECKED =
       new java.util.concurrent.atomic.AtomicLong();
 
+  /** Checks of this suite that failed in this JVM (a passing suite is recorded: VerifiedOnce). */
+  private final java.util.concurrent.atomic.AtomicInteger failures =
+      new java.util.concurrent.atomic.AtomicInteger();
+
   private final SpecRef specRef;
   private final Optional<String> operation;
   private final String profileName;
@@ -120,8 +124,22 @@ public final class WalkerSuite<W> {
     return IntStream.range(0, SmallScope.layoutCount(profile())).boxed().toList();
   }
 
+  /** Whether a check of this suite failed in this JVM. */
+  public boolean failedSomewhere() {
+    return failures.get() > 0;
+  }
+
   /** Checks every scenario of one layout; returns how many were checked. */
   public long checkLayout(int layout) {
+    try {
+      return checkEveryScenario(layout);
+    } catch (RuntimeException | Error e) {
+      failures.incrementAndGet();
+      throw e;
+    }
+  }
+
+  private long checkEveryScenario(int layout) {
     SmallScope scope = new SmallScope(spec());
     Stream<Scenario> scenarios =
         binding().isPresent()
@@ -147,7 +165,12 @@ public final class WalkerSuite<W> {
 
   /** Checks one scenario on a fresh world. */
   public void check(Scenario scenario) {
-    check(new Interpreter(spec()), worldFor(scenario), scenario);
+    try {
+      check(new Interpreter(spec()), worldFor(scenario), scenario);
+    } catch (RuntimeException | Error e) {
+      failures.incrementAndGet();
+      throw e;
+    }
   }
 
   /**

@@ -317,9 +317,44 @@ class BuildsTest {
     assertThatThrownBy(() -> Builds.generate(typo))
         .isInstanceOf(BuildProblem.class)
         .hasMessage(
-            "operations names 'clear_yuong', which is no operation of the specs; use an id or"
-                + " label among C4, clear_young");
+            "operations names 'clear_yuong', which is no operation of the specs; did you mean"
+                + " 'clear_young'? (the operations, by id or label: C4, clear_young)");
     assertThat(out).doesNotExist();
+  }
+
+  @Test
+  void anUnmapOperationWithoutTheOneThatEndsItsInvalidationsIsRefused() throws IOException {
+    write(
+        "src/main/walkspec/kvm.walk",
+        Files.readString(Path.of("../spec/src/main/walkspec/kvm.walk")));
+    Path suites = dir.resolve("target/suites");
+    BuildRequest startOnly = selecting(suites, Set.of("invalidate_range_start"));
+    assertThatThrownBy(() -> Builds.generate(startOnly))
+        .isInstanceOf(BuildProblem.class)
+        .hasMessage(
+            "operations selects invalidate_range_start but not invalidate_range_end: the unmap"
+                + " handler's suite explores whole invalidations, which invalidate_range_end ends"
+                + " (H12, H13); add <operation>invalidate_range_end</operation>");
+    assertThat(suites).doesNotExist();
+    Builds.generate(selecting(suites, Set.of("C1", "invalidate_range_end")));
+    assertThat(suites.resolve("com/example/gen/kvm/InvalidateRangeStartX86WalkerTest.java"))
+        .exists();
+  }
+
+  private BuildRequest selecting(Path suites, Set<String> operations) {
+    return new BuildRequest(
+        dir,
+        List.of(dir.resolve("src/main/walkspec")),
+        List.of(),
+        dir.resolve("target/walkspec-specs"),
+        List.of(),
+        Optional.empty(),
+        Optional.of(suites),
+        "com.example.gen",
+        operations,
+        Set.of("x86"),
+        Map.of(),
+        List.of());
   }
 
   @Test
@@ -372,10 +407,18 @@ class BuildsTest {
         .contains("add a dependency on dev.walkspec:walkspec-runtime");
     assertThat(problem("aging", GoodAge.class.getName(), classpath))
         .isEqualTo(
-            "handlerClasses names handler kind 'aging', which the specs do not declare; use one"
-                + " of age");
+            "handlerClasses names handler kind 'aging', which the specs do not declare (the kinds:"
+                + " age, writer)");
+    assertThat(problem("aeg", GoodAge.class.getName(), classpath))
+        .isEqualTo(
+            "handlerClasses names handler kind 'aeg', which the specs do not declare; did you mean"
+                + " 'age'? (the kinds: age, writer)");
     assertThat(problem("x86.age", GoodAge.class.getName(), classpath))
         .startsWith("handlerClasses names profile 'x86' in x86.age, which the specs do not");
+    assertThat(problem("riscvv.age", GoodAge.class.getName(), classpath))
+        .isEqualTo(
+            "handlerClasses names profile 'riscvv' in riscvv.age, which the specs do not declare;"
+                + " did you mean 'riscv'? (the profiles: riscv)");
   }
 
   private String problem(String key, String className, List<Path> classpath) {

@@ -8,8 +8,9 @@ import net.jqwik.api.Property;
 import org.junit.jupiter.api.Test;
 
 /**
- * A one-call property's failure says how to draw its state again: the property that called the
- * suite, and the fixed seed it runs with if the suite was generated with one.
+ * A one-call property's failure says how to draw its state again: the command that reruns the
+ * property that called the suite, with the fixed seed it runs with if the suite was generated with
+ * one, or else from jqwik's database of failing samples.
  */
 class ReplayLineTest {
   /** Returns true although nothing in the range is young and clears nothing: H11. */
@@ -45,8 +46,8 @@ class ReplayLineTest {
         catchThrowableOfType(ConformanceFailure.class, new GeneratedLike()::fixedSeed);
     assertThat(failure.getMessage())
         .contains(
-            "  replay:   GeneratedLike#fixedSeed runs with the fixed seed 42: rerunning it draws"
-                + " this state again");
+            "  reproduce: mvn test -Dtest='GeneratedLike#fixedSeed' (the property runs with the"
+                + " fixed seed 42: the same states)");
   }
 
   @Test
@@ -55,8 +56,7 @@ class ReplayLineTest {
         catchThrowableOfType(ConformanceFailure.class, new GeneratedLike()::randomSeed);
     assertThat(failure.getMessage())
         .contains(
-            "  replay:   rerun GeneratedLike#randomSeed with the seed jqwik reports for this run:"
-                + " generate the suites with -Dwalkspec.propertySeed=<seed> (walkspec generate"
-                + " --seed <seed>)");
+            "  reproduce: mvn test -Dtest='GeneratedLike#randomSeed' (jqwik tries the failing"
+                + " sample first, from .jqwik-database)");
   }
 }
