@@ -8,11 +8,11 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
-import dev.walkspec.arch.x86.tdp.TdpWriteProtect;
 import dev.walkspec.runtime.api.AgeHandler;
 import dev.walkspec.runtime.api.GfnHandler;
 import dev.walkspec.runtime.api.TestAgeHandler;
 import dev.walkspec.runtime.api.UnmapHandler;
+import dev.walkspec.runtime.api.WriteProtector;
 import java.io.IOException;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Modifier;
@@ -94,7 +94,7 @@ class HandlerClassesTest {
     for (Class<?> variant : variants) {
       assertThat(
               GfnHandler.class.isAssignableFrom(variant)
-                  || TdpWriteProtect.class.isAssignableFrom(variant))
+                  || WriteProtector.class.isAssignableFrom(variant))
           .as(variant.getName())
           .isTrue();
       String name = variant.getSimpleName();

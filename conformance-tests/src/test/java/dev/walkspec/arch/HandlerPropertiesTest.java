@@ -15,6 +15,7 @@ import dev.walkspec.arch.testing.Obligations;
 import dev.walkspec.arch.testing.Obligations.Kind;
 import dev.walkspec.arch.testing.Obligations.Outcome;
 import dev.walkspec.arch.testing.Sandbox;
+import dev.walkspec.arch.x86.X86AccessTrackAgeHandler;
 import dev.walkspec.arch.x86.X86AgeHandler;
 import dev.walkspec.arch.x86.X86TestAgeHandler;
 import dev.walkspec.arch.x86.X86UnmapHandler;
@@ -29,6 +30,7 @@ import dev.walkspec.runtime.api.GfnHandler;
 import dev.walkspec.runtime.api.MemSlot;
 import dev.walkspec.runtime.api.Pages;
 import dev.walkspec.runtime.arch.ArchProfile;
+import dev.walkspec.runtime.arch.Mmus;
 import dev.walkspec.runtime.mmu.RadixRoot;
 import java.util.ArrayList;
 import java.util.List;
@@ -132,38 +134,80 @@ class HandlerPropertiesTest {
     return Arbitraries.longs().between(lo, hi).withDistribution(RandomDistribution.uniform());
   }
 
-  /** A fresh world holding the layout. */
+  /** A fresh world of the TDP MMU alone (every arch's stage-2) holding the layout. */
   private static Sandbox build(ArchProfile profile, Layout l, MemSlot[] slotOut) {
-    Sandbox box = Sandbox.of(profile);
+    return build(profile, Mmus.TDP, l, slotOut);
+  }
+
+  /**
+   * A fresh world with these structures holding the layout: in the TDP roots; with shadow pages
+   * alone, in shadow roots (one per TDP root, up to two); with both, in the TDP roots and every
+   * other mapping also through a shadow root, young where the TDP entry is old and the other way
+   * round, so that one pass's wrong result cannot pass for the other's.
+   */
+  private static Sandbox build(ArchProfile profile, Mmus mmus, Layout l, MemSlot[] slotOut) {
+    Sandbox box = Sandbox.of(profile, mmus);
     slotOut[0] = box.slot(0, 1, l.base(), l.pages());
     box.slot(0, 2, l.base() + l.pages(), l.neighbourPages());
     List<RadixRoot> roots = new ArrayList<>();
-    roots.add(box.root(0));
-    while (roots.size() < l.roots()) {
-      roots.add(box.newRoot(0));
+    List<RadixRoot> shadowRoots = new ArrayList<>();
+    if (mmus.tdp()) {
+      roots.add(box.root(0));
+      while (roots.size() < l.roots()) {
+        roots.add(box.newRoot(0));
+      }
     }
-    for (Mapping m : l.mappings()) {
+    if (mmus.shadow()) {
+      shadowRoots.add(box.shadowRoot(0));
+      while (shadowRoots.size() < Math.min(l.roots(), 2)) {
+        shadowRoots.add(box.newShadowRoot(0));
+      }
+    }
+    for (int i = 0; i < l.mappings().size(); i++) {
+      Mapping m = l.mappings().get(i);
+      RadixRoot shadow = mmus.shadow() ? shadowRoots.get(m.root() % shadowRoots.size()) : null;
+      if (mmus == Mmus.SHADOW) {
+        box.map(shadow, m.gfn(), m.level(), m.accessed(), m.dirty());
+        continue;
+      }
       box.map(roots.get(m.root()), m.gfn(), m.level(), m.accessed(), m.dirty());
+      if (mmus == Mmus.TDP_AND_SHADOW && i % 2 == 0) {
+        box.map(shadow, m.gfn(), m.level(), !m.accessed(), m.dirty());
+      }
     }
     for (int i : l.invalid()) {
-      box.invalidate(roots.get(i));
+      if (mmus.tdp()) {
+        box.invalidate(roots.get(i));
+      }
     }
     if (profile.addressSpaces() > 1) {
       box.slot(1, 3, l.base(), l.pages());
-      box.map(box.root(1), l.start(), 1, true, true);
+      box.map(box.world.mmu(1).peekAllRoots().get(0), l.start(), 1, true, true);
     }
     return box;
   }
 
   private static void holds(
       ArchProfile profile, Layout l, Kind kind, Supplier<GfnHandler> handler, boolean lockless) {
+    holds(profile, Mmus.TDP, l, kind, handler, lockless);
+  }
+
+  private static void holds(
+      ArchProfile profile,
+      Mmus mmus,
+      Layout l,
+      Kind kind,
+      Supplier<GfnHandler> handler,
+      boolean lockless) {
     MemSlot[] slot = new MemSlot[1];
-    Sandbox box = build(profile, l, slot);
+    Sandbox box = build(profile, mmus, l, slot);
     GfnHandler h = handler.get();
     Outcome o =
         Obligations.check(
             box, kind, h, Sandbox.range(slot[0], l.start(), l.end(), false, lockless));
-    assertThat(o.findings()).as(h.getClass().getSimpleName() + " on " + l).isEmpty();
+    assertThat(o.findings())
+        .as(h.getClass().getSimpleName() + " with the " + mmus.describe() + " on " + l)
+        .isEmpty();
   }
 
   @Property(tries = 200)
@@ -171,17 +215,22 @@ class HandlerPropertiesTest {
     holds(ArchProfile.X86, l, AGE, TdpAgeHandler::new, true);
     holds(ArchProfile.X86, l, AGE, TdpAccessTrackAgeHandler::new, true);
     holds(ArchProfile.X86, l, TEST_AGE, TdpTestAgeHandler::new, true);
-    holds(ArchProfile.X86, l, AGE, ShadowAgeHandler::new, true);
-    holds(ArchProfile.X86, l, TEST_AGE, ShadowTestAgeHandler::new, true);
-    holds(ArchProfile.X86, l, AGE, X86AgeHandler::new, true);
-    holds(ArchProfile.X86, l, TEST_AGE, X86TestAgeHandler::new, true);
+    holds(ArchProfile.X86, Mmus.SHADOW, l, AGE, ShadowAgeHandler::new, true);
+    holds(ArchProfile.X86, Mmus.SHADOW, l, TEST_AGE, ShadowTestAgeHandler::new, true);
+    for (Mmus mmus : Mmus.values()) {
+      holds(ArchProfile.X86, mmus, l, AGE, X86AgeHandler::new, true);
+      holds(ArchProfile.X86, mmus, l, AGE, X86AccessTrackAgeHandler::new, true);
+      holds(ArchProfile.X86, mmus, l, TEST_AGE, X86TestAgeHandler::new, true);
+    }
   }
 
   @Property(tries = 200)
   void x86UnmapLeavesNothingReachable(@ForAll("layouts") Layout l) {
     holds(ArchProfile.X86, l, UNMAP, TdpUnmapHandler::new, false);
-    holds(ArchProfile.X86, l, UNMAP, ShadowUnmapHandler::new, false);
-    holds(ArchProfile.X86, l, UNMAP, X86UnmapHandler::new, false);
+    holds(ArchProfile.X86, Mmus.SHADOW, l, UNMAP, ShadowUnmapHandler::new, false);
+    for (Mmus mmus : Mmus.values()) {
+      holds(ArchProfile.X86, mmus, l, UNMAP, X86UnmapHandler::new, false);
+    }
   }
 
   @Property(tries = 200)

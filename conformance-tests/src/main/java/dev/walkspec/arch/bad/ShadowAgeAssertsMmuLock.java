@@ -1,16 +1,23 @@
 package dev.walkspec.arch.bad;
 
+import dev.walkspec.arch.x86.X86AccessTrackAgeHandler;
 import dev.walkspec.arch.x86.shadow.ShadowAccessTrackAgeHandler;
+import dev.walkspec.arch.x86.tdp.TdpAccessTrackAgeHandler;
 import dev.walkspec.runtime.api.EntryCursor;
 import dev.walkspec.runtime.api.Kvm;
 
-/** H1: the lockless shadow age asserts the MMU write lock before marking an entry. */
-public class ShadowAgeAssertsMmuLock extends ShadowAccessTrackAgeHandler {
-  public ShadowAgeAssertsMmuLock() {}
+/** H1: its lockless shadow MMU pass asserts the MMU write lock. */
+public class ShadowAgeAssertsMmuLock extends X86AccessTrackAgeHandler {
+  public ShadowAgeAssertsMmuLock() {
+    super(new TdpAccessTrackAgeHandler(), new Pass());
+  }
 
-  @Override
-  protected void ageEntry(Kvm kvm, EntryCursor spte, long old) {
-    kvm.mmuLock().assertHeldWrite("H1", "marking a shadow entry for access tracking");
-    super.ageEntry(kvm, spte, old);
+  /** The shadow MMU's access-tracking age pass, edited. */
+  static final class Pass extends ShadowAccessTrackAgeHandler {
+    @Override
+    protected void ageEntry(Kvm kvm, EntryCursor spte, long old) {
+      kvm.mmuLock().assertHeldWrite("H1", "marking a shadow entry for access tracking");
+      super.ageEntry(kvm, spte, old);
+    }
   }
 }

@@ -1,6 +1,8 @@
 package dev.walkspec.arch.bad;
 
+import dev.walkspec.arch.x86.X86TestAgeHandler;
 import dev.walkspec.arch.x86.shadow.ShadowTestAgeHandler;
+import dev.walkspec.arch.x86.tdp.TdpTestAgeHandler;
 import dev.walkspec.runtime.api.EntryCodec;
 import dev.walkspec.runtime.api.GfnRange;
 import dev.walkspec.runtime.api.Kvm;
@@ -9,32 +11,37 @@ import dev.walkspec.runtime.api.Pages;
 import dev.walkspec.runtime.api.RmapCursor;
 import dev.walkspec.runtime.api.SlotRmap;
 
-/** H2: returns "young" early without releasing the rmap head's bit lock. */
-public class ShadowTestAgeLeaksRmapLock extends ShadowTestAgeHandler {
-  public ShadowTestAgeLeaksRmapLock() {}
+/** H2: its shadow MMU pass returns early keeping an rmap head's bit lock. */
+public class ShadowTestAgeLeaksRmapLock extends X86TestAgeHandler {
+  public ShadowTestAgeLeaksRmapLock() {
+    super(new TdpTestAgeHandler(), new Pass());
+  }
 
-  @Override
-  protected boolean walk(Kvm kvm, GfnRange range, boolean testOnly) {
-    PageTables mmu = kvm.mmu(range.slot().addressSpace());
-    if (!mmu.hasRmaps()) {
+  /** The shadow MMU's test_age pass, edited. */
+  static final class Pass extends ShadowTestAgeHandler {
+    @Override
+    protected boolean walk(Kvm kvm, GfnRange range, boolean testOnly) {
+      PageTables mmu = kvm.mmu(range.slot().addressSpace());
+      if (!mmu.hasRmaps()) {
+        return false;
+      }
+      SlotRmap rmap = mmu.rmap(range.slot());
+      EntryCodec codec = kvm.codec();
+      for (int level = 1; level <= rmap.maxLevel(); level++) {
+        for (long gfn = range.start();
+            gfn < range.end();
+            gfn = Pages.alignDown(gfn, level) + Pages.pagesAt(level)) {
+          RmapCursor spte = rmap.lock(gfn, level);
+          while (spte.next()) {
+            long entry = spte.load();
+            if (codec.present(entry) && codec.accessed(entry)) {
+              return true;
+            }
+          }
+          spte.close();
+        }
+      }
       return false;
     }
-    SlotRmap rmap = mmu.rmap(range.slot());
-    EntryCodec codec = kvm.codec();
-    for (int level = 1; level <= rmap.maxLevel(); level++) {
-      for (long gfn = range.start();
-          gfn < range.end();
-          gfn = Pages.alignDown(gfn, level) + Pages.pagesAt(level)) {
-        RmapCursor spte = rmap.lock(gfn, level);
-        while (spte.next()) {
-          long entry = spte.load();
-          if (codec.present(entry) && codec.accessed(entry)) {
-            return true;
-          }
-        }
-        spte.close();
-      }
-    }
-    return false;
   }
 }

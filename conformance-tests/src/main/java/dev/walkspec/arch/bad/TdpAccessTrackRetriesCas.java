@@ -1,18 +1,25 @@
 package dev.walkspec.arch.bad;
 
+import dev.walkspec.arch.x86.X86AccessTrackAgeHandler;
+import dev.walkspec.arch.x86.shadow.ShadowAccessTrackAgeHandler;
 import dev.walkspec.arch.x86.tdp.TdpAccessTrackAgeHandler;
 import dev.walkspec.runtime.api.EntryCursor;
 import dev.walkspec.runtime.api.Kvm;
 
-/** H4: retries the access-tracking compare-and-swap until it succeeds, without bound. */
-public class TdpAccessTrackRetriesCas extends TdpAccessTrackAgeHandler {
-  public TdpAccessTrackRetriesCas() {}
+/** H4: its TDP MMU pass retries the access-tracking CAS without bound. */
+public class TdpAccessTrackRetriesCas extends X86AccessTrackAgeHandler {
+  public TdpAccessTrackRetriesCas() {
+    super(new Pass(), new ShadowAccessTrackAgeHandler());
+  }
 
-  @Override
-  protected void ageLeaf(Kvm kvm, EntryCursor leaf, long old) {
-    long seen = old;
-    while (!leaf.compareAndSet(seen, kvm.codec().clearAccessed(seen))) {
-      seen = leaf.load();
+  /** The TDP MMU's access-tracking age pass, edited. */
+  static final class Pass extends TdpAccessTrackAgeHandler {
+    @Override
+    protected void ageLeaf(Kvm kvm, EntryCursor leaf, long old) {
+      long seen = old;
+      while (!leaf.compareAndSet(seen, kvm.codec().clearAccessed(seen))) {
+        seen = leaf.load();
+      }
     }
   }
 }

@@ -1,15 +1,22 @@
 package dev.walkspec.arch.bad;
 
+import dev.walkspec.arch.x86.X86AgeHandler;
+import dev.walkspec.arch.x86.shadow.ShadowAgeHandler;
 import dev.walkspec.arch.x86.tdp.TdpAgeHandler;
 import dev.walkspec.runtime.api.EntryCursor;
 import dev.walkspec.runtime.api.Kvm;
 
-/** H4/H5: ages with load-then-exchange, no atomic RMW: bits set in between are lost. */
-public class TdpAgeLoadThenExchange extends TdpAgeHandler {
-  public TdpAgeLoadThenExchange() {}
+/** H4/H5: its TDP MMU pass ages with load-then-exchange: bits set between are lost. */
+public class TdpAgeLoadThenExchange extends X86AgeHandler {
+  public TdpAgeLoadThenExchange() {
+    super(new Pass(), new ShadowAgeHandler());
+  }
 
-  @Override
-  protected void ageLeaf(Kvm kvm, EntryCursor leaf, long old) {
-    leaf.exchange(kvm.codec().clearAccessed(old));
+  /** The TDP MMU's age pass, edited. */
+  static final class Pass extends TdpAgeHandler {
+    @Override
+    protected void ageLeaf(Kvm kvm, EntryCursor leaf, long old) {
+      leaf.exchange(kvm.codec().clearAccessed(old));
+    }
   }
 }

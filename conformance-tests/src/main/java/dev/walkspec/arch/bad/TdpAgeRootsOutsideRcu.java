@@ -1,23 +1,30 @@
 package dev.walkspec.arch.bad;
 
+import dev.walkspec.arch.x86.X86AgeHandler;
+import dev.walkspec.arch.x86.shadow.ShadowAgeHandler;
 import dev.walkspec.arch.x86.tdp.TdpAgeHandler;
 import dev.walkspec.runtime.api.GfnRange;
 import dev.walkspec.runtime.api.Kvm;
 import dev.walkspec.runtime.api.Root;
 import java.util.List;
 
-/** H3: lists the roots before entering the RCU read section. */
-public class TdpAgeRootsOutsideRcu extends TdpAgeHandler {
-  public TdpAgeRootsOutsideRcu() {}
+/** H3: its TDP MMU pass lists the roots before entering the RCU read section. */
+public class TdpAgeRootsOutsideRcu extends X86AgeHandler {
+  public TdpAgeRootsOutsideRcu() {
+    super(new Pass(), new ShadowAgeHandler());
+  }
 
-  @Override
-  protected boolean walk(Kvm kvm, GfnRange range, boolean testOnly) {
-    List<Root> roots = roots(kvm, range.slot().addressSpace());
-    kvm.rcu().readLock();
-    try {
-      return walkRoots(kvm, range, roots, testOnly);
-    } finally {
-      kvm.rcu().readUnlock();
+  /** The TDP MMU's age pass, edited. */
+  static final class Pass extends TdpAgeHandler {
+    @Override
+    protected boolean walk(Kvm kvm, GfnRange range, boolean testOnly) {
+      List<Root> roots = roots(kvm, range.slot().addressSpace());
+      kvm.rcu().readLock();
+      try {
+        return walkRoots(kvm, range, roots, testOnly);
+      } finally {
+        kvm.rcu().readUnlock();
+      }
     }
   }
 }

@@ -1,16 +1,23 @@
 package dev.walkspec.arch.bad;
 
+import dev.walkspec.arch.x86.X86AgeHandler;
+import dev.walkspec.arch.x86.shadow.ShadowAgeHandler;
 import dev.walkspec.arch.x86.tdp.TdpAgeHandler;
 import dev.walkspec.runtime.api.EntryCursor;
 import dev.walkspec.runtime.api.GfnRange;
 import dev.walkspec.runtime.api.Root;
 
-/** H9: ages only the mapping of the page at {@code range.start}. */
-public class TdpAgeStartOnly extends TdpAgeHandler {
-  public TdpAgeStartOnly() {}
+/** H9: its TDP MMU pass ages only the mapping of the page at range.start. */
+public class TdpAgeStartOnly extends X86AgeHandler {
+  public TdpAgeStartOnly() {
+    super(new Pass(), new ShadowAgeHandler());
+  }
 
-  @Override
-  protected EntryCursor leaves(Root root, GfnRange range) {
-    return root.walk(range.start(), range.start() + 1);
+  /** The TDP MMU's age pass, edited. */
+  static final class Pass extends TdpAgeHandler {
+    @Override
+    protected EntryCursor leaves(Root root, GfnRange range) {
+      return root.walk(range.start(), range.start() + 1);
+    }
   }
 }

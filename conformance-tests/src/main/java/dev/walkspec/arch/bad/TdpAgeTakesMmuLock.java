@@ -1,20 +1,27 @@
 package dev.walkspec.arch.bad;
 
+import dev.walkspec.arch.x86.X86AgeHandler;
+import dev.walkspec.arch.x86.shadow.ShadowAgeHandler;
 import dev.walkspec.arch.x86.tdp.TdpAgeHandler;
 import dev.walkspec.runtime.api.GfnRange;
 import dev.walkspec.runtime.api.Kvm;
 
-/** H1: the lockless age handler takes the MMU lock for read around its walk. */
-public class TdpAgeTakesMmuLock extends TdpAgeHandler {
-  public TdpAgeTakesMmuLock() {}
+/** H1: its lockless TDP MMU pass takes the MMU lock for read around its walk. */
+public class TdpAgeTakesMmuLock extends X86AgeHandler {
+  public TdpAgeTakesMmuLock() {
+    super(new Pass(), new ShadowAgeHandler());
+  }
 
-  @Override
-  protected boolean walk(Kvm kvm, GfnRange range, boolean testOnly) {
-    kvm.mmuLock().lockRead();
-    try {
-      return super.walk(kvm, range, testOnly);
-    } finally {
-      kvm.mmuLock().unlockRead();
+  /** The TDP MMU's age pass, edited. */
+  static final class Pass extends TdpAgeHandler {
+    @Override
+    protected boolean walk(Kvm kvm, GfnRange range, boolean testOnly) {
+      kvm.mmuLock().lockRead();
+      try {
+        return super.walk(kvm, range, testOnly);
+      } finally {
+        kvm.mmuLock().unlockRead();
+      }
     }
   }
 }

@@ -1,19 +1,26 @@
 package dev.walkspec.arch.bad;
 
+import dev.walkspec.arch.x86.X86AgeHandler;
+import dev.walkspec.arch.x86.shadow.ShadowAgeHandler;
 import dev.walkspec.arch.x86.tdp.TdpAgeHandler;
 import dev.walkspec.runtime.api.EntryCursor;
 import dev.walkspec.runtime.api.Kvm;
 
-/** H6: fails (a WARN_ON) when the entry it ages was zapped concurrently. */
-public class TdpAgeWarnsOnVanishedEntry extends TdpAgeHandler {
-  public TdpAgeWarnsOnVanishedEntry() {}
+/** H6: its TDP MMU pass fails (a WARN_ON) on an entry zapped meanwhile. */
+public class TdpAgeWarnsOnVanishedEntry extends X86AgeHandler {
+  public TdpAgeWarnsOnVanishedEntry() {
+    super(new Pass(), new ShadowAgeHandler());
+  }
 
-  @Override
-  protected void ageLeaf(Kvm kvm, EntryCursor leaf, long old) {
-    long before = leaf.fetchAnd(~kvm.codec().accessedMask());
-    if (!kvm.codec().present(before)) {
-      throw new IllegalStateException(
-          "WARN_ON: aged entry of gfn " + leaf.gfn() + " is no longer present");
+  /** The TDP MMU's age pass, edited. */
+  static final class Pass extends TdpAgeHandler {
+    @Override
+    protected void ageLeaf(Kvm kvm, EntryCursor leaf, long old) {
+      long before = leaf.fetchAnd(~kvm.codec().accessedMask());
+      if (!kvm.codec().present(before)) {
+        throw new IllegalStateException(
+            "WARN_ON: aged entry of gfn " + leaf.gfn() + " is no longer present");
+      }
     }
   }
 }

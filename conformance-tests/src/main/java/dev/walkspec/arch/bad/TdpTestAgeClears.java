@@ -1,15 +1,22 @@
 package dev.walkspec.arch.bad;
 
+import dev.walkspec.arch.x86.X86TestAgeHandler;
+import dev.walkspec.arch.x86.shadow.ShadowTestAgeHandler;
 import dev.walkspec.arch.x86.tdp.TdpTestAgeHandler;
 import dev.walkspec.runtime.api.GfnRange;
 import dev.walkspec.runtime.api.Kvm;
 
-/** H11: test_age runs the aging walk, clearing the Accessed bits it should only read. */
-public class TdpTestAgeClears extends TdpTestAgeHandler {
-  public TdpTestAgeClears() {}
+/** H11: its TDP MMU pass runs the aging walk, clearing the bits it should read. */
+public class TdpTestAgeClears extends X86TestAgeHandler {
+  public TdpTestAgeClears() {
+    super(new Pass(), new ShadowTestAgeHandler());
+  }
 
-  @Override
-  public boolean handle(Kvm kvm, GfnRange range) {
-    return walk(kvm, range, false);
+  /** The TDP MMU's test_age pass, edited. */
+  static final class Pass extends TdpTestAgeHandler {
+    @Override
+    public boolean handle(Kvm kvm, GfnRange range) {
+      return walk(kvm, range, false);
+    }
   }
 }

@@ -1,15 +1,22 @@
 package dev.walkspec.arch.bad;
 
+import dev.walkspec.arch.x86.X86UnmapHandler;
+import dev.walkspec.arch.x86.shadow.ShadowUnmapHandler;
 import dev.walkspec.arch.x86.tdp.TdpUnmapHandler;
 import dev.walkspec.runtime.api.Kvm;
 import dev.walkspec.runtime.api.Root;
 
-/** H3: after a yield, unmap walks on in its root, which may have been freed meanwhile. */
-public class TdpUnmapWalksFreedRoot extends TdpUnmapHandler {
-  public TdpUnmapWalksFreedRoot() {}
+/** H3: its TDP MMU pass walks on in a root that may have been freed while it yielded. */
+public class TdpUnmapWalksFreedRoot extends X86UnmapHandler {
+  public TdpUnmapWalksFreedRoot() {
+    super(new ShadowUnmapHandler(), new Pass());
+  }
 
-  @Override
-  protected boolean stillListed(Kvm kvm, Root root) {
-    return true;
+  /** The TDP MMU's unmap pass, edited. */
+  static final class Pass extends TdpUnmapHandler {
+    @Override
+    protected boolean stillListed(Kvm kvm, Root root) {
+      return true;
+    }
   }
 }

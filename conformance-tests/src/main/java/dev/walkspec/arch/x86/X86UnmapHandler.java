@@ -7,14 +7,23 @@ import dev.walkspec.runtime.api.Kvm;
 import dev.walkspec.runtime.api.UnmapHandler;
 
 /**
- * x86 unmap (C1): the shadow MMU's reverse maps first, then the TDP MMU's roots (valid and
- * invalid), both under the write lock; true iff either removed a present mapping (H11, H12).
+ * x86 unmap (C1): the shadow MMU's pass over the reverse maps first, then the TDP MMU's over its
+ * roots (valid and invalid), both under the write lock. Each MMU zaps its own entries, so both
+ * always run; true iff either removed a present mapping (H11, H12).
  */
 public class X86UnmapHandler implements UnmapHandler {
-  private final ShadowUnmapHandler shadow = new ShadowUnmapHandler();
-  private final TdpUnmapHandler tdp = new TdpUnmapHandler();
+  private final UnmapHandler shadow;
+  private final UnmapHandler tdp;
 
-  public X86UnmapHandler() {}
+  public X86UnmapHandler() {
+    this(new ShadowUnmapHandler(), new TdpUnmapHandler());
+  }
+
+  /** The combined handler over other passes (variants). */
+  protected X86UnmapHandler(UnmapHandler shadow, UnmapHandler tdp) {
+    this.shadow = shadow;
+    this.tdp = tdp;
+  }
 
   @Override
   public boolean handle(Kvm kvm, GfnRange range) {

@@ -11,20 +11,19 @@ import dev.walkspec.arch.testing.Obligations.Kind;
 import dev.walkspec.arch.testing.Obligations.Outcome;
 import dev.walkspec.arch.testing.Sandbox;
 import dev.walkspec.arch.testing.X86World;
-import dev.walkspec.arch.x86.shadow.ShadowAccessTrackAgeHandler;
-import dev.walkspec.arch.x86.shadow.ShadowAgeHandler;
-import dev.walkspec.arch.x86.shadow.ShadowTestAgeHandler;
-import dev.walkspec.arch.x86.tdp.TdpAccessTrackAgeHandler;
-import dev.walkspec.arch.x86.tdp.TdpAgeHandler;
-import dev.walkspec.arch.x86.tdp.TdpTestAgeHandler;
-import dev.walkspec.arch.x86.tdp.TdpUnmapHandler;
-import dev.walkspec.arch.x86.tdp.TdpWriteProtect;
+import dev.walkspec.arch.x86.X86AccessTrackAgeHandler;
+import dev.walkspec.arch.x86.X86AgeHandler;
+import dev.walkspec.arch.x86.X86TestAgeHandler;
+import dev.walkspec.arch.x86.X86UnmapHandler;
+import dev.walkspec.arch.x86.X86WriteProtect;
 import dev.walkspec.runtime.api.EntryCodec;
 import dev.walkspec.runtime.api.GfnHandler;
 import dev.walkspec.runtime.api.GfnRange;
 import dev.walkspec.runtime.api.MemSlot;
 import dev.walkspec.runtime.api.RuleViolation;
+import dev.walkspec.runtime.api.WriteProtector;
 import dev.walkspec.runtime.arch.ArchProfile;
+import dev.walkspec.runtime.arch.Mmus;
 import dev.walkspec.runtime.mmu.RadixRoot;
 import dev.walkspec.runtime.mmu.TablePage;
 import dev.walkspec.runtime.sched.Op;
@@ -36,7 +35,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Every known-bad variant misbehaves in a sequential scenario in which the handler it was edited
- * from behaves, and the misbehaviour is named by the obligation it breaks. Concurrency is played
+ * from behaves, and the misbehaviour is named by the obligation it breaks. Each variant is x86's
+ * combined handler with one pass edited; its scenario is a VM of the structure that pass works on
+ * (the TDP MMU, or shadow pages), where the other pass has nothing to do. Concurrency is played
  * deterministically: the {@link dev.walkspec.arch.testing.Interposer} runs another party's step
  * right before the handler's entry write.
  */
@@ -71,7 +72,7 @@ class KnownBadVariantsTest {
   void plainStoreInLocklessAgingIsRefused() {
     caught(
         both(
-            X86World::create, AGE, new TdpAgeHandler(), new TdpAgePlainStore(), w -> agingRange(w)),
+            X86World::create, AGE, new X86AgeHandler(), new TdpAgePlainStore(), w -> agingRange(w)),
         "H4");
   }
 
@@ -81,7 +82,7 @@ class KnownBadVariantsTest {
       X86World w = X86World.create();
       EntryCodec codec = w.box.world.codec();
       w.box.interposer.arm(ENTRY_WRITES, 1, (page, index) -> hardwareWrite(codec, page, index));
-      GfnHandler handler = bad ? new TdpAgeLoadThenExchange() : new TdpAgeHandler();
+      GfnHandler handler = bad ? new TdpAgeLoadThenExchange() : new X86AgeHandler();
       assertThat(w.box.lockless(handler, w.slot, 10, 11)).isTrue();
       long entry = w.box.leaf(w.root, 10).entry();
       assertThat(codec.dirty(entry))
@@ -96,7 +97,7 @@ class KnownBadVariantsTest {
         both(
             X86World::create,
             AGE,
-            new TdpAgeHandler(),
+            new X86AgeHandler(),
             new TdpAgeRootsOutsideRcu(),
             w -> agingRange(w)),
         "H3");
@@ -108,7 +109,7 @@ class KnownBadVariantsTest {
         both(
             X86World::create,
             AGE,
-            new TdpAgeHandler(),
+            new X86AgeHandler(),
             new TdpAgeTakesMmuLock(),
             w -> agingRange(w)),
         "H1");
@@ -118,9 +119,9 @@ class KnownBadVariantsTest {
   void assertingTheMmuLockInALocklessHandlerFails() {
     caught(
         both(
-            X86World::create,
+            () -> X86World.create(Mmus.SHADOW),
             AGE,
-            new ShadowAccessTrackAgeHandler(),
+            new X86AccessTrackAgeHandler(),
             new ShadowAgeAssertsMmuLock(),
             w -> agingRange(w)),
         "H1");
@@ -132,7 +133,7 @@ class KnownBadVariantsTest {
         both(
             X86World::create,
             AGE,
-            new TdpAgeHandler(),
+            new X86AgeHandler(),
             new TdpAgeStartOnly(),
             w -> range(w.slot, 10, 1100, false, true));
     caught(o, "H9");
@@ -146,7 +147,7 @@ class KnownBadVariantsTest {
         both(
             X86World::create,
             AGE,
-            new TdpAgeHandler(),
+            new X86AgeHandler(),
             new TdpAgeWholeBlocks(),
             w -> range(w.slot, 1990, 2000, false, true));
     caught(o, "H10");
@@ -159,7 +160,7 @@ class KnownBadVariantsTest {
         both(
             X86World::create,
             AGE,
-            new TdpAgeHandler(),
+            new X86AgeHandler(),
             new TdpAgeZapsHugeLeaves(),
             w -> agingRange(w)),
         "H7");
@@ -179,7 +180,7 @@ class KnownBadVariantsTest {
                   () ->
                       box.world.withExclusiveLock(
                           () -> w.root.zapRange(page.gfnOf(index), page.gfnOf(index) + 1))));
-      GfnHandler handler = bad ? new TdpAgeWarnsOnVanishedEntry() : new TdpAgeHandler();
+      GfnHandler handler = bad ? new TdpAgeWarnsOnVanishedEntry() : new X86AgeHandler();
       Outcome o = Obligations.check(box, AGE, handler, agingRange(w));
       if (bad) {
         assertThat(o.ids()).containsExactly("H6");
@@ -209,7 +210,7 @@ class KnownBadVariantsTest {
             long v = page.load(index);
             page.compareAndSet(index, v, v ^ codec.dirtyMask());
           });
-      GfnHandler handler = bad ? new TdpAccessTrackRetriesCas() : new TdpAccessTrackAgeHandler();
+      GfnHandler handler = bad ? new TdpAccessTrackRetriesCas() : new X86AccessTrackAgeHandler();
       Outcome o = Obligations.check(w.box, AGE, handler, range(w.slot, 10, 11, false, true));
       if (bad) {
         assertThat(o.ids()).containsExactly("H4");
@@ -229,7 +230,7 @@ class KnownBadVariantsTest {
         both(
             X86World::create,
             TEST_AGE,
-            new TdpTestAgeHandler(),
+            new X86TestAgeHandler(),
             new TdpTestAgeClears(),
             w -> agingRange(w));
     caught(o, "H11");
@@ -255,7 +256,7 @@ class KnownBadVariantsTest {
         both(
             KnownBadVariantsTest::invalidRootWorld,
             UNMAP,
-            new TdpUnmapHandler(),
+            new X86UnmapHandler(),
             new TdpUnmapValidRootsOnly(),
             w -> range(w.slot, 0, 2000, false, false)),
         "H9",
@@ -268,7 +269,7 @@ class KnownBadVariantsTest {
         both(
             KnownBadVariantsTest::invalidRootWorld,
             UNMAP,
-            new TdpUnmapHandler(),
+            new X86UnmapHandler(),
             new TdpUnmapReturnsFalse(),
             w -> range(w.slot, 0, 2000, false, false)),
         "H11",
@@ -289,7 +290,7 @@ class KnownBadVariantsTest {
         both(
             many,
             UNMAP,
-            new TdpUnmapHandler(),
+            new X86UnmapHandler(),
             new TdpUnmapYieldsRegardless(),
             w -> range(w.slot, 0, 2000, false, false)),
         "H8");
@@ -306,7 +307,7 @@ class KnownBadVariantsTest {
         box.map(root, gfn, 1, true, false);
       }
       box.world.mmuContext().setWaiter(true);
-      TdpUnmapHandler unmap = bad ? new TdpUnmapNeverYields() : new TdpUnmapHandler();
+      GfnHandler unmap = bad ? new TdpUnmapNeverYields() : new X86UnmapHandler();
       Outcome outcome =
           Obligations.check(box, UNMAP, unmap, range(slot, giga - 300, giga + 900, true, false));
       if (bad) {
@@ -322,7 +323,7 @@ class KnownBadVariantsTest {
     for (boolean bad : new boolean[] {false, true}) {
       X86World w = X86World.create();
       EntryCodec codec = w.box.world.codec();
-      TdpWriteProtect writer = bad ? new PlainStoreWriteProtect() : new TdpWriteProtect();
+      WriteProtector writer = bad ? new PlainStoreWriteProtect() : new X86WriteProtect();
       w.box.interposer.arm(ENTRY_WRITES, 1, (page, index) -> hardwareWrite(codec, page, index));
       w.box.world.withExclusiveLock(() -> writer.writeProtect(w.box.world, w.slot, 10, 11));
       long entry = w.box.leaf(w.root, 10).entry();
@@ -337,15 +338,15 @@ class KnownBadVariantsTest {
   void strideFromAnUnalignedStartMissesTheNextBlocksHead() {
     Supplier<X86World> blocks =
         () -> {
-          X86World w = X86World.create();
-          w.box.map(w.root, 0, 2, true, false);
+          X86World w = X86World.create(Mmus.SHADOW);
+          w.box.map(w.shadowRoot, 0, 2, true, false);
           return w;
         };
     Outcome[] o =
         both(
             blocks,
             AGE,
-            new ShadowAgeHandler(),
+            new X86AgeHandler(),
             new ShadowAgeStrideFromStart(),
             w -> range(w.slot, 500, 520, false, true));
     caught(o, "H9");
@@ -356,9 +357,9 @@ class KnownBadVariantsTest {
   void leavingTheReverseMapHeadLockedOnTheEarlyReturnIsCaught() {
     caught(
         both(
-            X86World::create,
+            () -> X86World.create(Mmus.SHADOW),
             TEST_AGE,
-            new ShadowTestAgeHandler(),
+            new X86TestAgeHandler(),
             new ShadowTestAgeLeaksRmapLock(),
             w -> agingRange(w)),
         "H2");

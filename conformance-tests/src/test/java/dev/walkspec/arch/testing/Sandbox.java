@@ -9,6 +9,7 @@ import dev.walkspec.runtime.api.MemSlot;
 import dev.walkspec.runtime.api.Pages;
 import dev.walkspec.runtime.api.Root;
 import dev.walkspec.runtime.arch.ArchProfile;
+import dev.walkspec.runtime.arch.Mmus;
 import dev.walkspec.runtime.mmu.RadixRoot;
 import dev.walkspec.runtime.sched.Actor;
 import dev.walkspec.runtime.trace.RecordingWorldEventSink;
@@ -34,18 +35,29 @@ public final class Sandbox {
   public final RecordingWorldEventSink events = new RecordingWorldEventSink();
   public final Interposer interposer = new Interposer();
 
-  private Sandbox(ArchProfile profile, int vcpus) {
+  private Sandbox(ArchProfile profile, int vcpus, Mmus mmus) {
     Actor.bind(CALLER);
     this.world =
-        World.builder(profile).scheduler(interposer).worldEvents(events).vcpus(vcpus).build();
+        World.builder(profile)
+            .scheduler(interposer)
+            .worldEvents(events)
+            .vcpus(vcpus)
+            .mmus(mmus)
+            .build();
   }
 
+  /** A VM with the TDP MMU alone (every arch's stage-2; x86 without a nested guest). */
   public static Sandbox of(ArchProfile profile) {
-    return new Sandbox(profile, 2);
+    return new Sandbox(profile, 2, Mmus.TDP);
   }
 
   public static Sandbox of(ArchProfile profile, int vcpus) {
-    return new Sandbox(profile, vcpus);
+    return new Sandbox(profile, vcpus, Mmus.TDP);
+  }
+
+  /** A VM with these page-table structures (x86: the TDP MMU, shadow pages, or both). */
+  public static Sandbox of(ArchProfile profile, Mmus mmus) {
+    return new Sandbox(profile, 2, mmus);
   }
 
   /** A slot whose host addresses keep the gfn's alignment. */
@@ -54,9 +66,21 @@ public final class Sandbox {
     return world.createSlot(new MemSlot(as, id, baseGfn, pages, hva, 0));
   }
 
-  /** The root vCPUs of {@code as} use. */
+  /** The TDP root vCPUs of {@code as} use (null in a VM without the TDP MMU). */
   public RadixRoot root(int as) {
     return world.mmu(as).currentRoot();
+  }
+
+  /** The first shadow root of {@code as}, whose leaves the reverse maps list (null without). */
+  public RadixRoot shadowRoot(int as) {
+    return world.mmu(as).currentShadowRoot();
+  }
+
+  /** A second (third...) shadow root: another vCPU's or nested guest's shadow pages. */
+  public RadixRoot newShadowRoot(int as) {
+    RadixRoot[] made = new RadixRoot[1];
+    world.withExclusiveLock(() -> made[0] = world.mmu(as).newShadowRoot());
+    return made[0];
   }
 
   public RadixRoot newRoot(int as) {
@@ -178,13 +202,13 @@ public final class Sandbox {
     }
   }
 
-  /** Every present leaf of every root of every address space. */
+  /** Every present leaf of every root of every address space, TDP and shadow roots alike. */
   public List<Leaf> leaves() {
     List<Leaf> out = new ArrayList<>();
     world.withExclusiveLock(
         () -> {
           for (int as = 0; as < world.addressSpaces(); as++) {
-            for (Root root : world.mmu(as).roots()) {
+            for (Root root : world.mmu(as).allRoots()) {
               EntryCursor leaf = root.walk(0, world.profile().gfnLimit());
               while (leaf.next()) {
                 out.add(

@@ -14,21 +14,25 @@ import dev.walkspec.arch.x86.shadow.ShadowAccessTrackAgeHandler;
 import dev.walkspec.arch.x86.shadow.ShadowAgeHandler;
 import dev.walkspec.arch.x86.shadow.ShadowTestAgeHandler;
 import dev.walkspec.arch.x86.shadow.ShadowUnmapHandler;
+import dev.walkspec.arch.x86.tdp.TdpAgeHandler;
 import dev.walkspec.runtime.api.MemSlot;
 import dev.walkspec.runtime.arch.ArchProfile;
+import dev.walkspec.runtime.arch.Mmus;
 import dev.walkspec.runtime.mmu.RadixRoot;
 import dev.walkspec.runtime.sched.Op;
 import org.junit.jupiter.api.Test;
 
-/** The shadow MMU handlers and the combined x86 handlers on sequential x86 worlds. */
+/**
+ * The shadow MMU handlers and the combined x86 handlers on sequential x86 worlds: the shadow MMU's
+ * pages are reached through the reverse maps, which list shadow entries only (never the TDP MMU's).
+ */
 class ShadowMmuHandlersTest {
   @Test
-  void ageWalksTheReverseMapsUnderBitLocksOnlyAndReachesEveryRoot() {
-    X86World w = X86World.create();
+  void ageWalksTheReverseMapsUnderBitLocksOnlyAndReachesEveryShadowRoot() {
+    X86World w = X86World.create(Mmus.SHADOW);
     Sandbox box = w.box;
-    RadixRoot dying = box.newRoot(0);
-    box.map(dying, 11, 1, true, false);
-    box.invalidate(dying);
+    RadixRoot second = box.newShadowRoot(0);
+    box.map(second, 11, 1, true, false);
     box.interposer.resetCounts();
 
     Outcome o =
@@ -36,29 +40,56 @@ class ShadowMmuHandlersTest {
 
     assertThat(o.findings()).isEmpty();
     assertThat(o.result()).isTrue();
-    assertThat(box.young(w.root, 10)).isFalse();
-    assertThat(box.young(w.root, 512)).isFalse();
-    assertThat(box.young(dying, 11)).as("the reverse map lists it too").isFalse();
+    assertThat(box.young(w.shadowRoot, 10)).isFalse();
+    assertThat(box.young(w.shadowRoot, 512)).isFalse();
+    assertThat(box.young(second, 11)).as("the reverse map lists it too").isFalse();
     assertThat(box.interposer.count(Op.BIT_LOCK)).isPositive();
     assertThat(box.interposer.count(Op.BIT_LOCK)).isEqualTo(box.interposer.count(Op.BIT_UNLOCK));
   }
 
   @Test
   void aRangeStartingInOneBlockAndEndingInTheNextAgesBothBlocks() {
-    Sandbox box = Sandbox.of(ArchProfile.X86);
+    Sandbox box = Sandbox.of(ArchProfile.X86, Mmus.SHADOW);
     MemSlot slot = box.slot(0, 1, 0, 2048);
-    box.map(box.root(0), 0, 2, true, false);
-    box.map(box.root(0), 512, 2, true, false);
+    box.map(box.shadowRoot(0), 0, 2, true, false);
+    box.map(box.shadowRoot(0), 512, 2, true, false);
     Outcome o =
         Obligations.check(box, AGE, new ShadowAgeHandler(), range(slot, 500, 520, false, true));
     assertThat(o.findings()).isEmpty();
-    assertThat(box.young(box.root(0), 0)).isFalse();
-    assertThat(box.young(box.root(0), 512)).isFalse();
+    assertThat(box.young(box.shadowRoot(0), 0)).isFalse();
+    assertThat(box.young(box.shadowRoot(0), 512)).isFalse();
+  }
+
+  @Test
+  void theTdpEntryAndTheShadowEntryOfOneGfnAreSeparate() {
+    X86World w = X86World.create(Mmus.TDP_AND_SHADOW);
+    assertThat(w.box.world.mmu(0).rmap(w.slot).count(10, 1))
+        .as("the reverse map lists the shadow entry only")
+        .isEqualTo(1);
+    assertThat(w.box.lockless(new ShadowAgeHandler(), w.slot, 10, 11)).isTrue();
+    assertThat(w.box.young(w.shadowRoot, 10)).isFalse();
+    assertThat(w.box.young(w.root, 10)).as("the TDP MMU's entry is not the shadow MMU's").isTrue();
+    assertThat(w.box.lockless(new X86TestAgeHandler(), w.slot, 10, 11))
+        .as("still young through the TDP MMU")
+        .isTrue();
+    assertThat(w.box.unmap(new ShadowUnmapHandler(), w.slot, 10, 11, false)).isTrue();
+    assertThat(w.box.leaf(w.root, 10)).as("zapping the shadow entry leaves TDP's").isNotNull();
+  }
+
+  @Test
+  void x86AgeReportsYoungShadowEntriesWhenTheTdpMmuHasNone() {
+    X86World w = X86World.create(Mmus.TDP_AND_SHADOW);
+    assertThat(w.box.lockless(new TdpAgeHandler(), w.slot, 10, 12)).isTrue();
+    Outcome o =
+        Obligations.check(w.box, AGE, new X86AgeHandler(), range(w.slot, 10, 12, false, true));
+    assertThat(o.findings()).isEmpty();
+    assertThat(o.result()).as("the shadow entries of 10 and 11 were young").isTrue();
+    assertThat(w.box.young(w.shadowRoot, 11)).isFalse();
   }
 
   @Test
   void testAgeReadsOnlyAndReleasesTheHeadItStoppedIn() {
-    X86World w = X86World.create();
+    X86World w = X86World.create(Mmus.SHADOW);
     w.box.interposer.resetCounts();
     Outcome o =
         Obligations.check(
@@ -72,7 +103,7 @@ class ShadowMmuHandlersTest {
 
   @Test
   void withoutAdBitsOneCompareAndSwapPerYoungEntry() {
-    X86World w = X86World.create();
+    X86World w = X86World.create(Mmus.SHADOW);
     w.box.interposer.resetCounts();
     Outcome o =
         Obligations.check(
@@ -83,8 +114,8 @@ class ShadowMmuHandlersTest {
   }
 
   @Test
-  void aVmWithoutReverseMapsHasNoShadowWorkButX86AgeStillAgesTheTdpMmu() {
-    X86World w = X86World.create(ArchProfile.X86.withShadowRmaps(false));
+  void aVmWithoutShadowPagesHasNoShadowWorkButX86AgeStillAgesTheTdpMmu() {
+    X86World w = X86World.create(Mmus.TDP);
     assertThat(w.box.lockless(new ShadowAgeHandler(), w.slot, 0, 2000)).isFalse();
     assertThat(w.box.young(w.root, 10)).isTrue();
     Outcome o =
@@ -96,12 +127,12 @@ class ShadowMmuHandlersTest {
   @Test
   void unmapEmptiesTheReverseMapsAndYieldsOnlyWhenItMayBlock() {
     for (boolean mayBlock : new boolean[] {true, false}) {
-      Sandbox box = Sandbox.of(ArchProfile.X86);
+      Sandbox box = Sandbox.of(ArchProfile.X86, Mmus.SHADOW);
       MemSlot slot = box.slot(0, 1, 0, 2048);
       for (long gfn = 0; gfn < 70; gfn++) {
-        box.map(box.root(0), gfn, 1, gfn % 3 == 0, false);
+        box.map(box.shadowRoot(0), gfn, 1, gfn % 3 == 0, false);
       }
-      box.map(box.root(0), 512, 2, true, true);
+      box.map(box.shadowRoot(0), 512, 2, true, true);
       box.touch(0, 0, 5, false);
       box.interposer.resetCounts();
       Outcome o =
@@ -119,7 +150,7 @@ class ShadowMmuHandlersTest {
 
   @Test
   void x86TestAgeSkipsTheShadowMmuOnceTheTdpMmuFoundYoung() {
-    X86World w = X86World.create();
+    X86World w = X86World.create(Mmus.TDP_AND_SHADOW);
     w.box.interposer.resetCounts();
     assertThat(w.box.lockless(new X86TestAgeHandler(), w.slot, 10, 11)).isTrue();
     assertThat(w.box.interposer.count(Op.BIT_LOCK)).isZero();
@@ -131,7 +162,7 @@ class ShadowMmuHandlersTest {
 
   @Test
   void theCombinedX86HandlersMeetTheirObligations() {
-    X86World w = X86World.create();
+    X86World w = X86World.create(Mmus.TDP_AND_SHADOW);
     Outcome test =
         Obligations.check(
             w.box, TEST_AGE, new X86TestAgeHandler(), range(w.slot, 100, 1100, false, true));

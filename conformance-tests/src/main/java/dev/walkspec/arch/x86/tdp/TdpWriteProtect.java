@@ -1,22 +1,20 @@
 package dev.walkspec.arch.x86.tdp;
 
+import dev.walkspec.arch.x86.WritableBit;
 import dev.walkspec.runtime.api.EntryCodec;
 import dev.walkspec.runtime.api.EntryCursor;
 import dev.walkspec.runtime.api.Kvm;
-import dev.walkspec.runtime.api.LockMode;
 import dev.walkspec.runtime.api.MemSlot;
 import dev.walkspec.runtime.api.Root;
 import dev.walkspec.runtime.api.WriteProtector;
 
 /**
  * The TDP MMU's write-protect path used by dirty logging: a writer that holds the MMU lock and
- * clears the Writable bit of the leaves of a gfn range. It is not a notifier handler; it is the
- * "other writer" that obligation H5 is about: with lockless aging (and hardware setting
- * Accessed/Dirty without the lock) an entry is volatile, and a writer must then update it with an
- * atomic read-modify-write, or a concurrent change made between its load and its store is lost.
+ * clears the Writable bit of the leaves of a gfn range in the valid TDP roots. It is not a notifier
+ * handler; it is the "other writer" that obligation H5 is about (see {@link WritableBit}).
  */
 public class TdpWriteProtect implements WriteProtector {
-  private final boolean locklessAging;
+  private final WritableBit writable;
 
   /** The x86 configuration: lockless aging is on (x86 selects KVM_MMU_LOCKLESS_AGING). */
   public TdpWriteProtect() {
@@ -28,7 +26,7 @@ public class TdpWriteProtect implements WriteProtector {
    *     Accessed bit subject to concurrent change
    */
   public TdpWriteProtect(boolean locklessAging) {
-    this.locklessAging = locklessAging;
+    this.writable = new WritableBit(locklessAging);
   }
 
   /**
@@ -39,10 +37,7 @@ public class TdpWriteProtect implements WriteProtector {
   @Override
   public boolean writeProtect(Kvm kvm, MemSlot slot, long start, long end) {
     kvm.mmuLock().assertHeld("H1", "write-protecting for dirty logging");
-    if (start < slot.baseGfn() || end > slot.gfnEnd() || start >= end) {
-      throw new IllegalArgumentException(
-          "gfn range [" + start + "," + end + ") is empty or outside slot " + slot.id());
-    }
+    checkRange(slot, start, end);
     EntryCodec codec = kvm.codec();
     boolean changed = false;
     for (Root root : kvm.mmu(slot.addressSpace()).validRoots()) {
@@ -59,31 +54,21 @@ public class TdpWriteProtect implements WriteProtector {
     return changed;
   }
 
-  /**
-   * H5: a volatile entry, or any entry when the lock is only held for read (other writers then run
-   * too), loses its Writable bit through an atomic fetch-and, which keeps whatever changed since
-   * {@code old} was read. Only an entry nobody else can touch gets a plain store.
-   */
+  /** Clears Writable on one entry read as {@code old} (H5; variants edit this). */
   protected void clearWritable(Kvm kvm, EntryCursor leaf, long old) {
-    EntryCodec codec = kvm.codec();
-    if (kvm.mmuLock().heldMode() == LockMode.READ || isVolatile(codec, old)) {
-      leaf.fetchAnd(~codec.writableMask());
-    } else {
-      leaf.store(old & ~codec.writableMask());
-    }
+    writable.clear(kvm, leaf, old);
   }
 
-  /**
-   * Whether something may change {@code entry} without the MMU lock: lockless aging may clear
-   * Accessed on any present leaf; hardware may set Accessed while it is clear, and Dirty while the
-   * entry is writable and not yet dirty.
-   */
+  /** Whether something may change {@code entry} without the MMU lock (see {@link WritableBit}). */
   public boolean isVolatile(EntryCodec codec, long entry) {
-    if (!codec.present(entry)) {
-      return false;
+    return writable.isVolatile(codec, entry);
+  }
+
+  /** Refuses an empty range or one outside the slot, naming both. */
+  public static void checkRange(MemSlot slot, long start, long end) {
+    if (start < slot.baseGfn() || end > slot.gfnEnd() || start >= end) {
+      throw new IllegalArgumentException(
+          "gfn range [" + start + "," + end + ") is empty or outside slot " + slot.id());
     }
-    return locklessAging
-        || !codec.accessed(entry)
-        || (codec.writable(entry) && !codec.dirty(entry));
   }
 }
