@@ -15,34 +15,26 @@ public final class HandlerSets {
 
   private HandlerSets() {}
 
-  public static final HandlerSet X86_TDP =
+  /**
+   * x86 as the notifiers call it: each handler runs the TDP MMU's pass and the shadow MMU's, and is
+   * checked in every VM x86 allows (the TDP MMU alone, shadow pages alone, both).
+   */
+  public static final HandlerSet X86 =
       new HandlerSet(
-          "x86-tdp",
+          "x86",
           List.of("x86"),
           Map.of(
               "age",
-              ARCH + "x86.tdp.TdpAgeHandler",
+              ARCH + "x86.X86AgeHandler",
               "test_age",
-              ARCH + "x86.tdp.TdpTestAgeHandler",
+              ARCH + "x86.X86TestAgeHandler",
               "unmap",
-              ARCH + "x86.tdp.TdpUnmapHandler"),
-          Optional.of(ARCH + "x86.tdp.TdpWriteProtect"),
+              ARCH + "x86.X86UnmapHandler"),
+          Optional.of(ARCH + "x86.X86WriteProtect"),
           Optional.empty(),
-          "x86 TDP MMU: lockless aging under RCU with atomic updates; unmap zaps valid and invalid roots");
-  public static final HandlerSet X86_SHADOW =
-      new HandlerSet(
-          "x86-shadow",
-          List.of("x86"),
-          Map.of(
-              "age",
-              ARCH + "x86.shadow.ShadowAgeHandler",
-              "test_age",
-              ARCH + "x86.shadow.ShadowTestAgeHandler",
-              "unmap",
-              ARCH + "x86.shadow.ShadowUnmapHandler"),
-          Optional.of(ARCH + "x86.tdp.TdpWriteProtect"),
-          Optional.empty(),
-          "x86 shadow MMU: reverse-map aging under the per-head bit lock, read-only");
+          "x86: the TDP MMU's lockless aging under RCU and the shadow MMU's under rmap bit locks;"
+              + " unmap zaps both, invalid TDP roots included");
+
   public static final HandlerSet ARM64 =
       new HandlerSet(
           "arm64",
@@ -108,80 +100,58 @@ public final class HandlerSets {
 
   /** Every row of the matrix: the arches first, then the what-if and known-bad variants. */
   public static List<HandlerSet> bundled() {
-    List<HandlerSet> sets =
-        new ArrayList<>(List.of(X86_TDP, X86_SHADOW, ARM64, RISCV, LOONGARCH, LOONGARCH_RCU));
+    List<HandlerSet> sets = new ArrayList<>(List.of(X86, ARM64, RISCV, LOONGARCH, LOONGARCH_RCU));
     sets.add(
-        bad(X86_TDP, "TdpAgePlainStore", "age", "lockless age writes old & ~A with a plain store"));
+        bad(X86, "TdpAgePlainStore", "age", "lockless age writes old & ~A with a plain store"));
+    sets.add(bad(X86, "TdpAgeLoadThenExchange", "age", "lockless age exchanges in a stale value"));
     sets.add(
-        bad(X86_TDP, "TdpAgeLoadThenExchange", "age", "lockless age exchanges in a stale value"));
+        bad(X86, "TdpAgeRootsOutsideRcu", "age", "the root list is read before the RCU read lock"));
     sets.add(
-        bad(
-            X86_TDP,
-            "TdpAgeRootsOutsideRcu",
-            "age",
-            "the root list is read before the RCU read lock"));
-    sets.add(
-        bad(X86_TDP, "TdpAgeTakesMmuLock", "age", "the lockless walk takes the MMU lock for read"));
+        bad(X86, "TdpAgeTakesMmuLock", "age", "the lockless walk takes the MMU lock for read"));
     sets.add(
         bad(
-            X86_SHADOW,
+            X86,
             "ShadowAgeAssertsMmuLock",
             "age",
             "the lockless shadow age asserts the write lock"));
-    sets.add(bad(X86_TDP, "TdpAgeStartOnly", "age", "ages only [start, start + 1)"));
-    sets.add(bad(X86_TDP, "TdpAgeWholeBlocks", "age", "rounds the range out to 2 MiB blocks"));
-    sets.add(bad(X86_TDP, "TdpAgeZapsHugeLeaves", "age", "lockless age zaps young huge leaves"));
+    sets.add(bad(X86, "TdpAgeStartOnly", "age", "ages only [start, start + 1)"));
+    sets.add(bad(X86, "TdpAgeWholeBlocks", "age", "rounds the range out to 2 MiB blocks"));
+    sets.add(bad(X86, "TdpAgeZapsHugeLeaves", "age", "lockless age zaps young huge leaves"));
+    sets.add(
+        bad(X86, "TdpAgeWarnsOnVanishedEntry", "age", "fails when an entry vanished meanwhile"));
     sets.add(
         bad(
-            X86_TDP,
-            "TdpAgeWarnsOnVanishedEntry",
-            "age",
-            "fails when an entry vanished meanwhile"));
-    sets.add(
-        bad(
-            X86_TDP,
+            X86,
             "TdpAccessTrackRetriesCas",
             "age",
             "retries the compare-and-swap until it succeeds"));
-    sets.add(bad(X86_TDP, "TdpTestAgeClears", "test_age", "test_age clears Accessed"));
-    sets.add(bad(X86_TDP, "TdpUnmapValidRootsOnly", "unmap", "unmap skips invalid roots"));
-    sets.add(bad(X86_TDP, "TdpUnmapReturnsFalse", "unmap", "unmap zaps, then returns false"));
+    sets.add(bad(X86, "TdpTestAgeClears", "test_age", "test_age clears Accessed"));
+    sets.add(bad(X86, "TdpUnmapValidRootsOnly", "unmap", "unmap skips invalid roots"));
+    sets.add(bad(X86, "TdpUnmapReturnsFalse", "unmap", "unmap zaps, then returns false"));
+    sets.add(
+        bad(X86, "TdpUnmapYieldsRegardless", "unmap", "unmap yields even when may_block is false"));
     sets.add(
         bad(
-            X86_TDP,
-            "TdpUnmapYieldsRegardless",
-            "unmap",
-            "unmap yields even when may_block is false"));
-    sets.add(
-        bad(
-            X86_TDP,
+            X86,
             "TdpUnmapNeverYields",
             "unmap",
             "unmap never yields, not even to a waiter when it may block"));
     sets.add(
         bad(
-            X86_TDP,
+            X86,
             "TdpUnmapWalksFreedRoot",
             "unmap",
             "unmap walks on in a root freed while it yielded"));
     sets.add(
         bad(
-            X86_TDP,
+            X86,
             "PlainStoreWriteProtect",
             "writer",
             "write-protect stores a volatile entry plainly"));
     sets.add(
-        bad(
-            X86_SHADOW,
-            "ShadowAgeStrideFromStart",
-            "age",
-            "steps one block at a time from range.start"));
+        bad(X86, "ShadowAgeStrideFromStart", "age", "steps one block at a time from range.start"));
     sets.add(
-        bad(
-            X86_SHADOW,
-            "ShadowTestAgeLeaksRmapLock",
-            "test_age",
-            "an early return keeps the head lock"));
+        bad(X86, "ShadowTestAgeLeaksRmapLock", "test_age", "an early return keeps the head lock"));
     return List.copyOf(sets);
   }
 

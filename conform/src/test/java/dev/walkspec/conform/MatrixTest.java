@@ -36,7 +36,7 @@ class MatrixTest {
     for (HandlerSet set : HandlerSets.bundled()) {
       assertThat(out).containsPattern("(?m)^" + set.name() + " +\\| ");
     }
-    assertThat(HandlerSets.bundled()).hasSize(25);
+    assertThat(HandlerSets.bundled()).hasSize(24);
   }
 
   @Test
@@ -49,6 +49,22 @@ class MatrixTest {
     }
     assertThat(Files.readString(doc, StandardCharsets.UTF_8))
         .as("docs/conformance-matrix.md is out of date; rerun with -D" + UPDATE_PROPERTY + "=true")
+        .isEqualTo(now);
+  }
+
+  @Test
+  void docs_obligations_is_the_one_the_run_generates() throws Exception {
+    Path generated = FullRun.get().reportDir().resolve(ReportFiles.OBLIGATIONS_DOC);
+    Path doc = FullRun.docs().resolve(ReportFiles.OBLIGATIONS_DOC);
+    String now = Files.readString(generated, StandardCharsets.UTF_8);
+    if (Boolean.getBoolean(UPDATE_PROPERTY)) {
+      Files.writeString(doc, now, StandardCharsets.UTF_8);
+    }
+    assertThat(doc)
+        .as("docs/obligations.md is missing; rerun with -D" + UPDATE_PROPERTY + "=true")
+        .exists();
+    assertThat(Files.readString(doc, StandardCharsets.UTF_8))
+        .as("docs/obligations.md is out of date; rerun with -D" + UPDATE_PROPERTY + "=true")
         .isEqualTo(now);
   }
 

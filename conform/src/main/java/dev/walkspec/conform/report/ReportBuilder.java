@@ -182,7 +182,12 @@ public final class ReportBuilder {
     List<String> lines = report.lines().map(String::strip).toList();
     return lines.stream()
         .skip(1)
-        .filter(l -> !l.startsWith("scenario:") && !l.startsWith("replay:") && !l.isEmpty())
+        .filter(
+            l ->
+                !l.startsWith("scenario:")
+                    && !l.startsWith("replay:")
+                    && !l.startsWith("reproduce:")
+                    && !l.isEmpty())
         .findFirst()
         .orElse(headline(report));
   }

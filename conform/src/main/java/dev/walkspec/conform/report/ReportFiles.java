@@ -1,6 +1,10 @@
 package dev.walkspec.conform.report;
 
+import dev.walkspec.check.CheckedSpec;
 import dev.walkspec.conform.MatrixResult;
+import dev.walkspec.pipeline.BundledSpecs;
+import dev.walkspec.pipeline.CheckOutcome;
+import dev.walkspec.pipeline.Pipeline;
 import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
 import gg.jte.output.StringOutput;
@@ -27,6 +31,7 @@ public final class ReportFiles {
   public static final String JUNIT = "junit.xml";
   public static final String MARKDOWN = "summary.md";
   public static final String MATRIX_DOC = "conformance-matrix.md";
+  public static final String OBLIGATIONS_DOC = "obligations.md";
   private static final TemplateEngine TEMPLATES =
       TemplateEngine.createPrecompiled(ContentType.Html);
 
@@ -38,6 +43,18 @@ public final class ReportFiles {
     replace(dir.resolve(JUNIT), junit(view, result));
     replace(dir.resolve(MARKDOWN), markdown(view));
     replace(dir.resolve(MATRIX_DOC), MatrixDoc.of(view));
+    if (view.specs().contains(ObligationsDoc.CANONICAL)) {
+      replace(dir.resolve(OBLIGATIONS_DOC), ObligationsDoc.of(view, canonicalSpec()));
+    }
+  }
+
+  /** The bundled kvm.walk, whose obligations obligations.md states. */
+  private static CheckedSpec canonicalSpec() throws IOException {
+    CheckOutcome outcome = Pipeline.standard().check(BundledSpecs.file("kvm.walk"));
+    return outcome
+        .spec()
+        .orElseThrow(
+            () -> new IOException("the bundled kvm.walk does not check: " + outcome.diagnostics()));
   }
 
   public static String html(ReportView view) {
