@@ -15,14 +15,16 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The README's "Use it in your build" snippets are the integration test's pom, word for word: each
+ * The README's "Use it in your build" snippets are the integration test's, word for word: each
  * region between {@code <!-- walkspec:NAME -->} and {@code <!-- /walkspec:NAME -->} in IT 1's pom
- * appears, dedented, as an xml code block of the README.
+ * appears, dedented, as an xml code block of the README, and the README's handler is IT 1's age
+ * handler; IT 1 builds that project and its suites pass, so a project made from the README passes.
  */
 class ReadmeSnippetTest {
   static final Path MODULE = Path.of(System.getProperty("basedir", ""));
   static final Path README = MODULE.resolve("../README.md");
   static final Path IT_POM = MODULE.resolve("src/it/01-spec-jar-x86-age/pom.xml");
+  static final Path IT_HANDLERS = MODULE.resolve("src/it/01-spec-jar-x86-age/src/main/java");
 
   @ParameterizedTest
   @ValueSource(strings = {"dependencies", "plugin", "surefire"})
@@ -43,6 +45,21 @@ class ReadmeSnippetTest {
     assertThat(blocks)
         .containsExactly(
             region(pom, "dependencies"), region(pom, "plugin"), region(pom, "surefire"));
+  }
+
+  @Test
+  void theReadmesHandlerIsIntegrationTestOnesAgeHandlerAndItsLinksExist() throws IOException {
+    String handler = read(IT_HANDLERS.resolve("com/example/kvm/X86AgeHandler.java")).strip();
+    String readme = read(README);
+    assertThat(readme).contains("```java\n" + handler + "\n```\n");
+    Matcher links =
+        Pattern.compile("\\]\\((walkspec-maven-plugin/src/it/[^)]+\\.java)\\)").matcher(readme);
+    int found = 0;
+    while (links.find()) {
+      assertThat(MODULE.resolve("..").resolve(links.group(1))).as(links.group(1)).isRegularFile();
+      found++;
+    }
+    assertThat(found).as("links to the test_age and unmap handlers").isEqualTo(2);
   }
 
   @Test
