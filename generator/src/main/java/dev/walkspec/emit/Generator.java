@@ -160,7 +160,8 @@ public final class Generator {
                   binding.profile().name(),
                   spec,
                   generated(),
-                  options.property(WALKER_SUITE_TRIES))));
+                  WALKER_SUITE_TRIES,
+                  options.propertySeed())));
     }
     for (Walker walker : checked.spec().walkers()) {
       String key = walker.name().text();
@@ -177,7 +178,8 @@ public final class Generator {
                     profile.name(),
                     spec,
                     generated(),
-                    options.property(WALKER_SUITE_TRIES))));
+                    WALKER_SUITE_TRIES,
+                    options.propertySeed())));
       }
     }
     return render(files);

@@ -5,7 +5,6 @@ import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.MethodSpec;
-import com.palantir.javapoet.ParameterSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
@@ -33,10 +32,8 @@ final class SuiteEmitter {
   static final ClassName FOR_ALL = ClassName.get("net.jqwik.api", "ForAll");
   static final ClassName INT_RANGE = ClassName.get("net.jqwik.api.constraints", "IntRange");
   static final ClassName VERIFIED_ONCE = ClassName.get("dev.walkspec.suite", "VerifiedOnce");
-  static final ClassName EXTEND_WITH =
-      ClassName.get("org.junit.jupiter.api.extension", "ExtendWith");
-  static final ClassName ADD_LIFECYCLE_HOOK =
-      ClassName.get("net.jqwik.api.lifecycle", "AddLifecycleHook");
+  static final ClassName REGISTER_EXTENSION =
+      ClassName.get("org.junit.jupiter.api.extension", "RegisterExtension");
 
   private SuiteEmitter() {}
 
@@ -54,7 +51,8 @@ final class SuiteEmitter {
       String profile,
       CodeBlock specRef,
       AnnotationSpec generated,
-      AnnotationSpec property) {
+      int randomLayouts,
+      String seed) {
     TypeName suiteType = ParameterizedTypeName.get(WALKER_SUITE, api);
     CodeBlock factory =
         CodeBlock.of(
@@ -86,21 +84,18 @@ final class SuiteEmitter {
                 invoker);
     return TypeSpec.classBuilder(suite)
         .addAnnotation(generated)
-        // Run again only when the generated walkers or walkspec's code changed (both engines).
-        .addAnnotation(
-            AnnotationSpec.builder(EXTEND_WITH)
-                .addMember("value", "$T.class", VERIFIED_ONCE)
-                .build())
-        .addAnnotation(
-            AnnotationSpec.builder(ADD_LIFECYCLE_HOOK)
-                .addMember("value", "$T.class", VERIFIED_ONCE)
-                .build())
         .addJavadoc(
             "Checks the $L walker against the reference semantics of its spec (W1-W13); once it"
                 + " passed, it runs again only when the generated walkers or walkspec's code"
                 + " change ($T).\n",
             Comments.safe(subject),
             VERIFIED_ONCE)
+        // Run again only when the generated walkers or walkspec's code changed.
+        .addField(
+            FieldSpec.builder(VERIFIED_ONCE, "VERIFIED_ONCE", Modifier.STATIC, Modifier.FINAL)
+                .addAnnotation(REGISTER_EXTENSION)
+                .initializer("new $T()", VERIFIED_ONCE)
+                .build())
         .addField(
             FieldSpec.builder(suiteType, "SUITE", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
                 .initializer(create)
@@ -126,24 +121,16 @@ final class SuiteEmitter {
                 .build())
         .addMethod(
             MethodSpec.methodBuilder("randomLargeLayouts")
-                .addAnnotation(property)
-                .addAnnotation(
-                    AnnotationSpec.builder(LABEL)
-                        .addMember(
-                            "value", "$S", subject + " W1-W13 on random layouts of up to 512 slots")
-                        .build())
-                .addParameter(
-                    ParameterSpec.builder(TypeName.LONG, "seed").addAnnotation(FOR_ALL).build())
-                .addParameter(
-                    ParameterSpec.builder(TypeName.INT, "slots")
-                        .addAnnotation(FOR_ALL)
-                        .addAnnotation(
-                            AnnotationSpec.builder(INT_RANGE)
-                                .addMember("min", "1")
-                                .addMember("max", "512")
-                                .build())
-                        .build())
-                .addStatement("SUITE.check(SUITE.randomScenario(seed, slots))")
+                .addAnnotation(TEST_FACTORY)
+                .addAnnotation(display(subject + " W1-W13 on random layouts of up to 512 slots"))
+                .returns(ParameterizedTypeName.get(ClassName.get(Stream.class), DYNAMIC_TEST))
+                .addStatement(
+                    "return SUITE.randomLayouts($L, $S).stream().map(layout -> $T.dynamicTest($S +"
+                        + " layout, () -> SUITE.check(layout)))",
+                    randomLayouts,
+                    seed,
+                    DYNAMIC_TEST,
+                    subject + " W1-W13 ")
                 .build())
         .build();
   }

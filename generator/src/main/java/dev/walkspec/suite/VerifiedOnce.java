@@ -21,13 +21,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
-import net.jqwik.api.lifecycle.AroundPropertyHook;
-import net.jqwik.api.lifecycle.LifecycleContext;
-import net.jqwik.api.lifecycle.PropagationMode;
-import net.jqwik.api.lifecycle.PropertyExecutionResult;
-import net.jqwik.api.lifecycle.PropertyExecutor;
-import net.jqwik.api.lifecycle.PropertyLifecycleContext;
-import net.jqwik.api.lifecycle.SkipExecutionHook;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;
@@ -38,17 +31,13 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * walker suite checks walkspec's own generated walker against the reference semantics; once it
  * passed, rerunning it on every downstream test run only repeats the same computation. Its verdict
  * depends on the class files of the suite's package (the generated walkers and suites), the
- * walkspec runtime and harness code, and the JDK: their content hash is the key, and a part of the
- * suite (its JUnit tests, each jqwik property) that passed with a key records it under {@code
- * target/walkspec-verified}; the next run with the same key reports that part skipped, saying why.
- * Any change reruns it; the drift lock always runs (the spec is not in the key); {@code
- * -Dwalkspec.rerun=true} reruns everything.
- *
- * <p>Registered on a generated walker suite both as a JUnit Jupiter extension and as a jqwik
- * lifecycle hook, since its tests run on both engines.
+ * walkspec runtime and harness code, and the JDK: their content hash is the key, and a suite that
+ * passed with a key records it under {@code target/walkspec-verified}; the next run with the same
+ * key reports its tests skipped, saying why. Any change reruns it; the drift lock always runs (the
+ * spec is not in the key); {@code -Dwalkspec.rerun=true} reruns everything. Registered on each
+ * generated walker suite as a JUnit Jupiter extension (in a static field).
  */
-public final class VerifiedOnce
-    implements ExecutionCondition, AfterAllCallback, SkipExecutionHook, AroundPropertyHook {
+public final class VerifiedOnce implements ExecutionCondition, AfterAllCallback {
   /** Set to true to rerun every verified suite. */
   public static final String RERUN = "walkspec.rerun";
 
@@ -62,12 +51,6 @@ public final class VerifiedOnce
   private static final Map<Class<?>, String> KEYS = new ConcurrentHashMap<>();
 
   public VerifiedOnce() {}
-
-  /** Registered on the suite class, the jqwik hooks apply to its properties. */
-  @Override
-  public PropagationMode propagateTo() {
-    return PropagationMode.ALL_DESCENDANTS;
-  }
 
   // ---- JUnit Jupiter ------------------------------------------------------------------------
 
@@ -89,32 +72,6 @@ public final class VerifiedOnce
     if (context.getExecutionException().isEmpty() && !suiteFailed(suite)) {
       record(suite, JUPITER);
     }
-  }
-
-  // ---- jqwik ----------------------------------------------------------------------------------
-
-  @Override
-  public SkipResult shouldBeSkipped(LifecycleContext context) {
-    if (!(context instanceof PropertyLifecycleContext property)) {
-      return SkipResult.doNotSkip();
-    }
-    return verified(property.containerClass(), partOf(property))
-        .map(SkipResult::skip)
-        .orElse(SkipResult.doNotSkip());
-  }
-
-  @Override
-  public PropertyExecutionResult aroundProperty(
-      PropertyLifecycleContext context, PropertyExecutor property) {
-    PropertyExecutionResult result = property.execute();
-    if (result.status() == PropertyExecutionResult.Status.SUCCESSFUL) {
-      record(context.containerClass(), partOf(context));
-    }
-    return result;
-  }
-
-  private static String partOf(PropertyLifecycleContext property) {
-    return "jqwik-" + property.targetMethod().getName();
   }
 
   // ---- the record -----------------------------------------------------------------------------

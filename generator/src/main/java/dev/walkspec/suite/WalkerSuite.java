@@ -280,6 +280,38 @@ public final class WalkerSuite<W> {
     return values;
   }
 
+  /**
+   * A large random layout: the seed and slot count {@link #randomScenario} builds it from, which
+   * the test's name shows so that a failure can be run again.
+   */
+  public record RandomLayout(long seed, int slots) {
+    @Override
+    public String toString() {
+      return "random layout seed=" + seed + " slots=" + slots;
+    }
+  }
+
+  /**
+   * {@code count} random layouts of 1 to 512 slots, drawn from {@code fixedSeed} (a decimal long)
+   * or, when it is empty, from a new seed each run.
+   */
+  public List<RandomLayout> randomLayouts(int count, String fixedSeed) {
+    java.util.SplittableRandom random =
+        fixedSeed.isEmpty()
+            ? new java.util.SplittableRandom()
+            : new java.util.SplittableRandom(Long.parseLong(fixedSeed.trim()));
+    List<RandomLayout> layouts = new java.util.ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      layouts.add(new RandomLayout(random.nextLong(), 1 + random.nextInt(512)));
+    }
+    return layouts;
+  }
+
+  /** Checks the scenario of one random layout on a fresh world. */
+  public void check(RandomLayout layout) {
+    check(randomScenario(layout.seed(), layout.slots()));
+  }
+
   /** A large random scenario (see {@link RandomScenarios}) for this suite's walk. */
   public Scenario randomScenario(long seed, int slots) {
     return RandomScenarios.scenario(spec(), profile(), binding(), seed, slots);
