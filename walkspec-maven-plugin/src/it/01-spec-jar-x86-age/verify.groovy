@@ -27,8 +27,8 @@ assert !new File(walkers, pkg + 'ClearYoungArm64Walker.java').exists()
 def reports = new File(basedir, 'target/surefire-reports')
 def report = new File(reports, 'TEST-com.example.kvm.walk.kvm.ClearYoungX86X86AgeHandlerTest.xml').text
 assert report.contains('H9 coverage') : 'the surefire report names the tests by obligation'
-assert report.contains('H10 confinement')
-assert report.contains('H11 result meaning')
+assert report.contains('H10 confinement') : 'H10'
+assert report.contains('H11 result meaning') : 'H11'
 reports.eachFileMatch(~/TEST-.*\.xml/) { f ->
   def xml = new groovy.xml.XmlSlurper().parseText(f.text)
   assert xml.@failures.toInteger() == 0 && xml.@errors.toInteger() == 0 : f.name
@@ -62,8 +62,8 @@ assert !first.contains('jqwik') : 'no jqwik table or warning in a green build'
 
 // IT 4: two runs in build.log; the second wrote nothing.
 assert log.count('walkspec: wrote ') == 2 : 'first run: one line for the walkers, one for the suites'
-assert log.contains('walkspec: walker sources in target/generated-sources/walkspec are up to date (specs, parameters and walkspec version unchanged); nothing written')
-assert log.contains('walkspec: conformance suites in target/generated-test-sources/walkspec are up to date (specs, parameters and walkspec version unchanged); nothing written')
+assert log.contains('walkspec: walker sources in target/generated-sources/walkspec are up to date (specs, parameters and walkspec version unchanged); nothing written') : 'walkers up to date'
+assert log.contains('walkspec: conformance suites in target/generated-test-sources/walkspec are up to date (specs, parameters and walkspec version unchanged); nothing written') : 'suites up to date'
 def secondStarted = Files.getLastModifiedTime(new File(basedir, 'target/second-run/started.txt').toPath())
 def generated = []
 [walkers, suites, new File(basedir, 'target/walkspec-specs')].each { dir ->
