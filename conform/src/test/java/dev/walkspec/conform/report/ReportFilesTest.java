@@ -213,7 +213,11 @@ class ReportFilesTest {
     try (var files = Files.list(dir)) {
       assertThat(files.map(p -> p.getFileName().toString()))
           .containsExactlyInAnyOrder(
-              ReportFiles.HTML, ReportFiles.JUNIT, ReportFiles.MARKDOWN, ReportFiles.MATRIX_DOC);
+              ReportFiles.HTML,
+              ReportFiles.JUNIT,
+              ReportFiles.MARKDOWN,
+              ReportFiles.MATRIX_DOC,
+              ReportFiles.OBLIGATIONS_DOC);
     }
     assertThat(Files.getPosixFilePermissions(dir.resolve(ReportFiles.HTML)))
         .contains(java.nio.file.attribute.PosixFilePermission.OTHERS_READ);
