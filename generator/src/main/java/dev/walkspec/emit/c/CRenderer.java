@@ -70,8 +70,9 @@ public final class CRenderer {
 
   private static void intro(CWriter w, Spec spec, String path, String what) {
     w.noRule().line("/*");
-    w.line(" * Rendered by walkspec from spec " + spec.name() + ".");
-    w.line(" * Do not edit: change the spec and render again.");
+    // No spec name here: two renderings then differ only where the specs do (walkspec diff --c).
+    w.line(
+        " * Rendered by walkspec from a walk spec. Do not edit: change the spec and render again.");
     w.line(" *");
     for (String line : Wrap.words("The parts of " + path + " that the spec states: " + what, 90)) {
       w.line(" * " + line);

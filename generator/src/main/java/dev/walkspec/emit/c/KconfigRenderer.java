@@ -129,8 +129,8 @@ final class KconfigRenderer {
   }
 
   private void header(CWriter w, String what) {
-    w.line("# Rendered by walkspec from spec " + spec.name() + ".");
-    w.line("# Do not edit: change the spec and render again.");
+    w.line(
+        "# Rendered by walkspec from a walk spec. Do not edit: change the spec and render again.");
     w.line("# " + what);
   }
 }
