@@ -112,4 +112,42 @@ class CRenderCommandsTest {
     assertThat(run.exit()).isEqualTo(Main.USAGE);
     assertThat(run.err()).contains("--tests generates Java suites; it does not go with --lang c");
   }
+
+  @Test
+  void kernel_check_passes_a_rendered_tree_and_reports_an_edit_with_exit_1(@TempDir Path dir)
+      throws Exception {
+    Path out = dir.resolve("c");
+    CheckCommandTest.run("generate", "--lang", "c", SPECS + "kvm.walk", "-o", out.toString());
+    Path tree = out.resolve("kvm");
+    CheckCommandTest.Run same =
+        CheckCommandTest.run("kernel-check", SPECS + "kvm.walk", "--tree", tree.toString());
+    assertThat(same.exit()).as(same.all()).isEqualTo(Main.OK);
+    assertThat(same.out())
+        .isEqualTo(
+            "walkspec kernel-check: "
+                + tree
+                + " matches spec kvm: the walk and its callers (6 functions), the Kconfig options"
+                + " and 4 arches' selections\n");
+    Path main = tree.resolve("virt/kvm/kvm_main.c");
+    Files.writeString(main, Files.readString(main).replaceFirst("goto mmu_unlock;", "break;"));
+    CheckCommandTest.Run edited =
+        CheckCommandTest.run("kernel-check", SPECS + "kvm.walk", "--tree", tree.toString());
+    assertThat(edited.exit()).isEqualTo(Main.FINDINGS);
+    assertThat(edited.out())
+        .startsWith("virt/kvm/kvm_main.c:97: W8: the tree has `break` where the spec renders")
+        .endsWith(
+            " 1 difference between "
+                + tree
+                + " and spec kvm in the walk and its callers"
+                + " (6 functions), the Kconfig options and 4 arches' selections\n");
+  }
+
+  @Test
+  void kernel_check_refuses_a_directory_that_is_no_kernel_tree(@TempDir Path dir) {
+    CheckCommandTest.Run run =
+        CheckCommandTest.run("kernel-check", SPECS + "kvm.walk", "--tree", dir.toString());
+    assertThat(run.exit()).isEqualTo(Main.USAGE);
+    assertThat(run.err())
+        .isEqualTo("walkspec: " + dir + " is not a kernel tree: it has no virt/kvm/kvm_main.c\n");
+  }
 }

@@ -10,7 +10,7 @@ import java.util.Map;
  * struct kvm_gfn_range}); any other walker a spec declares gets names of the same shape built from
  * its own name, so two walkers never share a type.
  */
-record CNames(
+public record CNames(
     String walkFunction,
     String rangeStruct,
     String gfnRangeStruct,
@@ -28,7 +28,7 @@ record CNames(
           "age", "kvm_age_gfn",
           "test_age", "kvm_test_age_gfn");
 
-  static CNames of(Walker walker) {
+  public static CNames of(Walker walker) {
     String name = walker.name().text();
     if (name.equals(KERNEL_WALKER)) {
       return new CNames(
@@ -61,7 +61,7 @@ record CNames(
   }
 
   /** The caller of an operation, named like the MMU notifier it serves. */
-  static String caller(Operation operation) {
+  public static String caller(Operation operation) {
     return "kvm_mmu_notifier_" + operation.label().text();
   }
 

@@ -28,6 +28,12 @@ public final class CWriter {
     return this;
   }
 
+  /** Starts the group of a rule without a comment (a label the rule jumps to). */
+  public CWriter rule(String id) {
+    rule = id;
+    return this;
+  }
+
   /** Lines that belong to no rule (declarations, the function's frame). */
   public CWriter noRule() {
     rule = "";

@@ -19,11 +19,11 @@ import java.util.Set;
  * the options it selects, for {@code arch/ARCH/kvm/Kconfig}. A profile that extends an arch
  * (x86_private) is a kind of VM of that arch, not an arch: its file is its arch's.
  */
-final class KconfigRenderer {
+public final class KconfigRenderer {
   private final CheckedSpec checked;
   private final Spec spec;
 
-  KconfigRenderer(CheckedSpec checked) {
+  public KconfigRenderer(CheckedSpec checked) {
     this.checked = checked;
     this.spec = checked.spec();
   }
@@ -48,11 +48,7 @@ final class KconfigRenderer {
   /** One file per arch. */
   List<RenderedFile> arches() {
     List<RenderedFile> files = new ArrayList<>();
-    for (ResolvedProfile profile : checked.profiles()) {
-      if (archOf(profile.profile()).equals(profile.profile())) {
-        files.add(arch(profile.profile()));
-      }
-    }
+    archProfiles().forEach(p -> files.add(arch(p)));
     return files;
   }
 
@@ -81,7 +77,7 @@ final class KconfigRenderer {
   }
 
   /** The options a profile selects: its parents' selections and its own, less those it drops. */
-  Set<String> selections(Profile profile) {
+  public Set<String> selections(Profile profile) {
     Set<String> selected =
         profile
             .parent()
@@ -94,22 +90,42 @@ final class KconfigRenderer {
   }
 
   /** The topmost concrete profile a concrete profile extends, or itself. */
-  Profile archOf(Profile profile) {
+  public Profile archOf(Profile profile) {
     Optional<Profile> parent = profile.parent().flatMap(p -> spec.profile(p.text()));
     return parent.filter(p -> !p.isAbstract()).map(this::archOf).orElse(profile);
   }
 
   private void defaults(CWriter w, Expr value) {
-    if (value instanceof Expr.Conditional c) {
-      w.line("\tdefault " + kconfig(c.then()) + " if " + kconfig(c.condition()));
-      defaults(w, c.otherwise());
-    } else if (!(value instanceof Expr.BoolLit b && !b.value())) {
-      w.line("\tdefault " + kconfig(value));
+    defaultLines(value).forEach(d -> w.line("\tdefault " + d));
+  }
+
+  /**
+   * A default as Kconfig writes it: a conditional becomes {@code default A if C} then the rest; a
+   * false bool is Kconfig's own default and is left out.
+   */
+  public static List<String> defaultLines(Expr value) {
+    List<String> lines = new ArrayList<>();
+    Expr rest = value;
+    while (rest instanceof Expr.Conditional c) {
+      lines.add(kconfig(c.then()) + " if " + kconfig(c.condition()));
+      rest = c.otherwise();
     }
+    if (!(rest instanceof Expr.BoolLit b && !b.value())) {
+      lines.add(kconfig(rest));
+    }
+    return lines;
+  }
+
+  /** The arch profiles: the concrete ones that extend no concrete profile. */
+  public List<Profile> archProfiles() {
+    return checked.profiles().stream()
+        .map(ResolvedProfile::profile)
+        .filter(p -> archOf(p).equals(p))
+        .toList();
   }
 
   /** An expression in Kconfig's syntax: y and n, = for ==. */
-  static String kconfig(Expr e) {
+  public static String kconfig(Expr e) {
     if (e instanceof Expr.BoolLit b) {
       return b.value() ? "y" : "n";
     } else if (e instanceof Expr.Unary u && u.op() == Expr.UnaryOp.NOT) {

@@ -117,7 +117,8 @@ final class LockRenderer {
   /** W11, preceded by the label W8 jumps to. */
   void unlock(CWriter w) {
     if (ctx.shape().jumpsToUnlock()) {
-      w.noRule().label(UNLOCK_LABEL);
+      w.rule(ctx.walker().rule(Rule.NullHandler.class).orElseThrow().id().text());
+      w.label(UNLOCK_LABEL);
     }
     ctx.walker()
         .rule(Rule.Unlock.class)

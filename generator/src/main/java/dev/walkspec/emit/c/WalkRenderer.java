@@ -33,7 +33,7 @@ final class WalkRenderer {
     locks.atWalkStart(w);
     loops(w);
     if (ctx.shape().stops()) {
-      w.noRule().label(STOP_LABEL);
+      w.rule(ctx.walker().rule(Rule.Result.class).orElseThrow().id().text()).label(STOP_LABEL);
     }
     flush(w, Rule.Placement.BEFORE);
     locks.unlock(w);
@@ -51,11 +51,12 @@ final class WalkRenderer {
   }
 
   private void locals(CWriter w) {
+    w.rule(ctx.walker().rule(Rule.Return.class).orElseThrow().id().text());
     w.open("struct " + ctx.names().returnStruct() + " r =");
     w.line(".ret = " + ctx.retZero() + ",");
     w.line(".found_memslot = false,");
     w.close(";");
-    w.line("struct " + ctx.names().gfnRangeStruct() + " gfn_range;");
+    w.noRule().line("struct " + ctx.names().gfnRangeStruct() + " gfn_range;");
     w.line("struct kvm_memory_slot *slot;");
     w.line("struct kvm_memslots *slots;");
     w.line(section.isPresent() ? "int i, idx;" : "int i;");
