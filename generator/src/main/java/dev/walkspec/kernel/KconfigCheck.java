@@ -29,12 +29,10 @@ import java.util.stream.Collectors;
 final class KconfigCheck {
   static final String OPTIONS_FILE = "virt/kvm/Kconfig";
 
-  private final CheckedSpec checked;
   private final Spec spec;
   private final KconfigRenderer kconfig;
 
   KconfigCheck(CheckedSpec checked) {
-    this.checked = checked;
     this.spec = checked.spec();
     this.kconfig = new KconfigRenderer(checked);
   }
@@ -222,9 +220,5 @@ final class KconfigCheck {
 
   private static String shown(List<String> defaults) {
     return defaults.isEmpty() ? "its type's default" : String.join("; ", defaults);
-  }
-
-  CheckedSpec checked() {
-    return checked;
   }
 }

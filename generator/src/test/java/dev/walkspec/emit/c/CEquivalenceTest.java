@@ -119,7 +119,7 @@ class CEquivalenceTest {
       throws Exception {
     Path errors = binary.resolveSibling(binary.getFileName() + ".stderr");
     Process process = new ProcessBuilder(binary.toString()).redirectError(errors.toFile()).start();
-    BlockingQueue<Expected> expected = new LinkedBlockingQueue<>(100_000);
+    BlockingQueue<Expected> expected = new LinkedBlockingQueue<>(10_000);
     AtomicReference<Throwable> feedFailure = new AtomicReference<>();
     Thread feeder =
         new Thread(
