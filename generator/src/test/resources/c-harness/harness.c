@@ -1,15 +1,16 @@
 /*
  * Runs scenarios through a walkspec C rendering and prints their traces in the format of
  * `walkspec trace`. Written for walkspec's equivalence test (CEquivalenceTest), which writes
- * glue.h for each spec: it includes shim.h and the rendering, and defines harness_rule_at,
- * harness_explicit and harness_operation.
+ * glue.h for each spec: it includes shim.h and the rendering, and defines harness_ret_t (the
+ * walk's result type), harness_rule_at, harness_explicit and harness_operation.
  *
  * One scenario per line on stdin, numbers separated by blanks:
  *   X start end FLAGS... handler on_lock LAYOUT RESULTS   explicit inputs, flags in the order
  *                                                         of the walker's flags
  *   O op PARAMS... PARAM_FLAGS... LAYOUT RESULTS          operation number op (0: the first)
  * LAYOUT is the number of address spaces given, then for each its number of slots and for each
- * slot: id base_gfn npages userspace_addr. RESULTS is a count, then the handler results.
+ * slot: id base_gfn npages userspace_addr. RESULTS is a count, then the handler results. A line
+ * "F" flushes the traces written so far (the test sends it before it waits for them).
  */
 #include "glue.h"
 
@@ -88,8 +89,10 @@ int main(void)
 	while (fgets(line, sizeof(line), stdin)) {
 		char kind = line[0];
 		long start, end, op;
-		kvm_mn_ret_t r;
+		harness_ret_t r;
 
+		if (kind == 'F')
+			fflush(stdout);
 		if (kind != 'X' && kind != 'O')
 			continue;
 		cursor = line + 1;

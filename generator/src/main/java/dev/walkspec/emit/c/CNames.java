@@ -43,7 +43,7 @@ public record CNames(
     return new CNames(
         "kvm_handle_" + name,
         "kvm_" + name + "_notifier_range",
-        "kvm_" + name + "_gfn_range",
+        "kvm_gfn_range",
         name + "_handler_t",
         name + "_on_lock_fn_t",
         "kvm_" + name + "_return",
@@ -67,6 +67,64 @@ public record CNames(
 
   static String config(String option) {
     return "CONFIG_" + option;
+  }
+
+  /** C's keywords, and names stdbool.h and stddef.h make macros. */
+  private static final java.util.Set<String> RESERVED =
+      java.util.Set.of(
+          "auto",
+          "break",
+          "case",
+          "char",
+          "const",
+          "continue",
+          "default",
+          "do",
+          "double",
+          "else",
+          "enum",
+          "extern",
+          "float",
+          "for",
+          "goto",
+          "if",
+          "inline",
+          "int",
+          "long",
+          "register",
+          "restrict",
+          "return",
+          "short",
+          "signed",
+          "sizeof",
+          "static",
+          "struct",
+          "switch",
+          "typedef",
+          "union",
+          "unsigned",
+          "void",
+          "volatile",
+          "while",
+          "bool",
+          "true",
+          "false",
+          "NULL",
+          "asm",
+          "typeof");
+
+  /**
+   * A spec name (a flag, an input, a callback slot) as a member of the kernel's structures: C's
+   * keywords get a trailing underscore ({@code return} is {@code return_}); other names are the
+   * spec's, which are already C identifiers.
+   */
+  public static String member(String name) {
+    return RESERVED.contains(name) ? name + "_" : name;
+  }
+
+  /** An operation's parameter: a member's name, and never the caller's own kvm or range. */
+  static String parameter(String name) {
+    return name.equals("kvm") || name.equals("range") ? name + "_" : member(name);
   }
 
   /** What a callback slot holds when the operation leaves it null: the kernel's stub. */

@@ -37,7 +37,7 @@ public final class CRenderer {
         CRendering.KVM_HOST,
         "what a handler receives (W6, W13), and the prototypes of"
             + " the handlers and on_lock callbacks the callers name.");
-    walks.forEach(ctx -> TypesRenderer.gfnRange(w, ctx));
+    TypesRenderer.gfnRange(w, walks);
     TypesRenderer.prototypes(w, spec);
     return w.file(CRendering.KVM_HOST);
   }

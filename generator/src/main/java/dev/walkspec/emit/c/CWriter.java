@@ -40,8 +40,12 @@ public final class CWriter {
     return this;
   }
 
-  /** A comment, on one line if it fits, else as a block of lines starting with " * ". */
-  public CWriter comment(String text) {
+  /**
+   * A comment, on one line if it fits, else as a block of lines starting with " * ". Text from a
+   * spec (documentation strings) cannot end the comment early or open a nested one.
+   */
+  public CWriter comment(String raw) {
+    String text = raw.replace("*/", "* /").replace("/*", "/ *");
     String one = "/* " + text + " */";
     if (columns(depth) + one.length() <= MAX_COLUMNS) {
       return line(one);

@@ -33,8 +33,12 @@ final class CallerRenderer {
   void render(CWriter w, Operation op) {
     w.rule(op.id().text(), op.label().text() + ": " + describe(op));
     List<String> parameters = new ArrayList<>(List.of("struct kvm *kvm"));
-    op.params().forEach(p -> parameters.add(CTypes.of(p.type().text()) + " " + p.name().text()));
-    paramFlags(op).forEach(f -> parameters.add("bool " + f));
+    op.params()
+        .forEach(
+            p ->
+                parameters.add(
+                    CTypes.of(p.type().text()) + " " + CNames.parameter(p.name().text())));
+    paramFlags(op).forEach(f -> parameters.add("bool " + flagParameter(op, f)));
     Signature.write(w, "static " + ctx.names().returnType() + " " + CNames.caller(op), parameters);
     w.open("");
     w.open("const struct " + ctx.names().rangeStruct() + " range =");
@@ -47,7 +51,7 @@ final class CallerRenderer {
     }
     for (Name flag : ctx.walker().flags()) {
       op.assignment(flag.text())
-          .map(a -> isWord(a.value(), PARAM) ? flag.text() : c.of(a.value()))
+          .map(a -> isWord(a.value(), PARAM) ? flagParameter(op, flag.text()) : c.of(a.value()))
           .ifPresent(v -> field(w, flag.text(), v));
     }
     w.close(";");
@@ -58,7 +62,7 @@ final class CallerRenderer {
   }
 
   private static void field(CWriter w, String name, String value) {
-    w.line("." + name + " = " + value + ",");
+    w.line("." + CNames.member(name) + " = " + value + ",");
   }
 
   private String describe(Operation op) {
@@ -73,13 +77,28 @@ final class CallerRenderer {
         .toList();
   }
 
+  /**
+   * The parameter of a {@code param} flag: the flag's name, unless an operation parameter has it (C
+   * knows no two parameters of one name), then with {@code _flag}.
+   */
+  private static String flagParameter(Operation op, String flag) {
+    String name = CNames.parameter(flag);
+    boolean taken =
+        op.params().stream().anyMatch(p -> CNames.parameter(p.name().text()).equals(name));
+    return taken ? name + "_flag" : name;
+  }
+
   /** An input: its assignment, else the parameter of the same name, else nothing (zero). */
   private static Optional<String> inputValue(Operation op, String input, CExpressions c) {
     Optional<Assignment> assigned = op.assignment(input);
     if (assigned.isPresent()) {
       return Optional.of(c.of(assigned.get().value()));
     }
-    return op.params().stream().map(p -> p.name().text()).filter(input::equals).findFirst();
+    return op.params().stream()
+        .map(p -> p.name().text())
+        .filter(input::equals)
+        .map(CNames::parameter)
+        .findFirst();
   }
 
   private String callbackValue(Operation op, String slot) {
@@ -98,7 +117,7 @@ final class CallerRenderer {
     return new CExpressions(
         name ->
             op.params().stream().anyMatch(p -> p.name().text().equals(name))
-                ? name
+                ? CNames.parameter(name)
                 : WalkContext.option(spec, name),
         name -> null);
   }

@@ -8,6 +8,7 @@ import dev.walkspec.model.Name;
 import dev.walkspec.model.Rule;
 import dev.walkspec.model.Spec;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The types a walk and its callers share: in {@code include/linux/kvm_host.h} what a handler
@@ -18,21 +19,31 @@ import java.util.List;
 final class TypesRenderer {
   private TypesRenderer() {}
 
-  /** struct kvm_gfn_range: the slot, the gfn range (W6), the values W13 passes. */
-  static void gfnRange(CWriter w, WalkContext ctx) {
-    Rule.GfnRange gfn = ctx.walker().rule(Rule.GfnRange.class).orElseThrow();
+  /**
+   * struct kvm_gfn_range: the slot, the gfn range (W6), the values W13 passes (of every walker,
+   * when a spec has several: handlers share the structure).
+   */
+  static void gfnRange(CWriter w, List<WalkContext> walks) {
+    WalkContext first = walks.get(0);
+    Rule.GfnRange gfn = first.walker().rule(Rule.GfnRange.class).orElseThrow();
     w.rule(gfn.id().text(), "what a handler gets: the slot, the gfn range, the values W13 passes.");
-    w.open("struct " + ctx.names().gfnRangeStruct());
+    w.open("struct kvm_gfn_range");
     w.line("struct kvm_memory_slot *slot;");
     w.line("gfn_t start;");
     w.line("gfn_t end;");
-    ctx.walker()
-        .rule(Rule.Pass.class)
-        .ifPresent(
-            p -> {
-              w.rule(p.id().text(), "passed unchanged from the walk.");
-              p.values().forEach(v -> w.line(fieldType(ctx, v.text()) + " " + v.text() + ";"));
-            });
+    java.util.Map<String, String> passed = new java.util.LinkedHashMap<>();
+    String passId = "";
+    for (WalkContext ctx : walks) {
+      Optional<Rule.Pass> pass = ctx.walker().rule(Rule.Pass.class);
+      if (pass.isPresent()) {
+        passId = passId.isEmpty() ? pass.get().id().text() : passId;
+        pass.get().values().forEach(v -> passed.putIfAbsent(v.text(), fieldType(ctx, v.text())));
+      }
+    }
+    if (!passed.isEmpty()) {
+      w.rule(passId, "passed unchanged from the walk.");
+      passed.forEach((name, type) -> w.line(type + " " + CNames.member(name) + ";"));
+    }
     w.rule(gfn.id().text(), "hva notifications never concern private memory.");
     w.line("enum kvm_gfn_range_filter attr_filter;");
     w.close(";");
@@ -81,15 +92,15 @@ final class TypesRenderer {
     w.comment("What a caller (C1-C5) fixes for one walk: the range, the callbacks, the flags.");
     w.open("struct " + names.rangeStruct());
     for (TypedName input : ctx.walker().inputs()) {
-      w.line(CTypes.of(input.type().text()) + " " + input.name().text() + ";");
+      w.line(CTypes.of(input.type().text()) + " " + CNames.member(input.name().text()) + ";");
     }
     WalkerRoles roles = WalkerRoles.of(ctx.walker());
     for (CallbackSlot slot : ctx.walker().callbacks()) {
       String type =
           slot.name().text().equals(roles.handlerSlot()) ? names.handlerType() : names.onLockType();
-      w.line(type + " " + slot.name().text() + ";");
+      w.line(type + " " + CNames.member(slot.name().text()) + ";");
     }
-    ctx.walker().flags().forEach(f -> w.line("bool " + f.text() + ";"));
+    ctx.walker().flags().forEach(f -> w.line("bool " + CNames.member(f.text()) + ";"));
     w.close(";");
     w.blank();
     Rule.Return ret = ctx.walker().rule(Rule.Return.class).orElseThrow();

@@ -28,14 +28,14 @@ record WalkContext(Spec spec, Walker walker, CNames names, WalkShape shape, CExp
     boolean field =
         walker.flags().stream().map(Name::text).anyMatch(name::equals)
             || walker.input(name).isPresent();
-    return field ? "range->" + name : option(spec, name);
+    return field ? "range->" + CNames.member(name) : option(spec, name);
   }
 
   private static String slot(Walker walker, String name) {
     return walker
         .callback(name)
         .map(CallbackSlot::name)
-        .map(n -> "range->" + n.text())
+        .map(n -> "range->" + CNames.member(n.text()))
         .orElse(null);
   }
 
@@ -52,7 +52,7 @@ record WalkContext(Spec spec, Walker walker, CNames names, WalkShape shape, CExp
 
   /** The range structure's field of a callback slot. */
   String field(String name) {
-    return "range->" + name;
+    return "range->" + CNames.member(name);
   }
 
   String retType() {

@@ -150,7 +150,8 @@ final class WalkRenderer {
             + String.join(", ", p.values().stream().map(Name::text).toList())
             + " unchanged.");
     for (Name value : p.values()) {
-      w.line("gfn_range." + value.text() + " = range->" + value.text() + ";");
+      String member = CNames.member(value.text());
+      w.line("gfn_range." + member + " = range->" + member + ";");
     }
   }
 

@@ -21,12 +21,14 @@ final class CHarnessGlue {
   private final Walker walker;
   private final RenderedFile main;
   private final boolean intResults;
+  private final CNames names;
 
   CHarnessGlue(CheckedSpec checked, CRendering rendering) {
     this.checked = checked;
     this.spec = checked.spec();
     this.walker = spec.walkers().get(0);
     this.main = rendering.file(CRendering.KVM_MAIN).orElseThrow();
+    this.names = CNames.of(walker);
     this.intResults =
         walker
             .rule(Rule.Result.class)
@@ -59,6 +61,7 @@ final class CHarnessGlue {
     handlerCall(c);
     nullStub(c);
     c.append("#include \"virt/kvm/kvm_main.c\"\n\n");
+    c.append("typedef ").append(names.returnType()).append(" harness_ret_t;\n\n");
     ruleLines(c);
     handlerStandIns(c);
     explicit(c);
@@ -138,13 +141,16 @@ final class CHarnessGlue {
         .append(roles.onLockSlot().orElse("on_lock"))
         .append("\");\n}\n\n");
     c.append(
-        "static kvm_mn_ret_t harness_explicit(struct kvm *kvm, long start, long end, const long *in)\n{\n");
-    c.append("\tstruct kvm_mmu_notifier_range range;\n\n\tmemset(&range, 0, sizeof(range));\n");
+        "static "
+            + names.returnType()
+            + " harness_explicit(struct kvm *kvm, long start, long end, const long *in)\n{\n");
+    c.append(
+        "\tstruct " + names.rangeStruct() + " range;\n\n\tmemset(&range, 0, sizeof(range));\n");
     c.append("\trange.start = (unsigned long)start;\n\trange.end = (unsigned long)end;\n");
     List<Name> flags = walker.flags();
     for (int i = 0; i < flags.size(); i++) {
       c.append("\trange.")
-          .append(flags.get(i).text())
+          .append(CNames.member(flags.get(i).text()))
           .append(" = in[")
           .append(i)
           .append("] != 0;\n");
@@ -154,12 +160,12 @@ final class CHarnessGlue {
         .forEach(
             slot ->
                 c.append("\trange.")
-                    .append(slot.name().text())
+                    .append(CNames.member(slot.name().text()))
                     .append(" = (void *)kvm_null_fn;\n"));
     c.append("\tif (in[")
         .append(flags.size())
         .append("])\n\t\trange.")
-        .append(roles.handlerSlot())
+        .append(CNames.member(roles.handlerSlot()))
         .append(" = harness_handler;\n");
     roles
         .onLockSlot()
@@ -168,9 +174,9 @@ final class CHarnessGlue {
                 c.append("\tif (in[")
                     .append(flags.size() + 1)
                     .append("])\n\t\trange.")
-                    .append(slot)
+                    .append(CNames.member(slot))
                     .append(" = harness_explicit_on_lock;\n"));
-    c.append("\treturn kvm_handle_hva_range(kvm, &range);\n}\n\n");
+    c.append("\treturn " + names.walkFunction() + "(kvm, &range);\n}\n\n");
   }
 
   private void operationsDispatch(StringBuilder c) {
@@ -182,7 +188,9 @@ final class CHarnessGlue {
     }
     c.append("\t}\n\treturn 0;\n}\n\n");
     c.append(
-        "static kvm_mn_ret_t harness_operation(struct kvm *kvm, long op, const long *in)\n{\n");
+        "static "
+            + names.returnType()
+            + " harness_operation(struct kvm *kvm, long op, const long *in)\n{\n");
     c.append("\tswitch (op) {\n");
     for (int i = 0; i < ops.size(); i++) {
       Operation op = ops.get(i);
