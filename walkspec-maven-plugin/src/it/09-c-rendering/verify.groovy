@@ -1,4 +1,4 @@
-// IT 8: languages java,c: the walkers as before, and each spec rendered as a kernel tree under
+// IT 9: languages java,c: the walkers as before, and each spec rendered as a kernel tree under
 // target/generated-sources/walkspec-c/<spec>/; an unknown language is refused in one sentence.
 def log = new File(basedir, 'build.log').text
 def runs = log.split(/\[INFO\] Scanning for projects\.\.\./).findAll { !it.isBlank() }
