@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.walkspec.check.CheckedSpec;
+import dev.walkspec.emit.c.CDiff;
+import dev.walkspec.emit.c.CRenderer;
 import dev.walkspec.semantics.ObligationChanges;
 import dev.walkspec.semantics.ScenarioJson;
 import dev.walkspec.semantics.SpecDiff;
@@ -21,7 +23,10 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code walkspec diff SPEC_A SPEC_B}: what changes in behaviour between two specs, and why. */
+/**
+ * {@code walkspec diff SPEC_A SPEC_B}: what changes in behaviour between two specs, and why; with
+ * {@code --c}, the unified diff between their C renderings instead.
+ */
 @Command(
     name = "diff",
     mixinStandardHelpOptions = true,
@@ -30,6 +35,10 @@ import picocli.CommandLine.Parameters;
       "",
       "Example:",
       "  walkspec diff spec/src/main/walkspec/kvm.walk spec/src/main/walkspec/v2-null-handler-break.walk",
+      "  walkspec diff --c spec/src/main/walkspec/v4-v6.14-locked-aging.walk spec/src/main/walkspec/kvm.walk",
+      "",
+      "With --c, the output is the unified diff of the two specs' C renderings (a/ the first,",
+      "b/ the second), which patch -p1 applies to a tree rendered from the first.",
       "",
       "Exit codes: 0 no difference, 1 the specs behave differently (or a spec has errors), 2 usage."
     })
@@ -50,6 +59,11 @@ final class DiffCommand implements Callable<Integer> {
       description = "Another directory for imports.")
   List<Path> importPath = new ArrayList<>();
 
+  @Option(
+      names = "--c",
+      description = "Print the unified diff between the specs' C renderings (kernel C, Kconfig).")
+  boolean c;
+
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec command;
 
   @Override
@@ -61,6 +75,9 @@ final class DiffCommand implements Callable<Integer> {
     if (a.isEmpty() || b.isEmpty()) {
       return Main.FINDINGS;
     }
+    if (c) {
+      return renderedDiff(out, a.get(), b.get());
+    }
     SpecDiff.Result result = SpecDiff.compare(a.get(), b.get());
     if (common.format == CommonOptions.Format.text) {
       out.print(text(result));
@@ -70,6 +87,21 @@ final class DiffCommand implements Callable<Integer> {
     }
     boolean same = result.groups().isEmpty() && result.obligationChanges().isEmpty();
     return same ? Main.OK : Main.FINDINGS;
+  }
+
+  /** --c: the unified diff of the C renderings; exit 1 when they differ, as diff does. */
+  private int renderedDiff(PrintWriter out, CheckedSpec a, CheckedSpec b) throws Exception {
+    String diff = CDiff.unified(CRenderer.render(a), CRenderer.render(b));
+    if (common.format == CommonOptions.Format.text) {
+      out.print(diff);
+    } else {
+      ObjectNode root = new ObjectMapper().createObjectNode();
+      root.put("a", a.spec().name());
+      root.put("b", b.spec().name());
+      root.put("diff", diff);
+      out.println(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(root));
+    }
+    return diff.isEmpty() ? Main.OK : Main.FINDINGS;
   }
 
   static String text(SpecDiff.Result r) {

@@ -21,7 +21,7 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code walkspec generate SPEC... -o DIR [--tests DIR]}: walkers (and suites) for use outside
- * Maven.
+ * Maven; with {@code --lang c}, the specs as kernel C and Kconfig instead.
  */
 @Command(
     name = "generate",
@@ -31,6 +31,11 @@ import picocli.CommandLine.Parameters;
       "",
       "Example:",
       "  walkspec generate spec/src/main/walkspec/kvm.walk -o build/walkers --tests build/suites",
+      "  walkspec generate --lang c spec/src/main/walkspec/kvm.walk -o build/c",
+      "",
+      "With --lang c, each spec is rendered into DIR/<spec name>/ as a kernel tree:",
+      "virt/kvm/kvm_main.c (the walk and its callers), include/linux/kvm_host.h,",
+      "virt/kvm/Kconfig and arch/<arch>/kvm/Kconfig (see docs/kernel.md).",
       "",
       "The output directories are replaced as a whole, and only when every spec checks.",
       "Exit codes: 0 generated (or up to date), 1 spec errors, 2 usage."
@@ -47,6 +52,19 @@ final class GenerateCommand implements Callable<Integer> {
       paramLabel = "DIR",
       description = "Directory for walker sources.")
   Path output;
+
+  /** The language of the output. */
+  enum Lang {
+    java,
+    c
+  }
+
+  @Option(
+      names = "--lang",
+      paramLabel = "LANG",
+      defaultValue = "java",
+      description = "java: walkers and suites (default); c: the walk as kernel C and Kconfig.")
+  Lang lang;
 
   @Option(
       names = "--tests",
@@ -89,6 +107,9 @@ final class GenerateCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     PrintWriter out = command.commandLine().getOut();
     PrintWriter err = command.commandLine().getErr();
+    if (lang == Lang.c) {
+      return renderC(out, err);
+    }
     if (!dev.walkspec.emit.JavaPackages.isValid(basePackage)) {
       throw new UsageException("--package " + basePackage + " is not a valid Java package name");
     }
@@ -125,6 +146,29 @@ final class GenerateCommand implements Callable<Integer> {
           result.walkerFiles(),
           output,
           tests == null ? "" : " and " + result.suiteFiles() + " suite(s) to " + tests);
+    }
+    return Main.OK;
+  }
+
+  private int renderC(PrintWriter out, PrintWriter err) throws IOException {
+    if (tests != null) {
+      throw new UsageException("--tests generates Java suites; it does not go with --lang c");
+    }
+    dev.walkspec.pipeline.CGeneration.Result result;
+    try {
+      result = dev.walkspec.pipeline.CGeneration.run(specs, importPath, Path.of(""), output);
+    } catch (dev.walkspec.pipeline.BuildProblem e) {
+      throw new UsageException(e.getMessage());
+    }
+    err.print(new DiagnosticPrinter(result.sources()).text(result.diagnostics()));
+    if (result.hasErrors()) {
+      err.println("walkspec: nothing generated: fix the errors above; " + output + " is unchanged");
+      return Main.FINDINGS;
+    }
+    if (result.upToDate()) {
+      out.println("walkspec: the C rendering is up to date (nothing written)");
+    } else {
+      out.printf("walkspec: wrote %d C and Kconfig file(s) to %s%n", result.files(), output);
     }
     return Main.OK;
   }

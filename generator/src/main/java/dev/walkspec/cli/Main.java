@@ -28,6 +28,7 @@ import picocli.CommandLine.Command;
       TraceCommand.class,
       GenerateCommand.class,
       DiffCommand.class,
+      KernelCheckCommand.class,
       ExploreCommand.class,
       ReplayCommand.class,
       CommandLine.HelpCommand.class

@@ -87,6 +87,42 @@ public final class Builds {
     return new Outcome(report, Optional.of(Generation.run(generate)));
   }
 
+  /** What {@link #generateC} did: the check report and, when the specs checked, the rendering. */
+  public record COutcome(CheckReport report, Optional<CGeneration.Result> rendered) {}
+
+  /**
+   * Checks the request's specs and renders every root as kernel C and Kconfig into {@code output}
+   * (one directory per spec). The request's operation and profile selections do not apply: a
+   * rendering is the whole walk, every caller and every arch.
+   *
+   * @throws BuildProblem for an output directory that is not walkspec's own
+   */
+  public static COutcome generateC(BuildRequest request, Path output) throws IOException {
+    checkOutputs(
+        new BuildRequest(
+            request.baseDir(),
+            request.specDirectories(),
+            request.specArchives(),
+            request.unpackDirectory(),
+            request.specs(),
+            Optional.of(output),
+            Optional.empty(),
+            request.basePackage(),
+            request.operations(),
+            request.profiles(),
+            request.handlerClasses(),
+            request.handlerClasspath()));
+    SpecSources sources = sources(request);
+    CheckReport report = CheckReport.of(sources.roots(), sources.importPath(), request.baseDir());
+    if (report.hasErrors() || sources.roots().isEmpty()) {
+      return new COutcome(report, Optional.empty());
+    }
+    return new COutcome(
+        report,
+        Optional.of(
+            CGeneration.run(sources.roots(), sources.importPath(), request.baseDir(), output)));
+  }
+
   /**
    * The tries must not be negative and a fixed seed must be what jqwik takes: a decimal long. Said
    * before anything is generated, so a typo cannot reach a suite that fails at run time.

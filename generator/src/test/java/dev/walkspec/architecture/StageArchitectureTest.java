@@ -21,12 +21,13 @@ import java.util.stream.Collectors;
 /**
  * The generator is a pipeline of stages, one package each: {@code diag} (diagnostics, the bottom),
  * {@code model}, {@code parse}, {@code assemble}, {@code check}, {@code pipeline}, then {@code
- * semantics} and {@code emit}, and {@code cli} on top. These rules keep it one: no cycles between
- * stages, the model knows nothing but diagnostics, and what runs after the check (the reference
- * semantics, the emitters) takes the model, never the syntax. Rules about packages that do not
- * exist yet pass empty ({@code allowEmptyShould}); the others fail if they match no class, so a
- * wrong import cannot make them pass vacuously. {@code suite} (the run-time support of generated
- * suites) sits after the semantics it calls; the emitters name its classes but never load them.
+ * semantics} and {@code emit}, {@code kernel} (the kernel-tree check, on the C rendering), and
+ * {@code cli} on top. These rules keep it one: no cycles between stages, the model knows nothing
+ * but diagnostics, and what runs after the check (the reference semantics, the emitters) takes the
+ * model, never the syntax. Rules about packages that do not exist yet pass empty ({@code
+ * allowEmptyShould}); the others fail if they match no class, so a wrong import cannot make them
+ * pass vacuously. {@code suite} (the run-time support of generated suites) sits after the semantics
+ * it calls; the emitters name its classes but never load them.
  */
 @AnalyzeClasses(
     packages = "dev.walkspec",
@@ -56,6 +57,7 @@ class StageArchitectureTest {
           "semantics",
           "suite",
           "emit",
+          "kernel",
           "mutate",
           "cli");
 
@@ -119,11 +121,14 @@ class StageArchitectureTest {
   static final ArchRule laterStagesNeverSeeTheParseTree =
       noClasses()
           .that()
-          .resideInAnyPackage("dev.walkspec.semantics..", "dev.walkspec.emit..")
+          .resideInAnyPackage(
+              "dev.walkspec.semantics..", "dev.walkspec.emit..", "dev.walkspec.kernel..")
           .should()
           .dependOnClassesThat()
           .resideInAnyPackage("dev.walkspec.parse..", "org.antlr..")
-          .because("the reference semantics and the emitters take the checked model")
+          .because(
+              "the reference semantics, the emitters and the kernel-tree check take the checked"
+                  + " model")
           .allowEmptyShould(true);
 
   @ArchTest
@@ -159,6 +164,7 @@ class StageArchitectureTest {
             "dev.walkspec.assemble",
             "dev.walkspec.check",
             "dev.walkspec.pipeline",
+            "dev.walkspec.kernel",
             "dev.walkspec.cli");
     assertThat(packages).noneMatch(p -> p.startsWith("dev.walkspec.runtime"));
     assertThat(classes.stream().map(JavaClass::getSimpleName))

@@ -1,0 +1,18 @@
+package dev.walkspec.emit.c;
+
+import java.util.List;
+
+/**
+ * One file of a C rendering: its path in a kernel tree ({@code virt/kvm/kvm_main.c}), its text, and
+ * the rule id of each of its lines ("" where a line belongs to no rule), line 1 first.
+ */
+public record RenderedFile(String path, String text, List<String> lineRules) {
+  public RenderedFile {
+    lineRules = List.copyOf(lineRules);
+  }
+
+  /** The rule id of a line (1-based), "" for none. */
+  public String ruleAt(int line) {
+    return line >= 1 && line <= lineRules.size() ? lineRules.get(line - 1) : "";
+  }
+}
