@@ -10,6 +10,7 @@ import dev.walkspec.emit.GeneratorOptions;
 import dev.walkspec.emit.SourceCompiler;
 import dev.walkspec.model.Decls.Obligation;
 import dev.walkspec.semantics.ObligationChanges;
+import dev.walkspec.suite.InconclusiveExploration;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -248,7 +249,10 @@ public final class Matrix {
       Need rep, SuiteLauncher.TestOutcome outcome, Throwable failure) {
     String message = String.valueOf(failure.getMessage());
     Matcher broken = BROKEN.matcher(message);
-    String obligation = broken.find() ? broken.group(1) : rep.obligation();
+    String obligation =
+        failure instanceof InconclusiveExploration
+            ? InconclusiveExploration.VERDICT
+            : broken.find() ? broken.group(1) : rep.obligation();
     return new MatrixCell.Failure(
         obligation, rep.binding().displayName(), outcome.displayName(), message);
   }

@@ -90,4 +90,40 @@ class ConformCommandTest {
     assertThat(dir.resolve("junit.xml")).exists();
     assertThat(dir.resolve("summary.md")).exists();
   }
+
+  /**
+   * Issue 19: an exploration its budget stops before the end of its search is not a pass. With one
+   * schedule per scenario allowed, every explored judgement of x86's correct handlers is cut short:
+   * the cell is "inconclusive" (not "pass", not a finding), the run is not as expected, and
+   * junit.xml counts the cell as an error of the run rather than a failure of the handler.
+   */
+  @Test
+  void a_budget_cut_exploration_is_inconclusive_never_a_pass(@TempDir Path dir) throws Exception {
+    Path kvm = BundledRun.specs(java.util.List.of()).get(0).file();
+    String key = dev.walkspec.suite.ExplorationBudget.SCHEDULES_PROPERTY;
+    System.setProperty(key, "1");
+    Run run;
+    try {
+      run = conform("--format", "json", "--handlers", "x86", "-o", dir.toString(), kvm.toString());
+    } finally {
+      System.clearProperty(key);
+    }
+
+    assertThat(run.code()).as(run.err()).isEqualTo(Main.FINDINGS);
+    JsonNode json = new ObjectMapper().readTree(run.out());
+    assertThat(json.get("asExpected").asBoolean()).isFalse();
+    JsonNode cell = json.get("cells").get(0);
+    assertThat(cell.get("status").asText()).isEqualTo("inconclusive");
+    assertThat(cell.get("failed").toString()).isEqualTo("[\"inconclusive\"]");
+    assertThat(cell.get("failures").get(0).get("report").asText())
+        .startsWith("walkspec: inconclusive: scenario '")
+        .contains("stopped on its schedule budget after 1 schedules")
+        .contains(
+            "; not a pass. Raise the budget (now 60 s or 1 schedules) with"
+                + " -Dwalkspec.explore.schedules");
+    String junit = Files.readString(dir.resolve("junit.xml"));
+    assertThat(junit)
+        .contains("failures=\"0\" errors=\"1\"")
+        .contains("<error type=\"inconclusive\"");
+  }
 }

@@ -108,7 +108,9 @@ final class ExploreCommand implements Callable<Integer> {
       names = "--time",
       paramLabel = "SECONDS",
       defaultValue = "60",
-      description = "Wall-clock budget of each exploration (default: ${DEFAULT-VALUE}).")
+      description =
+          "Wall-clock budget of each exploration (default: ${DEFAULT-VALUE}); a search it stops"
+              + " before its end exits with 3 (inconclusive), never 0.")
   int seconds;
 
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec command;
@@ -134,7 +136,35 @@ final class ExploreCommand implements Callable<Integer> {
       results.add(Explorer.explore(scenario, chosen, Invariants.standard(), budget));
     }
     print(results, out);
-    return results.stream().anyMatch(ExplorationResult::failed) ? Main.FINDINGS : Main.OK;
+    if (results.stream().anyMatch(ExplorationResult::failed)) {
+      return Main.FINDINGS;
+    }
+    return inconclusive(results);
+  }
+
+  /**
+   * A search the wall clock stopped (a stop reason and no failure) saw only part of its schedules:
+   * that is no pass, so it gets its own exit code and a line on stderr saying what to raise.
+   */
+  private int inconclusive(List<ExplorationResult> results) {
+    List<String> cut =
+        results.stream()
+            .filter(r -> r.stopReason() != null)
+            .map(ExplorationResult::scenario)
+            .toList();
+    if (cut.isEmpty()) {
+      return Main.OK;
+    }
+    command
+        .commandLine()
+        .getErr()
+        .println(
+            "walkspec: inconclusive: "
+                + String.join(", ", cut)
+                + " stopped on the "
+                + seconds
+                + " s budget before the end of the search; not a pass (raise --time)");
+    return Main.INCONCLUSIVE;
   }
 
   private Strategy strategy() {

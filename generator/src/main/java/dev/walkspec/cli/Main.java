@@ -38,6 +38,9 @@ public final class Main implements Runnable {
   public static final int FINDINGS = 1;
   public static final int USAGE = 2;
 
+  /** A search stopped on its budget before its end and found nothing: not a pass (issue 19). */
+  public static final int INCONCLUSIVE = 3;
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   public static void main(String[] args) {

@@ -104,19 +104,20 @@ final class HandlerSuiteEmitter {
           MethodSpec.methodBuilder("exploredConcurrently")
               .addAnnotation(SuiteEmitter.TEST_FACTORY)
               .addAnnotation(
-                  SuiteEmitter.display(
-                      subject + " " + ids + " explored with other actors, up to 2 preemptions"))
+                  SuiteEmitter.display(subject + " " + ids + " explored with other actors"))
               .addParameter(TEST_REPORTER, "reporter")
               .returns(
                   ParameterizedTypeName.get(
                       ClassName.get(java.util.stream.Stream.class), SuiteEmitter.DYNAMIC_TEST))
               .addStatement(
-                  "return SUITE.scenarioNames().stream().map(name -> $T.dynamicTest($S + name + $S,"
+                  "return SUITE.scenarioNames().stream().map(name -> $T.dynamicTest($S + name + $S"
+                      + " + $T.exploredBounds(name),"
                       + " () -> reporter.publishEntry($T.SCHEDULES_ENTRY,"
                       + " Long.toString(SUITE.explore(name).schedules()))))",
                   SuiteEmitter.DYNAMIC_TEST,
                   subject + " explored: ",
-                  " (" + ids + ")",
+                  " (" + ids + "), ",
+                  HANDLER_SUITE,
                   HANDLER_SUITE)
               .build());
     }

@@ -92,8 +92,8 @@ public final class HandlerSuite {
    * message is the explorer's report (the obligation, the step table, the replay string, a
    * regression test).
    *
-   * @return the exploration, which found no failure (how many schedules it ran, whether it
-   *     exhausted the bound)
+   * @return the exploration, which found no failure and ran every schedule within the bound
+   * @throws InconclusiveExploration when the budget stopped the search before that
    */
   public dev.walkspec.runtime.explore.ExplorationResult explore(String scenario) {
     Binding binding = binding();
@@ -106,14 +106,16 @@ public final class HandlerSuite {
             walk.orElseThrow(() -> new IllegalStateException("the suite has no walker (withWalk)")),
             endWalk,
             writer);
+    int bound = ConcurrentScenarios.preemptionBound(scenario);
+    ExplorationBudget budget = ExplorationBudget.current();
+    dev.walkspec.runtime.explore.ExplorationResult result;
     try {
-      return dev.walkspec.runtime.explore.Explorer.check(
-          scenarios.scenario(scenario),
-          dev.walkspec.runtime.explore.Strategy.dfs(ConcurrentScenarios.preemptionBound(scenario)),
-          dev.walkspec.runtime.explore.Invariants.standard(),
-          dev.walkspec.runtime.explore.Budget.defaults()
-              .withWallClock(java.time.Duration.ofSeconds(60))
-              .withMaxSchedules(200_000));
+      result =
+          dev.walkspec.runtime.explore.Explorer.check(
+              scenarios.scenario(scenario),
+              dev.walkspec.runtime.explore.Strategy.dfs(bound),
+              dev.walkspec.runtime.explore.Invariants.standard(),
+              budget.toExplorerBudget());
     } catch (dev.walkspec.runtime.explore.ExplorationFailure failure) {
       AssertionError named =
           withObligation(failure, binding.fixedFlags().getOrDefault("lockless", false));
@@ -124,6 +126,24 @@ public final class HandlerSuite {
       withSubject.setStackTrace(named.getStackTrace());
       throw withSubject;
     }
+    // A search its budget cut short saw only part of the schedules: not a pass (issue 19).
+    if (!result.exhausted()) {
+      throw new InconclusiveExploration(scenario, bound, result, budget);
+    }
+    return result;
+  }
+
+  /**
+   * What an explored test's name adds to the scenario: its preemption bound and its budget, e.g.
+   * "up to 2 preemptions, budget 60 s or 200,000 schedules".
+   */
+  public static String exploredBounds(String scenario) {
+    int bound = ConcurrentScenarios.preemptionBound(scenario);
+    return "up to "
+        + bound
+        + (bound == 1 ? " preemption" : " preemptions")
+        + ", budget "
+        + ExplorationBudget.current().describe();
   }
 
   private void refuseExit(Class<?> type) {

@@ -13,6 +13,7 @@ import dev.walkspec.conform.MatrixResult;
 import dev.walkspec.diag.Pos;
 import dev.walkspec.model.Decls.Obligation;
 import dev.walkspec.model.Rule;
+import dev.walkspec.suite.InconclusiveExploration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -85,6 +86,10 @@ public final class ReportBuilder {
   private static String status(MatrixCell cell, Set<String> want) {
     if (cell.checked() == 0) {
       return "na";
+    }
+    // An exploration its budget cut short decides nothing: neither a pass nor a finding (issue 19).
+    if (cell.failed().contains(InconclusiveExploration.VERDICT)) {
+      return InconclusiveExploration.VERDICT;
     }
     if (!new TreeSet<>(cell.failed()).equals(new TreeSet<>(want))) {
       return cell.passed() ? "missing" : "unexpected";

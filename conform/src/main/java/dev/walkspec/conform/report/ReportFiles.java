@@ -5,6 +5,7 @@ import dev.walkspec.conform.MatrixResult;
 import dev.walkspec.pipeline.BundledSpecs;
 import dev.walkspec.pipeline.CheckOutcome;
 import dev.walkspec.pipeline.Pipeline;
+import dev.walkspec.suite.InconclusiveExploration;
 import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
 import gg.jte.output.StringOutput;
@@ -78,6 +79,13 @@ public final class ReportFiles {
               .filter(c -> c.status().equals("unexpected") || c.status().equals("missing"))
               .count();
       xml.writeAttribute("failures", Long.toString(failing));
+      // A cut-short exploration is an error of the run, not a failure of the handler (issue 19).
+      long inconclusive =
+          view.rows().stream()
+              .flatMap(r -> r.cells().stream())
+              .filter(c -> c.status().equals(InconclusiveExploration.VERDICT))
+              .count();
+      xml.writeAttribute("errors", Long.toString(inconclusive));
       xml.writeAttribute("time", view.seconds());
       for (int r = 0; r < view.rows().size(); r++) {
         ReportView.Row row = view.rows().get(r);
@@ -90,6 +98,12 @@ public final class ReportFiles {
           xml.writeAttribute("name", view.specs().get(c));
           if (cell.status().equals("unexpected") || cell.status().equals("missing")) {
             xml.writeStartElement("failure");
+            xml.writeAttribute("message", cell.title());
+            xml.writeCharacters(cell.title());
+            xml.writeEndElement();
+          } else if (cell.status().equals(InconclusiveExploration.VERDICT)) {
+            xml.writeStartElement("error");
+            xml.writeAttribute("type", InconclusiveExploration.VERDICT);
             xml.writeAttribute("message", cell.title());
             xml.writeCharacters(cell.title());
             xml.writeEndElement();
