@@ -17,9 +17,9 @@ public record ExplorationBudget(long seconds, long schedules) {
   public static final String SCHEDULES_PROPERTY = "walkspec.explore.schedules";
 
   /**
-   * The defaults: the largest scenario of the bundled matrix takes a few thousand schedules and
-   * well under a second (docs/benchmarks.md has the margin), so these leave room for a slow
-   * machine.
+   * The defaults, far above what the bundled scenarios need on a two-core machine (the margin is
+   * measured in docs/explorer.md), so that a slow or loaded machine does not turn passes into
+   * inconclusive tests.
    */
   static final long DEFAULT_SECONDS = 60;
 
