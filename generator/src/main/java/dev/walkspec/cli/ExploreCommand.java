@@ -110,7 +110,7 @@ final class ExploreCommand implements Callable<Integer> {
       defaultValue = "60",
       description =
           "Wall-clock budget of each exploration (default: ${DEFAULT-VALUE}); a search it stops"
-              + " before its end exits with 3 (inconclusive), never 0.")
+              + " before its end exits with 4 (inconclusive), never 0.")
   int seconds;
 
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec command;

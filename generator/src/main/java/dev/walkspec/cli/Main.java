@@ -39,7 +39,7 @@ public final class Main implements Runnable {
   public static final int USAGE = 2;
 
   /** A search stopped on its budget before its end and found nothing: not a pass (issue 19). */
-  public static final int INCONCLUSIVE = 3;
+  public static final int INCONCLUSIVE = 4;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
