@@ -1,5 +1,6 @@
 package dev.walkspec.conform;
 
+import dev.walkspec.conform.cache.ResultCache;
 import dev.walkspec.mutate.MutantOutcome;
 import dev.walkspec.mutate.SpecMutation;
 import dev.walkspec.pipeline.BundledSpecs;
@@ -27,14 +28,29 @@ public record CanonicalMutants(String spec, List<MutantOutcome> outcomes) {
   /** Runs them if the canonical spec is among {@code specs}. */
   public static Optional<CanonicalMutants> runIfPresent(List<Matrix.NamedSpec> specs)
       throws IOException {
+    return runIfPresent(specs, Optional.empty());
+  }
+
+  /**
+   * Runs them if the canonical spec is among {@code specs}, or reuses their outcomes from {@code
+   * cache} when walkspec's code is unchanged (the spec is the bundled one by definition).
+   */
+  public static Optional<CanonicalMutants> runIfPresent(
+      List<Matrix.NamedSpec> specs, Optional<ResultCache> cache) throws IOException {
     byte[] canonical = Files.readAllBytes(BundledSpecs.file("kvm.walk"));
     for (Matrix.NamedSpec spec : specs) {
       if (Arrays.equals(Files.readAllBytes(spec.file()), canonical)) {
+        Optional<String> key = cache.map(c -> Matrix.walkspecKeys().mutants(canonical));
+        Optional<List<MutantOutcome>> cached = key.flatMap(k -> cache.get().mutants(k));
+        if (cached.isPresent()) {
+          return Optional.of(new CanonicalMutants(spec.name(), cached.get()));
+        }
         Path work = Files.createTempDirectory("walkspec-mutants");
         try {
-          return Optional.of(
-              new CanonicalMutants(
-                  spec.name(), SpecMutation.run(spec.file(), work, SpecMutation.Options.normal())));
+          List<MutantOutcome> outcomes =
+              SpecMutation.run(spec.file(), work, SpecMutation.Options.normal());
+          key.ifPresent(k -> cache.get().putMutants(k, outcomes));
+          return Optional.of(new CanonicalMutants(spec.name(), outcomes));
         } finally {
           TempDirs.delete(work);
         }

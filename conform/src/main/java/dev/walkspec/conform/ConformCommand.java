@@ -2,6 +2,7 @@ package dev.walkspec.conform;
 
 import dev.walkspec.cli.CommonOptions;
 import dev.walkspec.cli.UsageException;
+import dev.walkspec.conform.cache.ResultCache;
 import dev.walkspec.conform.report.ReportBuilder;
 import dev.walkspec.conform.report.ReportFiles;
 import dev.walkspec.conform.report.ReportJson;
@@ -66,6 +67,19 @@ public final class ConformCommand implements Callable<Integer> {
       description = "Where report.html, junit.xml and summary.md go (default: ${DEFAULT-VALUE}).")
   Path reportDir;
 
+  @Option(
+      names = "--cache",
+      paramLabel = "DIR",
+      defaultValue = "target/walkspec-cache",
+      description =
+          "Where results are kept by a hash of every input that decides them (handler classes and"
+              + " what they reference, specs, walkspec's code, tries, seed, budget); a rerun reuses"
+              + " the unchanged ones (default: ${DEFAULT-VALUE}).")
+  Path cacheDir;
+
+  @Option(names = "--no-cache", description = "Run everything; neither read nor write the cache.")
+  boolean noCache;
+
   @Mixin CommonOptions common;
 
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec command;
@@ -84,12 +98,14 @@ public final class ConformCommand implements Callable<Integer> {
             ? Progress.terminal(new PrintWriter(System.err, true))
             : Progress.SILENT;
     List<Matrix.NamedSpec> named = BundledRun.specs(specs);
-    MatrixResult result = Matrix.run(named, sets, tries, progress);
+    Optional<ResultCache> cache =
+        noCache ? Optional.empty() : Optional.of(ResultCache.at(cacheDir));
+    MatrixResult result = Matrix.run(named, sets, tries, progress, cache);
     if (progress != Progress.SILENT) {
       System.err.println();
     }
     // For the report's rule coverage: which rule a spec mutant of the canonical spec falsifies.
-    Optional<CanonicalMutants> mutants = CanonicalMutants.runIfPresent(named);
+    Optional<CanonicalMutants> mutants = CanonicalMutants.runIfPresent(named, cache);
     ExpectedOutcomes expected = ExpectedOutcomes.bundled();
     ReportView view = ReportBuilder.build(result, expected, named, mutants);
     ReportFiles.write(reportDir, view, result);
@@ -112,6 +128,7 @@ public final class ConformCommand implements Callable<Integer> {
     out.printf(
         "%d generated suites, %d tests, %d schedules explored, %.1f s%n",
         result.suites(), result.tests(), result.schedules(), result.millis() / 1000.0);
+    cacheLine(result.cache()).ifPresent(out::println);
     out.println(
         "report: "
             + reportDir.resolve(ReportFiles.HTML)
@@ -127,6 +144,29 @@ public final class ConformCommand implements Callable<Integer> {
     out.println("outcomes that differ from expected-outcomes.tsv:");
     differences.forEach(d -> out.println("  " + d.describe()));
     return 1;
+  }
+
+  /**
+   * What the cache gave: "cache target/walkspec-cache: reused 412 of 412 judgements (1,887 tests);
+   * no cell ran again", or the cells that did.
+   */
+  private Optional<String> cacheLine(MatrixResult.CacheUse use) {
+    if (!use.used()) {
+      return Optional.empty();
+    }
+    String reran =
+        use.rerunCells().isEmpty()
+            ? "no cell ran again"
+            : "ran again: " + String.join(", ", use.rerunCells());
+    return Optional.of(
+        String.format(
+            java.util.Locale.ROOT,
+            "cache %s: reused %d of %d judgements (%,d tests); %s",
+            cacheDir,
+            use.reused(),
+            use.judgements(),
+            use.reusedTests(),
+            reran));
   }
 
   private static UsageException unknownSet(String name) {

@@ -4,12 +4,17 @@ import dev.walkspec.check.Binding;
 import dev.walkspec.check.CheckedSpec;
 import dev.walkspec.check.Obligations;
 import dev.walkspec.check.WalkerRoles;
+import dev.walkspec.conform.cache.CacheKeys;
+import dev.walkspec.conform.cache.ResultCache;
 import dev.walkspec.emit.GeneratedFile;
 import dev.walkspec.emit.Generator;
 import dev.walkspec.emit.GeneratorOptions;
 import dev.walkspec.emit.SourceCompiler;
 import dev.walkspec.model.Decls.Obligation;
+import dev.walkspec.runtime.world.World;
 import dev.walkspec.semantics.ObligationChanges;
+import dev.walkspec.suite.ExplorationBudget;
+import dev.walkspec.suite.HandlerSuite;
 import dev.walkspec.suite.InconclusiveExploration;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -58,6 +63,7 @@ public final class Matrix {
   private final List<HandlerSet> sets;
   private final int tries;
   private final Progress progress;
+  private final Optional<ResultCache> cache;
 
   /** A checked spec with the name its column shows. */
   public record NamedSpec(String name, Path file, CheckedSpec checked) {}
@@ -66,16 +72,36 @@ public final class Matrix {
   private record Need(
       String set, String spec, Binding binding, String kind, String obligation, String key) {}
 
-  private Matrix(List<NamedSpec> specs, List<HandlerSet> sets, int tries, Progress progress) {
+  private Matrix(
+      List<NamedSpec> specs,
+      List<HandlerSet> sets,
+      int tries,
+      Progress progress,
+      Optional<ResultCache> cache) {
     this.specs = specs;
     this.sets = sets;
     this.tries = tries;
     this.progress = progress;
+    this.cache = cache;
   }
 
   public static MatrixResult run(
       List<NamedSpec> specs, List<HandlerSet> sets, int tries, Progress progress) throws Exception {
-    return new Matrix(specs, sets, tries, progress).run();
+    return run(specs, sets, tries, progress, Optional.empty());
+  }
+
+  /**
+   * Runs the matrix, reusing from {@code cache} every judgement whose inputs are unchanged (see
+   * {@link CacheKeys}) and storing the ones it runs.
+   */
+  public static MatrixResult run(
+      List<NamedSpec> specs,
+      List<HandlerSet> sets,
+      int tries,
+      Progress progress,
+      Optional<ResultCache> cache)
+      throws Exception {
+    return new Matrix(specs, sets, tries, progress, cache).run();
   }
 
   private MatrixResult run() throws Exception {
@@ -84,10 +110,42 @@ public final class Matrix {
     List<Need> needs = needs();
     Map<String, Need> representatives = new LinkedHashMap<>();
     needs.forEach(n -> representatives.putIfAbsent(n.key(), n));
-    progress.phase("generating " + representatives.size() + " judgements");
+    Map<String, Optional<MatrixCell.Failure>> byKey = new HashMap<>();
+    Map<String, String> cacheKeys = cacheKeys(representatives.values());
+    int reusedTests = 0;
+    Map<String, Need> toRun = new LinkedHashMap<>();
+    for (Need rep : representatives.values()) {
+      Optional<ResultCache.Judgement> cached =
+          cache.flatMap(c -> c.judgement(cacheKeys.get(rep.key())));
+      if (cached.isPresent()) {
+        byKey.put(rep.key(), cached.get().outcome().map(Matrix::fromCache));
+        reusedTests += cached.get().tests();
+      } else {
+        toRun.put(rep.key(), rep);
+      }
+    }
+    MatrixResult.CacheUse use =
+        new MatrixResult.CacheUse(
+            cache.isPresent(),
+            representatives.size() - toRun.size(),
+            representatives.size(),
+            reusedTests,
+            rerunCells(needs, toRun.keySet()));
+    if (toRun.isEmpty()) {
+      return new MatrixResult(
+          specs.stream().map(NamedSpec::name).toList(),
+          sets,
+          cells(needs, byKey),
+          0,
+          0,
+          0,
+          (System.nanoTime() - began) / 1_000_000,
+          use);
+    }
+    progress.phase("generating " + toRun.size() + " judgements");
     Map<String, String> suiteOfBinding = new LinkedHashMap<>();
     List<GeneratedFile> sources = new ArrayList<>();
-    for (Need rep : representatives.values()) {
+    for (Need rep : toRun.values()) {
       String id = rep.spec() + "|" + rep.set() + "|" + rep.binding().displayName();
       if (!suiteOfBinding.containsKey(id)) {
         List<GeneratedFile> files = suite(rep, suiteOfBinding.size());
@@ -106,8 +164,18 @@ public final class Matrix {
       SuiteLauncher.Run run =
           SuiteLauncher.run(compiled.classes(), List.copyOf(suiteOfBinding.values()), progress);
       List<SuiteLauncher.TestOutcome> outcomes = run.outcomes();
-      Map<String, Optional<MatrixCell.Failure>> byKey =
-          judge(representatives, suiteOfBinding, outcomes);
+      judge(toRun, suiteOfBinding, outcomes)
+          .forEach(
+              (key, judgement) -> {
+                byKey.put(key, judgement.outcome().map(Matrix::fromCache));
+                // A cut-short exploration depends on the machine's speed, not on the inputs.
+                if (!judgement
+                    .outcome()
+                    .map(f -> f.obligation().equals(InconclusiveExploration.VERDICT))
+                    .orElse(false)) {
+                  cache.ifPresent(c -> c.putJudgement(cacheKeys.get(key), judgement));
+                }
+              });
       return new MatrixResult(
           specs.stream().map(NamedSpec::name).toList(),
           sets,
@@ -115,7 +183,8 @@ public final class Matrix {
           sources.size(),
           outcomes.size(),
           run.schedules(),
-          (System.nanoTime() - began) / 1_000_000);
+          (System.nanoTime() - began) / 1_000_000,
+          use);
     } finally {
       // The suites' class loader is closed by now.
       TempDirs.delete(work);
@@ -207,12 +276,63 @@ public final class Matrix {
     return file.relativePath().replace('/', '.').replaceAll("\\.java$", "");
   }
 
-  /** The outcome of each representative judgement: empty when it passed. */
-  private Map<String, Optional<MatrixCell.Failure>> judge(
+  /**
+   * The cache key of each representative judgement (empty without a cache): the handler classes it
+   * runs, the spec whose suite runs it, and the run's tries, seed and exploration budget.
+   */
+  private Map<String, String> cacheKeys(java.util.Collection<Need> representatives) {
+    if (cache.isEmpty()) {
+      return Map.of();
+    }
+    progress.phase("hashing the inputs of " + representatives.size() + " judgements");
+    CacheKeys keys = walkspecKeys();
+    String run = tries + "|" + SEED + "|" + ExplorationBudget.current().describe();
+    Map<String, String> byKey = new HashMap<>();
+    for (Need rep : representatives) {
+      HandlerSet set = set(rep.set());
+      List<String> classes = new ArrayList<>();
+      classes.add(set.handlers().get(rep.kind()));
+      set.writer().ifPresent(classes::add);
+      String spec = spec(rep.spec()).checked().spec().contentHash();
+      byKey.put(rep.key(), keys.judgement(rep.key(), spec, classes, run));
+    }
+    return byKey;
+  }
+
+  /** Cache keys with walkspec's code as loaded now: the runtime, the generator, conform. */
+  static CacheKeys walkspecKeys() {
+    return CacheKeys.forClassLoader(
+        Thread.currentThread().getContextClassLoader(),
+        List.of(World.class, HandlerSuite.class, Matrix.class));
+  }
+
+  private static MatrixCell.Failure fromCache(ResultCache.Failure f) {
+    return new MatrixCell.Failure(f.obligation(), f.binding(), f.testName(), f.report());
+  }
+
+  /** The cells ("set on spec") with a judgement among {@code rerun}. */
+  private static List<String> rerunCells(List<Need> needs, Set<String> rerun) {
+    Set<String> cells = new java.util.LinkedHashSet<>();
+    needs.stream()
+        .filter(n -> rerun.contains(n.key()))
+        .forEach(n -> cells.add(n.set() + " on " + n.spec()));
+    return List.copyOf(cells);
+  }
+
+  private HandlerSet set(String name) {
+    return sets.stream().filter(s -> s.name().equals(name)).findFirst().orElseThrow();
+  }
+
+  private NamedSpec spec(String name) {
+    return specs.stream().filter(s -> s.name().equals(name)).findFirst().orElseThrow();
+  }
+
+  /** The judgement of each representative: its failure (none when it passed), its tests. */
+  private Map<String, ResultCache.Judgement> judge(
       Map<String, Need> representatives,
       Map<String, String> suiteOfBinding,
       List<SuiteLauncher.TestOutcome> outcomes) {
-    Map<String, Optional<MatrixCell.Failure>> byKey = new HashMap<>();
+    Map<String, ResultCache.Judgement> byKey = new HashMap<>();
     for (Need rep : representatives.values()) {
       String className =
           suiteOfBinding.get(rep.spec() + "|" + rep.set() + "|" + rep.binding().displayName());
@@ -228,10 +348,17 @@ public final class Matrix {
       }
       byKey.put(
           rep.key(),
-          mine.stream()
-              .filter(o -> o.failure().isPresent())
-              .findFirst()
-              .map(o -> failure(rep, o, o.failure().get())));
+          new ResultCache.Judgement(
+              mine.stream()
+                  .filter(o -> o.failure().isPresent())
+                  .findFirst()
+                  .map(o -> failure(rep, o, o.failure().get()))
+                  .map(
+                      f ->
+                          new ResultCache.Failure(
+                              f.obligation(), f.binding(), f.testName(), f.report()))
+                  .orElse(null),
+              mine.size()));
     }
     outcomes.stream()
         .filter(o -> o.method().equals("specUnchangedSinceGeneration") && o.failure().isPresent())

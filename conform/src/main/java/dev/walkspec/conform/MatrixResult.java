@@ -12,11 +12,39 @@ public record MatrixResult(
     int suites,
     int tests,
     long schedules,
-    long millis) {
+    long millis,
+    CacheUse cache) {
   public MatrixResult {
     specs = List.copyOf(specs);
     sets = List.copyOf(sets);
     cells = Map.copyOf(cells);
+  }
+
+  /** A result of a run without the result cache. */
+  public MatrixResult(
+      List<String> specs,
+      List<HandlerSet> sets,
+      Map<String, MatrixCell> cells,
+      int suites,
+      int tests,
+      long schedules,
+      long millis) {
+    this(specs, sets, cells, suites, tests, schedules, millis, CacheUse.NONE);
+  }
+
+  /**
+   * What the result cache gave (issue 19): how many of the run's judgements it reused, how many
+   * tests those had taken, and the cells whose judgements (some or all) ran again.
+   *
+   * @param used whether the run looked in a cache at all
+   */
+  public record CacheUse(
+      boolean used, int reused, int judgements, int reusedTests, List<String> rerunCells) {
+    public static final CacheUse NONE = new CacheUse(false, 0, 0, 0, List.of());
+
+    public CacheUse {
+      rerunCells = List.copyOf(rerunCells);
+    }
   }
 
   /** A result from its cells (each keyed by its set and spec). */

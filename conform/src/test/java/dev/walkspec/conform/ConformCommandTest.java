@@ -126,4 +126,46 @@ class ConformCommandTest {
         .contains("failures=\"0\" errors=\"1\"")
         .contains("<error type=\"inconclusive\"");
   }
+
+  /**
+   * Issue 19: a second run with nothing changed reuses every judgement from the cache, runs no
+   * suite, says so, and gives the same verdicts.
+   */
+  @Test
+  void a_rerun_with_nothing_changed_reuses_every_judgement(@TempDir Path dir) throws Exception {
+    Path kvm = BundledRun.specs(java.util.List.of()).get(0).file();
+    String cache = dir.resolve("cache").toString();
+    String[] args = {"--handlers", "x86,TdpTestAgeClears", "--cache", cache, "-o"};
+
+    Run cold = conform(concat(args, dir.resolve("cold").toString(), kvm.toString()));
+    Run warm = conform(concat(args, dir.resolve("warm").toString(), kvm.toString()));
+
+    assertThat(cold.code()).as(cold.err()).isZero();
+    assertThat(warm.code()).as(warm.err()).isZero();
+    assertThat(cold.out())
+        .containsPattern(
+            "cache \\S+: reused 0 of (\\d+) judgements \\(0 tests\\); ran again: x86 on kvm, TdpTestAgeClears on kvm");
+    assertThat(warm.out())
+        .containsPattern("\\n0 generated suites, 0 tests, 0 schedules explored")
+        .containsPattern(
+            "cache \\S+: reused (\\d+) of \\1 judgements \\([1-9][0-9,]* tests\\); no cell ran again");
+    // The same table of verdicts (everything before the summary lines).
+    assertThat(table(warm.out())).isEqualTo(table(cold.out()));
+    assertThat(withoutTimes(Files.readString(dir.resolve("warm/junit.xml"))))
+        .isEqualTo(withoutTimes(Files.readString(dir.resolve("cold/junit.xml"))));
+  }
+
+  private static String withoutTimes(String junit) {
+    return junit.replaceAll(" time=\"[^\"]*\"", "");
+  }
+
+  private static String table(String out) {
+    return out.substring(0, out.lastIndexOf('\n', out.indexOf(" generated suites,")) + 1);
+  }
+
+  private static String[] concat(String[] head, String... tail) {
+    String[] all = java.util.Arrays.copyOf(head, head.length + tail.length);
+    System.arraycopy(tail, 0, all, head.length, tail.length);
+    return all;
+  }
 }

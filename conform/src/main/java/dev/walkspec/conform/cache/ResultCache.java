@@ -1,0 +1,102 @@
+package dev.walkspec.conform.cache;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.walkspec.mutate.MutantOutcome;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Results stored by the content hash of their inputs ({@link CacheKeys}): one JSON file per key. An
+ * entry is written whole or not at all (a temporary file moved into place), and an entry that
+ * cannot be read is a miss, never an error: the work is done again and the entry replaced.
+ */
+public final class ResultCache {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /**
+   * What one judgement of the matrix decided: the failure (null when it passed) and how many tests
+   * it took.
+   */
+  public record Judgement(Failure failure, int tests) {
+    public Optional<Failure> outcome() {
+      return Optional.ofNullable(failure);
+    }
+  }
+
+  /** A failure as the matrix keeps it: the obligation, where, the test and its report. */
+  public record Failure(String obligation, String binding, String testName, String report) {}
+
+  private final Path dir;
+
+  private ResultCache(Path dir) {
+    this.dir = dir;
+  }
+
+  public static ResultCache at(Path dir) {
+    return new ResultCache(dir);
+  }
+
+  public Path dir() {
+    return dir;
+  }
+
+  public Optional<Judgement> judgement(String key) {
+    return read(file("judgements", key), new TypeReference<Judgement>() {});
+  }
+
+  public void putJudgement(String key, Judgement judgement) {
+    write(file("judgements", key), judgement);
+  }
+
+  public Optional<List<MutantOutcome>> mutants(String key) {
+    return read(file("mutants", key), new TypeReference<List<MutantOutcome>>() {});
+  }
+
+  public void putMutants(String key, List<MutantOutcome> outcomes) {
+    write(file("mutants", key), outcomes);
+  }
+
+  private Path file(String kind, String key) {
+    if (!key.matches("[0-9a-f]{64}")) {
+      throw new IllegalArgumentException("not a cache key: " + key);
+    }
+    return dir.resolve(kind).resolve(key.substring(0, 2)).resolve(key + ".json");
+  }
+
+  private static <T> Optional<T> read(Path file, TypeReference<T> type) {
+    if (!Files.isRegularFile(file)) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(JSON.readValue(file.toFile(), type));
+    } catch (IOException unreadable) {
+      return Optional.empty();
+    }
+  }
+
+  private static void write(Path file, Object value) {
+    try {
+      Files.createDirectories(file.getParent());
+      Path temp = Files.createTempFile(file.getParent(), ".entry", ".tmp");
+      try {
+        JSON.writeValue(temp.toFile(), value);
+        try {
+          Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+          Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
+        }
+      } finally {
+        Files.deleteIfExists(temp);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write the result cache entry " + file, e);
+    }
+  }
+}
