@@ -143,8 +143,7 @@ class ConformCommandTest {
     assertThat(cold.code()).as(cold.err()).isZero();
     assertThat(warm.code()).as(warm.err()).isZero();
     assertThat(cold.out())
-        .containsPattern(
-            "cache \\S+: reused 0 of (\\d+) judgements \\(0 tests\\); ran again: x86 on kvm, TdpTestAgeClears on kvm");
+        .containsPattern("cache \\S+: reused 0 of (\\d+) judgements \\(0 tests\\); every cell ran");
     assertThat(warm.out())
         .containsPattern("\\n0 generated suites, 0 tests, 0 schedules explored")
         .containsPattern(
@@ -153,6 +152,22 @@ class ConformCommandTest {
     assertThat(table(warm.out())).isEqualTo(table(cold.out()));
     assertThat(withoutTimes(Files.readString(dir.resolve("warm/junit.xml"))))
         .isEqualTo(withoutTimes(Files.readString(dir.resolve("cold/junit.xml"))));
+
+    // A set whose handler classes were never judged runs alone; the others are reused.
+    Run more =
+        conform(
+            "--handlers",
+            "x86,TdpTestAgeClears,TdpUnmapReturnsFalse",
+            "--cache",
+            cache,
+            "-o",
+            dir.resolve("more").toString(),
+            kvm.toString());
+    assertThat(more.code()).as(more.err()).isZero();
+    assertThat(more.out())
+        .containsPattern(
+            "cache \\S+: reused [1-9]\\d* of \\d+ judgements \\(.*\\); ran again:"
+                + " TdpUnmapReturnsFalse on kvm\n");
   }
 
   private static String withoutTimes(String junit) {

@@ -28,6 +28,7 @@ final class ClassClosure {
   private final Predicate<URL> skip;
   private final Map<String, Optional<byte[]>> bytes = new HashMap<>();
   private final Map<String, List<String>> references = new HashMap<>();
+  private final Map<List<String>, String> hashes = new HashMap<>();
 
   ClassClosure(ClassLoader loader, Predicate<URL> skip) {
     this.loader = loader;
@@ -36,6 +37,11 @@ final class ClassClosure {
 
   /** The hash of {@code classNames} (binary names) and every class they reach. */
   String hash(Collection<String> classNames) {
+    // Hundreds of judgements share a few dozen handler classes.
+    return hashes.computeIfAbsent(List.copyOf(classNames), this::closureHash);
+  }
+
+  private String closureHash(List<String> classNames) {
     Map<String, Optional<byte[]>> reached = new TreeMap<>();
     Deque<String> pending = new ArrayDeque<>();
     classNames.forEach(n -> pending.add(n.replace('.', '/')));
