@@ -92,6 +92,15 @@ public final class World implements Kvm, Shared {
       created.add(new Vcpu(i, env));
     }
     this.vcpus = List.copyOf(created);
+    if (profile.coherentZap()) {
+      // s390: a zap purges the translation from every vCPU's TLB itself (H12 without a flush).
+      mmuContext.setCoherentPurge(
+          () -> {
+            for (Vcpu vcpu : vcpus) {
+              vcpu.tlb().flushAll();
+            }
+          });
+    }
     withExclusiveLock(
         () -> {
           for (AddressSpaceMmu mmu : mmus) {
