@@ -102,8 +102,7 @@ class DiffCommandTest {
     assertThat(r.obligationChanges()).isEmpty();
     String c = CDiff.unified(CRenderer.render(v615), CRenderer.render(canonical));
     // Every changed line is Kconfig, and names the removed option or is a depends-on line.
-    assertThat(c.lines().filter(l -> l.startsWith("+") && !l.startsWith("+++")).toList())
-        .isEmpty();
+    assertThat(c.lines().filter(l -> l.startsWith("+") && !l.startsWith("+++")).toList()).isEmpty();
     assertThat(c.lines().filter(l -> l.startsWith("-") && !l.startsWith("---")).toList())
         .isNotEmpty()
         .allSatisfy(
