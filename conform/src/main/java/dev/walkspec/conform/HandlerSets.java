@@ -6,8 +6,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The handler sets walkspec ships (module walkspec-conformance-tests): the six arches as the
- * kernel has them, and the known-bad variants, each one small edit of an arch's handler.
+ * The handler sets walkspec ships (module walkspec-conformance-tests): the six arches as the kernel
+ * has them, and the known-bad variants, each one small edit of an arch's handler.
  */
 public final class HandlerSets {
   private static final String ARCH = "dev.walkspec.arch.";
