@@ -12,6 +12,7 @@ import dev.walkspec.arch.testing.Sandbox;
 import dev.walkspec.runtime.api.MemSlot;
 import dev.walkspec.runtime.arch.ArchProfile;
 import dev.walkspec.runtime.mmu.RadixRoot;
+import dev.walkspec.runtime.world.LocklessReadLocks;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -55,6 +56,9 @@ class S390HandlersTest {
         .isTrue();
     // Each call took the lock for read once: allowed by H1, counted for the advisory note.
     assertThat(box.world.mmuLock().locklessReadTakes()).isEqualTo(before + 2);
+    assertThat(LocklessReadLocks.handlers())
+        .as("recorded for the conform report's advisory notes")
+        .contains(S390AgeHandler.class.getName(), S390TestAgeHandler.class.getName());
     Outcome again =
         Obligations.check(box, AGE, new S390AgeHandler(), range(slot, 700, 1101, false, true));
     assertThat(again.findings()).isEmpty();
