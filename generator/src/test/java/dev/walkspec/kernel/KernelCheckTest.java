@@ -187,8 +187,7 @@ class KernelCheckTest {
         options,
         Files.readString(options)
             .replace(
-                "\thelp\n\t  clear",
-                "\tdepends on KVM_GENERIC_MMU_NOTIFIER\n\thelp\n\t  clear"));
+                "\thelp\n\t  clear", "\tdepends on KVM_GENERIC_MMU_NOTIFIER\n\thelp\n\t  clear"));
     assertThat(check(dir))
         .containsExactly(
             at("arch/arm64/kvm/Kconfig", "select KVM_MMU_LOCKLESS_AGING")
