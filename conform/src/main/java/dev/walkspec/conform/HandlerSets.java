@@ -6,8 +6,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The handler sets walkspec ships (module walkspec-conformance-tests): the five arches as the
- * kernel has them, and the known-bad variants, each one small edit of an arch's handler.
+ * The handler sets walkspec ships (module walkspec-conformance-tests): the six arches as the kernel
+ * has them, and the known-bad variants, each one small edit of an arch's handler.
  */
 public final class HandlerSets {
   private static final String ARCH = "dev.walkspec.arch.";
@@ -79,6 +79,26 @@ public final class HandlerSets {
           "loongarch: locked aging with plain writes, right only under the lock");
 
   /**
+   * s390's new gmap (v7.0): lockless aging whose handlers take the MMU lock for read (H1 allows
+   * it), and an unmap whose DAT instructions keep the TLBs coherent, so it returns false (H11, H12
+   * on the profile's coherent_zap).
+   */
+  public static final HandlerSet S390 =
+      new HandlerSet(
+          "s390",
+          List.of("s390"),
+          Map.of(
+              "age",
+              ARCH + "s390.S390AgeHandler",
+              "test_age",
+              ARCH + "s390.S390TestAgeHandler",
+              "unmap",
+              ARCH + "s390.S390UnmapHandler"),
+          Optional.empty(),
+          Optional.empty(),
+          "s390 gmap: lockless aging under the read lock; unmap with TLB-coherent zaps");
+
+  /**
    * What if LoongArch aged locklessly (hypo-lockless-everywhere)? Its handlers fail H3 first: they
    * walk the tables with neither the lock nor RCU. This set makes that first fix (an RCU read
    * section and the RCU-safe root list) and keeps the plain stores, to show what breaks next (H4).
@@ -100,7 +120,8 @@ public final class HandlerSets {
 
   /** Every row of the matrix: the arches first, then the what-if and known-bad variants. */
   public static List<HandlerSet> bundled() {
-    List<HandlerSet> sets = new ArrayList<>(List.of(X86, ARM64, RISCV, LOONGARCH, LOONGARCH_RCU));
+    List<HandlerSet> sets =
+        new ArrayList<>(List.of(X86, ARM64, RISCV, LOONGARCH, S390, LOONGARCH_RCU));
     sets.add(
         bad(X86, "TdpAgePlainStore", "age", "lockless age writes old & ~A with a plain store"));
     sets.add(bad(X86, "TdpAgeLoadThenExchange", "age", "lockless age exchanges in a stale value"));
@@ -108,6 +129,12 @@ public final class HandlerSets {
         bad(X86, "TdpAgeRootsOutsideRcu", "age", "the root list is read before the RCU read lock"));
     sets.add(
         bad(X86, "TdpAgeTakesMmuLock", "age", "the lockless walk takes the MMU lock for read"));
+    sets.add(
+        bad(
+            X86,
+            "TdpAgeTakesMmuLockForWrite",
+            "age",
+            "the lockless walk takes the MMU lock for write"));
     sets.add(
         bad(
             X86,

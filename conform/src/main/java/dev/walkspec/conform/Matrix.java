@@ -11,6 +11,7 @@ import dev.walkspec.emit.Generator;
 import dev.walkspec.emit.GeneratorOptions;
 import dev.walkspec.emit.SourceCompiler;
 import dev.walkspec.model.Decls.Obligation;
+import dev.walkspec.runtime.world.LocklessReadLocks;
 import dev.walkspec.runtime.world.World;
 import dev.walkspec.semantics.ObligationChanges;
 import dev.walkspec.suite.ExplorationBudget;
@@ -112,6 +113,7 @@ public final class Matrix {
     needs.forEach(n -> representatives.putIfAbsent(n.key(), n));
     Map<String, Optional<MatrixCell.Failure>> byKey = new HashMap<>();
     Map<String, String> cacheKeys = cacheKeys(representatives.values());
+    Set<String> readLockers = new TreeSet<>();
     int reusedTests = 0;
     Map<String, Need> toRun = new LinkedHashMap<>();
     for (Need rep : representatives.values()) {
@@ -120,6 +122,7 @@ public final class Matrix {
       if (cached.isPresent()) {
         byKey.put(rep.key(), cached.get().outcome().map(Matrix::fromCache));
         reusedTests += cached.get().tests();
+        readLockers.addAll(cached.get().readLockers());
       } else {
         toRun.put(rep.key(), rep);
       }
@@ -140,7 +143,8 @@ public final class Matrix {
           0,
           0,
           (System.nanoTime() - began) / 1_000_000,
-          use);
+          use,
+          readLockers);
     }
     progress.phase("generating " + toRun.size() + " judgements");
     Map<String, String> suiteOfBinding = new LinkedHashMap<>();
@@ -161,12 +165,16 @@ public final class Matrix {
         throw new IllegalStateException("generated suites do not compile: " + compiled.problems());
       }
       progress.phase("running");
+      // The runtime notes the handlers that take the MMU lock for read in a lockless walk.
+      LocklessReadLocks.clear();
       SuiteLauncher.Run run =
           SuiteLauncher.run(compiled.classes(), List.copyOf(suiteOfBinding.values()), progress);
+      Set<String> tookReadLock = LocklessReadLocks.handlers();
       List<SuiteLauncher.TestOutcome> outcomes = run.outcomes();
-      judge(toRun, suiteOfBinding, outcomes)
+      judge(toRun, suiteOfBinding, outcomes, tookReadLock)
           .forEach(
               (key, judgement) -> {
+                readLockers.addAll(judgement.readLockers());
                 byKey.put(key, judgement.outcome().map(Matrix::fromCache));
                 // A cut-short exploration depends on the machine's speed, not on the inputs.
                 if (!judgement
@@ -184,7 +192,8 @@ public final class Matrix {
           outcomes.size(),
           run.schedules(),
           (System.nanoTime() - began) / 1_000_000,
-          use);
+          use,
+          readLockers);
     } finally {
       // The suites' class loader is closed by now.
       TempDirs.delete(work);
@@ -289,14 +298,19 @@ public final class Matrix {
     String run = tries + "|" + SEED + "|" + ExplorationBudget.current().describe();
     Map<String, String> byKey = new HashMap<>();
     for (Need rep : representatives) {
-      HandlerSet set = set(rep.set());
-      List<String> classes = new ArrayList<>();
-      classes.add(set.handlers().get(rep.kind()));
-      set.writer().ifPresent(classes::add);
       String spec = spec(rep.spec()).checked().spec().contentHash();
-      byKey.put(rep.key(), keys.judgement(rep.key(), spec, classes, run));
+      byKey.put(rep.key(), keys.judgement(rep.key(), spec, handlerClasses(rep), run));
     }
     return byKey;
+  }
+
+  /** The handler class of a judgement, and the writer's when its set has one. */
+  private List<String> handlerClasses(Need rep) {
+    HandlerSet set = set(rep.set());
+    List<String> classes = new ArrayList<>();
+    classes.add(set.handlers().get(rep.kind()));
+    set.writer().ifPresent(classes::add);
+    return classes;
   }
 
   /** Cache keys with walkspec's code as loaded now: the runtime, the generator, conform. */
@@ -331,7 +345,8 @@ public final class Matrix {
   private Map<String, ResultCache.Judgement> judge(
       Map<String, Need> representatives,
       Map<String, String> suiteOfBinding,
-      List<SuiteLauncher.TestOutcome> outcomes) {
+      List<SuiteLauncher.TestOutcome> outcomes,
+      Set<String> tookReadLock) {
     Map<String, ResultCache.Judgement> byKey = new HashMap<>();
     for (Need rep : representatives.values()) {
       String className =
@@ -358,7 +373,8 @@ public final class Matrix {
                           new ResultCache.Failure(
                               f.obligation(), f.binding(), f.testName(), f.report()))
                   .orElse(null),
-              mine.size()));
+              mine.size(),
+              handlerClasses(rep).stream().filter(tookReadLock::contains).toList()));
     }
     outcomes.stream()
         .filter(o -> o.method().equals("specUnchangedSinceGeneration") && o.failure().isPresent())

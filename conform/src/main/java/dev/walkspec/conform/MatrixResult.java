@@ -3,8 +3,14 @@ package dev.walkspec.conform;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
-/** A whole conformance run: specs (columns), handler sets (rows), cells, and what was run. */
+/**
+ * A whole conformance run: specs (columns), handler sets (rows), cells, and what was run.
+ *
+ * @param readLockers the handler classes that took the MMU lock for read inside a lockless walk
+ *     (advisory notes, not failures; H1 allows it)
+ */
 public record MatrixResult(
     List<String> specs,
     List<HandlerSet> sets,
@@ -13,11 +19,13 @@ public record MatrixResult(
     int tests,
     long schedules,
     long millis,
-    CacheUse cache) {
+    CacheUse cache,
+    Set<String> readLockers) {
   public MatrixResult {
     specs = List.copyOf(specs);
     sets = List.copyOf(sets);
     cells = Map.copyOf(cells);
+    readLockers = Set.copyOf(readLockers);
   }
 
   /** A result of a run without the result cache. */
@@ -29,7 +37,7 @@ public record MatrixResult(
       int tests,
       long schedules,
       long millis) {
-    this(specs, sets, cells, suites, tests, schedules, millis, CacheUse.NONE);
+    this(specs, sets, cells, suites, tests, schedules, millis, CacheUse.NONE, Set.of());
   }
 
   /**

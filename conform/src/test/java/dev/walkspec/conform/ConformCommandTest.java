@@ -35,7 +35,7 @@ class ConformCommandTest {
     assertThat(run.err())
         .startsWith(
             "walkspec: no handler set named 'x86-tpd' (there are: x86, arm64,"
-                + " riscv, loongarch, LoongarchRcuAging, TdpAgePlainStore,")
+                + " riscv, loongarch, s390, LoongarchRcuAging, TdpAgePlainStore,")
         .doesNotContain("--debug")
         .doesNotContain("at dev.walkspec");
     assertThat(dir).isEmptyDirectory();

@@ -37,11 +37,13 @@ final class ProfileResolver {
           "tdp_mmu",
           Type.BOOL,
           "shadow_mmu",
+          Type.BOOL,
+          "coherent_zap",
           Type.BOOL);
 
   /** The property names in the order the documentation lists them, for "expected one of". */
   private static final List<String> PROPERTY_NAMES =
-      List.of("mmu_lock", "fault_lock", "address_spaces", "tdp_mmu", "shadow_mmu");
+      List.of("mmu_lock", "fault_lock", "address_spaces", "tdp_mmu", "shadow_mmu", "coherent_zap");
 
   private final Spec spec;
   private final Diagnostics diagnostics;
@@ -228,8 +230,10 @@ final class ProfileResolver {
           profile.name().text());
       tdpMmu = true;
     }
+    // Zaps that keep TLBs coherent by themselves (s390's DAT instructions): H11, H12.
+    boolean coherentZap = property(properties, "coherent_zap", evaluator, Value.of(false)).asBool();
     return new ResolvedProfile(
-        profile, config, mmuLock, faultLock, (int) addressSpaces, tdpMmu, shadowMmu);
+        profile, config, mmuLock, faultLock, (int) addressSpaces, tdpMmu, shadowMmu, coherentZap);
   }
 
   private static Value property(

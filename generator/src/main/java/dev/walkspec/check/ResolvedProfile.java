@@ -10,7 +10,9 @@ import java.util.Map;
  * lock (rwlock or spinlock), the mode its fault path locks in, its address spaces, and the
  * page-table structures a VM of it may map guest memory through: two-dimensional tables ({@code
  * tdpMmu}: x86's TDP MMU, other arches' stage-2) and shadow pages found through reverse maps
- * ({@code shadowMmu}: x86's shadow MMU). Handler suites check every combination it allows.
+ * ({@code shadowMmu}: x86's shadow MMU). Handler suites check every combination it allows. With
+ * {@code coherentZap} (s390) every zap keeps the TLBs coherent by itself, so an unmap that returns
+ * false leaves no stale translation (H11, H12).
  */
 public record ResolvedProfile(
     Profile profile,
@@ -19,7 +21,8 @@ public record ResolvedProfile(
     Value faultLock,
     int addressSpaces,
     boolean tdpMmu,
-    boolean shadowMmu) {
+    boolean shadowMmu,
+    boolean coherentZap) {
 
   public ResolvedProfile {
     config = Map.copyOf(config);

@@ -272,7 +272,8 @@ public final class ConcurrentScenarios {
   /** The on_lock callbacks the model knows by name: the invalidation bookkeeping of C1/C2. */
   static OnLockCallback named(String callback) {
     return switch (callback) {
-      case "invalidate_begin" -> kvm -> kvm.invalidation().begin();
+      // invalidate_start: the name queued upstream for invalidate_begin (next-invalidate-start).
+      case "invalidate_begin", "invalidate_start" -> kvm -> kvm.invalidation().begin();
       case "invalidate_end" -> kvm -> kvm.invalidation().end();
       default -> kvm -> {};
     };

@@ -16,8 +16,9 @@ public final class ObligationChecks {
           Map.entry(
               "H1",
               "the runtime's owner-tracked MMU lock, in every call of every property and scenario:"
-                  + " a lockless call that asserts, takes or holds the lock (or takes it for"
-                  + " write), or a locked call that drops or re-takes it, fails at once"),
+                  + " a lockless call that is handed the lock, asserts it without taking it, or"
+                  + " takes it exclusively, or a locked call that drops or re-takes it, fails at"
+                  + " once; a lockless call may take it for read (counted as advisory)"),
           Map.entry(
               "H2",
               "the runtime compares the locks held (MMU lock, reverse-map bit locks) and the"
@@ -64,7 +65,8 @@ public final class ObligationChecks {
           Map.entry(
               "H11",
               "a one-call property: the result against the tables before and after the call (and"
-                  + " the flushes the handler made itself)"),
+                  + " the flushes the handler made itself; on a profile with coherent_zap an unmap"
+                  + " that returns false is right)"),
           Map.entry(
               "H12",
               "the explored scenarios invalidation-vs-vcpus and unmap-vs-root-free: once"

@@ -32,7 +32,8 @@ public final class RuntimeProfiles {
         profile.addressSpaces(),
         base.codec(),
         base.levels(),
-        base.maxHugeLevel());
+        base.maxHugeLevel(),
+        profile.coherentZap());
   }
 
   /**

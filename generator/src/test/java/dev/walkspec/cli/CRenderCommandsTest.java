@@ -71,12 +71,12 @@ class CRenderCommandsTest {
             "-o",
             out.toString());
     assertThat(first.exit()).as(first.all()).isEqualTo(Main.OK);
-    assertThat(first.out()).isEqualTo("walkspec: wrote 14 C and Kconfig file(s) to " + out + "\n");
+    assertThat(first.out()).isEqualTo("walkspec: wrote 16 C and Kconfig file(s) to " + out + "\n");
     assertThat(Files.readString(out.resolve("kvm/virt/kvm/kvm_main.c"), StandardCharsets.UTF_8))
         .contains("kvm_handle_hva_range(struct kvm *kvm,");
     assertThat(out.resolve("v2-null-handler-break/arch/x86/kvm/Kconfig")).isRegularFile();
     try (Stream<Path> files = Files.walk(out)) {
-      assertThat(files.filter(Files::isRegularFile).count()).isEqualTo(15); // and the stamp
+      assertThat(files.filter(Files::isRegularFile).count()).isEqualTo(17); // and the stamp
     }
     CheckCommandTest.Run second =
         CheckCommandTest.run(
@@ -127,7 +127,7 @@ class CRenderCommandsTest {
             "walkspec kernel-check: "
                 + tree
                 + " matches spec kvm: the walk and its callers (6 functions), the Kconfig options"
-                + " and 4 arches' selections\n");
+                + " and 5 arches' selections\n");
     Path main = tree.resolve("virt/kvm/kvm_main.c");
     Files.writeString(main, Files.readString(main).replaceFirst("goto mmu_unlock;", "break;"));
     CheckCommandTest.Run edited =
@@ -139,7 +139,7 @@ class CRenderCommandsTest {
             " 1 difference between "
                 + tree
                 + " and spec kvm in the walk and its callers"
-                + " (6 functions), the Kconfig options and 4 arches' selections\n");
+                + " (6 functions), the Kconfig options and 5 arches' selections\n");
   }
 
   @Test

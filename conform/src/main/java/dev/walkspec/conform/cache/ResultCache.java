@@ -21,10 +21,15 @@ public final class ResultCache {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   /**
-   * What one judgement of the matrix decided: the failure (null when it passed) and how many tests
-   * it took.
+   * What one judgement of the matrix decided: the failure (null when it passed), how many tests it
+   * took, and which of its handler classes took the MMU lock for read inside a lockless walk (the
+   * advisory notes of issue 17, which a reused judgement must still give).
    */
-  public record Judgement(Failure failure, int tests) {
+  public record Judgement(Failure failure, int tests, List<String> readLockers) {
+    public Judgement {
+      readLockers = readLockers == null ? List.of() : List.copyOf(readLockers);
+    }
+
     public Optional<Failure> outcome() {
       return Optional.ofNullable(failure);
     }

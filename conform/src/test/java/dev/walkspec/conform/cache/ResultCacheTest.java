@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,7 +35,7 @@ class ResultCacheTest {
   @Test
   void a_pass_is_stored_as_no_failure() {
     ResultCache cache = ResultCache.at(dir);
-    cache.putJudgement(KEY, new ResultCache.Judgement(null, 5));
+    cache.putJudgement(KEY, new ResultCache.Judgement(null, 5, List.of()));
 
     assertThat(cache.judgement(KEY).orElseThrow().outcome()).isEmpty();
   }
@@ -44,7 +45,7 @@ class ResultCacheTest {
     ResultCache cache = ResultCache.at(dir);
     assertThat(cache.judgement(KEY)).isEmpty();
 
-    cache.putJudgement(KEY, new ResultCache.Judgement(null, 5));
+    cache.putJudgement(KEY, new ResultCache.Judgement(null, 5, List.of()));
     try (Stream<Path> files = Files.walk(dir)) {
       Path entry = files.filter(Files::isRegularFile).findFirst().orElseThrow();
       Files.writeString(entry, "{\"failure\": nul");

@@ -132,7 +132,7 @@ class ReportFilesTest {
         .isEqualTo(
             "H4 atomic_updates: Every entry change is an atomic read-modify-write; a lost"
                 + " compare-and-swap is not retried without bound and counts as young.");
-    assertThat(plainStore.rules()).isEqualTo("W7 lock (kvm.walk:47)");
+    assertThat(plainStore.rules()).isEqualTo("W7 lock (kvm.walk:52)");
     assertThat(plainStore.finding())
         .startsWith("the handler threw dev.walkspec.runtime.api.RuleViolation: H4: plain store");
     assertThat(plainStore.reason()).isNotEmpty();

@@ -6,7 +6,7 @@ import dev.walkspec.arch.x86.tdp.TdpAgeHandler;
 import dev.walkspec.runtime.api.GfnRange;
 import dev.walkspec.runtime.api.Kvm;
 
-/** H1: its lockless TDP MMU pass takes the MMU lock for read around its walk. */
+/** H1: its TDP MMU pass takes the MMU lock for read around its walk (re-taking a held lock). */
 public class TdpAgeTakesMmuLock extends X86AgeHandler {
   public TdpAgeTakesMmuLock() {
     super(new Pass(), new ShadowAgeHandler());

@@ -244,4 +244,13 @@ public final class Sandbox {
         .filter(c -> c.acquired() && c.actor().equals(CALLER))
         .count();
   }
+
+  /** Exclusive (write or spin) acquisitions of the MMU lock by the caller (H1, lockless). */
+  public long exclusiveLockAcquisitionsByCaller() {
+    return events.events().stream()
+        .filter(e -> e instanceof WorldEvent.LockChange)
+        .map(e -> (WorldEvent.LockChange) e)
+        .filter(c -> c.acquired() && c.actor().equals(CALLER) && c.mode() != LockMode.READ)
+        .count();
+  }
 }

@@ -126,7 +126,8 @@ class CRenderTest {
             "arch/x86/kvm/Kconfig",
             "arch/arm64/kvm/Kconfig",
             "arch/riscv/kvm/Kconfig",
-            "arch/loongarch/kvm/Kconfig");
+            "arch/loongarch/kvm/Kconfig",
+            "arch/s390/kvm/Kconfig");
   }
 
   private static int columns(String line) {

@@ -11,6 +11,10 @@ import java.util.Objects;
  * it in, the number of address spaces, the entry bit layout, table depth and largest huge mapping.
  * Which page-table structures a VM has (x86: the TDP MMU, the shadow MMU or both) is a choice of
  * each world ({@link Mmus}), not of the arch.
+ *
+ * <p>{@code coherentZap}: every zap keeps the TLBs coherent by itself, as s390's DAT instructions
+ * (IPTE, IDTE, CRDTE) do: once the entry is invalid, no vCPU uses its translation any more, with no
+ * separate remote flush (H11, H12).
  */
 public record ArchProfile(
     String name,
@@ -19,7 +23,8 @@ public record ArchProfile(
     int addressSpaces,
     EntryCodec codec,
     int levels,
-    int maxHugeLevel) {
+    int maxHugeLevel,
+    boolean coherentZap) {
 
   /** x86: rwlock, faults under the read lock, normal and SMM address spaces. */
   public static final ArchProfile X86 =
@@ -41,6 +46,18 @@ public record ArchProfile(
   /** riscv (like mips): a spinlock, one address space. */
   public static final ArchProfile RISCV =
       new ArchProfile("riscv", LockKind.SPINLOCK, LockMode.SPIN, 1, RiscvEntryCodec.INSTANCE, 4, 3);
+
+  /** A profile whose zaps leave TLBs to a remote flush (every arch but s390). */
+  public ArchProfile(
+      String name,
+      LockKind lockKind,
+      LockMode faultLockMode,
+      int addressSpaces,
+      EntryCodec codec,
+      int levels,
+      int maxHugeLevel) {
+    this(name, lockKind, faultLockMode, addressSpaces, codec, levels, maxHugeLevel, false);
+  }
 
   public ArchProfile {
     Objects.requireNonNull(name, "profile name");
@@ -65,12 +82,19 @@ public record ArchProfile(
   }
 
   public ArchProfile withAddressSpaces(int count) {
-    return new ArchProfile(name, lockKind, faultLockMode, count, codec, levels, maxHugeLevel);
+    return new ArchProfile(
+        name, lockKind, faultLockMode, count, codec, levels, maxHugeLevel, coherentZap);
+  }
+
+  /** This profile with zaps that keep TLBs coherent by themselves (s390), or not. */
+  public ArchProfile withCoherentZap(boolean coherent) {
+    return new ArchProfile(
+        name, lockKind, faultLockMode, addressSpaces, codec, levels, maxHugeLevel, coherent);
   }
 
   public ArchProfile named(String newName) {
     return new ArchProfile(
-        newName, lockKind, faultLockMode, addressSpaces, codec, levels, maxHugeLevel);
+        newName, lockKind, faultLockMode, addressSpaces, codec, levels, maxHugeLevel, coherentZap);
   }
 
   /** One past the largest gfn the tables of this profile can map. */

@@ -98,12 +98,19 @@ public final class MmuContext {
   void zapped(long gfn) {
     Actor me = Actor.current();
     Zaps zaps = zaps(me);
-    long epoch = flushEpoch.get();
-    if (zaps.epoch != epoch) {
-      zaps.epoch = epoch;
-      zaps.count = 0;
+    Runnable purge = coherentPurge;
+    if (purge != null) {
+      // A coherent zap (s390's DAT instructions): the translation leaves every TLB with the entry,
+      // so nothing is owed to a remote flush (H12); the hold still counts for H14.
+      purge.run();
+    } else {
+      long epoch = flushEpoch.get();
+      if (zaps.epoch != epoch) {
+        zaps.epoch = epoch;
+        zaps.count = 0;
+      }
+      zaps.count++;
     }
-    zaps.count++;
     if (!waiter) {
       return;
     }
@@ -154,6 +161,17 @@ public final class MmuContext {
    */
   public void setWaiter(boolean waiting) {
     waiter = waiting;
+  }
+
+  private volatile Runnable coherentPurge;
+
+  /**
+   * Makes every zap keep the TLBs coherent by itself (an arch profile's {@code coherentZap}, s390):
+   * {@code purge} drops the cached translations at once, with no yield point between the entry
+   * change and the purge, as the DAT instructions do in one step.
+   */
+  public void setCoherentPurge(Runnable purge) {
+    coherentPurge = purge;
   }
 
   /** Every remote TLB was flushed: no zapped entry is cached anywhere any more. */

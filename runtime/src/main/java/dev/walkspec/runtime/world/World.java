@@ -92,6 +92,15 @@ public final class World implements Kvm, Shared {
       created.add(new Vcpu(i, env));
     }
     this.vcpus = List.copyOf(created);
+    if (profile.coherentZap()) {
+      // s390: a zap purges the translation from every vCPU's TLB itself (H12 without a flush).
+      mmuContext.setCoherentPurge(
+          () -> {
+            for (Vcpu vcpu : vcpus) {
+              vcpu.tlb().flushAll();
+            }
+          });
+    }
     withExclusiveLock(
         () -> {
           for (AddressSpaceMmu mmu : mmus) {
@@ -319,14 +328,23 @@ public final class World implements Kvm, Shared {
     if (events.enabled()) {
       announce(range);
     }
+    long readTakes = lock.locklessReadTakes();
     boolean result;
     try {
       result = handler.handle(this, range);
     } finally {
       call.leaveContext();
+      noteLocklessReadLock(handler, range, readTakes);
     }
     call.checkBalanced();
     return result;
+  }
+
+  /** H1 allows a lockless handler the read lock; the conform report notes it (advisory). */
+  private void noteLocklessReadLock(Object handler, GfnRange range, long readTakesBefore) {
+    if (range.lockless() && lock.locklessReadTakes() > readTakesBefore) {
+      LocklessReadLocks.record(handler.getClass().getName());
+    }
   }
 
   @Override
@@ -335,11 +353,13 @@ public final class World implements Kvm, Shared {
     if (events.enabled()) {
       announce(range);
     }
+    long readTakes = lock.locklessReadTakes();
     int result;
     try {
       result = handler.handle(this, range);
     } finally {
       call.leaveContext();
+      noteLocklessReadLock(handler, range, readTakes);
     }
     call.checkBalanced();
     return result;

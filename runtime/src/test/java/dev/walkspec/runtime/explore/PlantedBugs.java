@@ -225,8 +225,9 @@ final class PlantedBugs {
 
   /**
    * Lockless aging through the reverse map (shadow-MMU style): locks each head, clears Accessed
-   * atomically. PLANTED BUG (H1) when {@code takeMmuLock}: it also takes the MMU lock while holding
-   * the head's bit lock, the opposite order of a zapper.
+   * atomically. PLANTED BUG (H1) when {@code takeMmuLock}: it also takes the MMU lock (for read,
+   * which H1 allows a lockless handler by itself) while holding the head's bit lock, the opposite
+   * order of a zapper: the two deadlock.
    */
   static AgeHandler rmapAge(boolean takeMmuLock) {
     return (kvm, range) -> {

@@ -57,7 +57,10 @@ class PlantedBugsTest {
             "lockless aging that takes the MMU lock (lock-order bug)",
             (Supplier<Scenario>) PlantedBugs::lockOrder,
             "H1",
-            "inside a lockless handler call"),
+            // The read lock alone is allowed in a lockless handler (H1 as refined for s390); taken
+            // while holding a head's bit lock a zapper needs, it deadlocks, and the lockless
+            // handler that took the lock is blamed.
+            "takes the MMU lock inside a lockless handler; deadlock"),
         Arguments.of(
             "lock-order deadlock between a reverse-map scanner and a zapper",
             (Supplier<Scenario>) PlantedBugs::deadlock,
