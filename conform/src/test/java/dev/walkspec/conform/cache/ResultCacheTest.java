@@ -21,7 +21,8 @@ class ResultCacheTest {
     ResultCache.Judgement judgement =
         new ResultCache.Judgement(
             new ResultCache.Failure("H9", "clear_young[x86]", "H9 coverage", "walkspec: H9 ..."),
-            3);
+            3,
+            List.of("s390.Age"));
 
     cache.putJudgement(KEY, judgement);
 
