@@ -11,6 +11,7 @@ import dev.walkspec.model.Decls.Operation;
 import dev.walkspec.model.Decls.Profile;
 import dev.walkspec.model.Name;
 import dev.walkspec.model.Spec;
+import dev.walkspec.model.SpecInput;
 import dev.walkspec.model.Walker;
 import dev.walkspec.parse.Ast;
 import dev.walkspec.parse.LoadedSpec;
@@ -44,10 +45,10 @@ public final class SpecAssembler {
     for (Ast.SpecFile file : loaded.files()) {
       file.decls().forEach(builder::apply);
     }
-    return builder.spec(loaded.name(), loaded.contentHash());
+    return builder.spec(loaded.name(), loaded.contentHash(), loaded.inputs());
   }
 
-  private Spec spec(String name, String hash) {
+  private Spec spec(String name, String hash, List<SpecInput> inputs) {
     List<Walker> builtWalkers = new ArrayList<>();
     walkers.values().forEach(w -> builtWalkers.add(w.build()));
     List<Operation> builtOperations = new ArrayList<>();
@@ -55,6 +56,7 @@ public final class SpecAssembler {
     return new Spec(
         name,
         hash,
+        inputs,
         List.copyOf(configs.values()),
         List.copyOf(handlerKinds.values()),
         List.copyOf(callbacks.values()),

@@ -12,9 +12,7 @@ import dev.walkspec.model.Type;
 import dev.walkspec.model.Value;
 import dev.walkspec.model.Walker;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -126,10 +124,7 @@ public final class Checker {
 
   /** What is known of a walk at compile time: Kconfig values, fixed flags, callback presence. */
   public static java.util.function.Function<String, Value> environment(Binding binding) {
-    Map<String, Value> known = new HashMap<>(binding.profile().config());
-    binding.fixedFlags().forEach((flag, value) -> known.put(flag, Value.of(value)));
-    binding.callbacks().forEach((slot, value) -> known.put(slot, Value.of(value.isPresent())));
-    return known::get;
+    return binding.environment();
   }
 
   /** WS208: the lock mode a binding asks for must exist on the profile's lock. */

@@ -87,7 +87,7 @@ public final class SpecMutation {
       throw new IllegalArgumentException("the canonical spec " + canonical + " has errors");
     }
     CheckedSpec spec = base.checked();
-    SpecRef ref = SpecRef.of(original.toAbsolutePath().toString(), spec.spec().contentHash());
+    SpecRef ref = SpecRef.of(() -> spec, original.toAbsolutePath().toString());
     Set<String> generated = new HashSet<>(options.profiles());
     generated.add(GENERIC_PROFILE);
 

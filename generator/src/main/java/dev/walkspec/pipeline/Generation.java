@@ -63,7 +63,7 @@ public final class Generation {
           new Generator(spec.getValue().checked(), request.optionsFor(spec.getKey()));
       walkers.addAll(generator.walkers());
       suites.addAll(generator.walkerSuites());
-      suites.addAll(generator.handlerSuites());
+      generator.handlerSuites().stream().filter(f -> !suites.contains(f)).forEach(suites::add);
     }
     walkers.sort(null);
     suites.sort(null);

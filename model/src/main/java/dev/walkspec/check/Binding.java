@@ -3,11 +3,14 @@ package dev.walkspec.check;
 import dev.walkspec.model.Decls.Operation;
 import dev.walkspec.model.Decls.TypedName;
 import dev.walkspec.model.Expr;
+import dev.walkspec.model.Value;
 import dev.walkspec.model.Walker;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * One operation on one profile: what the walk is fixed to at compile time there. Flags are either
@@ -39,5 +42,16 @@ public record Binding(
 
   public Optional<String> callback(String slot) {
     return callbacks.getOrDefault(slot, Optional.empty());
+  }
+
+  /**
+   * What the walk's expressions see on this binding: the profile's Kconfig values, the fixed flags
+   * and, for each callback slot, whether it holds a callback.
+   */
+  public Function<String, Value> environment() {
+    Map<String, Value> known = new HashMap<>(profile.config());
+    fixedFlags.forEach((flag, value) -> known.put(flag, Value.of(value)));
+    callbacks.forEach((slot, value) -> known.put(slot, Value.of(value.isPresent())));
+    return known::get;
   }
 }

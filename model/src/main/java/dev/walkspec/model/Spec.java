@@ -13,11 +13,12 @@ import java.util.function.Function;
 /**
  * A whole spec after imports and refinements are applied: every declaration in the order it was
  * first declared. {@code name} is the root file's base name; {@code contentHash} covers the text of
- * the root file and every file it imports.
+ * the root file and every file it imports, {@code inputs} (in the order the hash takes them).
  */
 public record Spec(
     String name,
     String contentHash,
+    List<SpecInput> inputs,
     List<ConfigOption> configs,
     List<HandlerKind> handlerKinds,
     List<Callback> callbacks,
@@ -27,6 +28,7 @@ public record Spec(
     List<Obligation> obligations) {
 
   public Spec {
+    inputs = List.copyOf(inputs);
     configs = List.copyOf(configs);
     handlerKinds = List.copyOf(handlerKinds);
     callbacks = List.copyOf(callbacks);

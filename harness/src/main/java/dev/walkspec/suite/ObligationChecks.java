@@ -1,6 +1,6 @@
 package dev.walkspec.suite;
 
-import dev.walkspec.emit.Generator;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -10,6 +10,14 @@ import java.util.Map;
  */
 public final class ObligationChecks {
   private ObligationChecks() {}
+
+  /** The obligations a one-call check can judge; the others need the explorer. */
+  public static final List<String> SEQUENTIAL_OBLIGATIONS =
+      List.of("H4", "H6", "H9", "H10", "H11", "H14");
+
+  /** The obligations the explorer judges; the others are judged one call at a time. */
+  public static final List<String> CONCURRENT_OBLIGATIONS =
+      List.of("H1", "H2", "H3", "H4", "H5", "H7", "H8", "H12", "H13");
 
   private static final Map<String, String> HOW =
       Map.ofEntries(
@@ -87,8 +95,8 @@ public final class ObligationChecks {
 
   /** "one-call property", "explored", "both", or "runtime" (checked in every call). */
   public static String kind(String id) {
-    boolean oneCall = Generator.SEQUENTIAL_OBLIGATIONS.contains(id);
-    boolean explored = Generator.CONCURRENT_OBLIGATIONS.contains(id);
+    boolean oneCall = SEQUENTIAL_OBLIGATIONS.contains(id);
+    boolean explored = CONCURRENT_OBLIGATIONS.contains(id);
     if (oneCall && explored) {
       return "one-call property and explored scenarios";
     }

@@ -12,7 +12,7 @@ import dev.walkspec.runtime.trace.TraceEvent;
 import dev.walkspec.runtime.world.World;
 import dev.walkspec.semantics.Interpreter;
 import dev.walkspec.semantics.Scenario;
-import dev.walkspec.semantics.ScenarioJson;
+import dev.walkspec.semantics.ScenarioJsonWriter;
 import dev.walkspec.semantics.SmallScope;
 import dev.walkspec.semantics.Trace;
 import java.util.List;
@@ -213,7 +213,7 @@ public final class WalkerSuite<W> {
       throw new ConformanceFailure(
           ruleOf(e),
           subject(),
-          ScenarioJson.write(scenario),
+          ScenarioJsonWriter.write(scenario),
           "the walker threw " + e + "\n  expected trace:\n" + expected.text().indent(4),
           replay(scenario));
     }
@@ -222,7 +222,7 @@ public final class WalkerSuite<W> {
       throw new ConformanceFailure(
           firstRule(expected, actual),
           subject(),
-          ScenarioJson.write(scenario),
+          ScenarioJsonWriter.write(scenario),
           expected.lines(),
           actual,
           replay(scenario));
@@ -241,7 +241,7 @@ public final class WalkerSuite<W> {
       throw new ConformanceFailure(
           "W12",
           subject(),
-          ScenarioJson.write(scenario),
+          ScenarioJsonWriter.write(scenario),
           "the walker returned ret="
               + ret
               + " found_memslot="
@@ -257,7 +257,7 @@ public final class WalkerSuite<W> {
       throw new ConformanceFailure(
           "W11",
           subject(),
-          ScenarioJson.write(scenario),
+          ScenarioJsonWriter.write(scenario),
           "the walk left the MMU lock held ("
               + world.mmuLock().heldMode()
               + ") or the SRCU read section open ("
@@ -353,7 +353,7 @@ public final class WalkerSuite<W> {
 
   private String replay(Scenario scenario) {
     return "echo '"
-        + ScenarioJson.write(scenario)
+        + ScenarioJsonWriter.write(scenario)
         + "' > scenario.json && walkspec trace "
         + specRef.path()
         + " --scenario scenario.json";

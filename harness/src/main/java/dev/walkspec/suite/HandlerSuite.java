@@ -1,7 +1,6 @@
 package dev.walkspec.suite;
 
 import dev.walkspec.check.Binding;
-import dev.walkspec.check.Checker;
 import dev.walkspec.check.ResolvedProfile;
 import dev.walkspec.model.Evaluator;
 import dev.walkspec.model.Rule;
@@ -349,7 +348,7 @@ public final class HandlerSuite {
     if (lock.isEmpty()) {
       return Optional.empty();
     }
-    Value requested = new Evaluator(Checker.environment(binding)).eval(lock.get().mode());
+    Value requested = new Evaluator(binding.environment()).eval(lock.get().mode());
     Value realized =
         binding
             .profile()
