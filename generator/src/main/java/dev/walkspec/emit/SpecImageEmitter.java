@@ -8,6 +8,8 @@ import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import dev.walkspec.check.CheckedSpec;
+import dev.walkspec.diag.Pos;
+import dev.walkspec.model.SpecInput;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
@@ -26,10 +28,12 @@ import javax.lang.model.element.Modifier;
  * The spec image: a class whose code builds the checked spec (the model's records) again, so that a
  * generated suite has its spec without parsing or checking it at test time, as a generated ANTLR
  * parser carries its ATN. Every record is rebuilt through its canonical constructor; lists, sets,
- * maps and optionals through their {@code of} factories, set elements and map entries sorted by
- * their code so that the same spec always gives the same bytes. A value whose code is long, or that
+ * maps and optionals through their {@code of} factories, set elements and map keys sorted by their
+ * text so that the same spec always gives the same bytes. A value whose code is long, or that
  * occurs more than once and is not tiny, gets a method of its own, which keeps every method far
  * below the class file's 64 KiB limit and writes each shared part (a walker, a profile) once.
+ * Positions name their file as the content hash does, so the image does not depend on the directory
+ * the generator ran in.
  */
 final class SpecImageEmitter {
   /** Code longer than this (characters) goes into a method of its own. */
@@ -42,10 +46,19 @@ final class SpecImageEmitter {
   private final Map<Object, String> hoisted = new HashMap<>();
   private final List<MethodSpec> methods = new ArrayList<>();
 
-  private SpecImageEmitter() {}
+  /** The names the content hash takes the spec's files under, longest first. */
+  private final List<String> inputNames;
+
+  private SpecImageEmitter(CheckedSpec checked) {
+    this.inputNames =
+        checked.spec().inputs().stream()
+            .map(SpecInput::name)
+            .sorted(Comparator.comparing(String::length).reversed())
+            .toList();
+  }
 
   static TypeSpec emit(ClassName image, CheckedSpec checked, AnnotationSpec generated) {
-    SpecImageEmitter emitter = new SpecImageEmitter();
+    SpecImageEmitter emitter = new SpecImageEmitter(checked);
     emitter.count(checked);
     CodeBlock build = emitter.record(checked);
     ClassName type = ClassName.get(CheckedSpec.class);
@@ -109,6 +122,10 @@ final class SpecImageEmitter {
     if (value == null) {
       return CodeBlock.of("null");
     }
+    if (value instanceof Pos p) {
+      return CodeBlock.of(
+          "new $T($S, $L, $L, $L)", Pos.class, stable(p.file()), p.line(), p.column(), p.length());
+    }
     if (value instanceof Record r) {
       return record(r);
     }
@@ -143,22 +160,22 @@ final class SpecImageEmitter {
           "$T.<$T>of($L)",
           Set.class,
           TypeName.get(element),
-          CodeBlock.join(sorted(set.stream().map(v -> value(v, element)).toList()), ", "));
+          CodeBlock.join(inOrder(set).stream().map(v -> value(v, element)).toList(), ", "));
     }
     if (value instanceof Map<?, ?> map) {
       Type key = argument(declared, 0);
       Type val = argument(declared, 1);
       List<CodeBlock> entries = new ArrayList<>();
-      map.forEach(
-          (k, v) ->
-              entries.add(
-                  CodeBlock.of("$T.entry($L, $L)", Map.class, value(k, key), value(v, val))));
+      for (Object k : inOrder(map.keySet())) {
+        entries.add(
+            CodeBlock.of("$T.entry($L, $L)", Map.class, value(k, key), value(map.get(k), val)));
+      }
       return CodeBlock.of(
           "$T.<$T, $T>ofEntries($L)",
           Map.class,
           TypeName.get(key),
           TypeName.get(val),
-          CodeBlock.join(sorted(entries), ", "));
+          CodeBlock.join(entries, ", "));
     }
     throw new IllegalArgumentException(
         "the spec image cannot write a " + value.getClass().getName() + ": " + value);
@@ -191,6 +208,19 @@ final class SpecImageEmitter {
     return CodeBlock.of("$N()", name);
   }
 
+  /**
+   * A position's file as the content hash names it ("kvm.walk"), not as the loader showed it
+   * (relative to wherever the generator ran): the image is the same bytes wherever it is generated.
+   */
+  private String stable(String file) {
+    for (String name : inputNames) {
+      if (file.equals(name) || file.endsWith("/" + name)) {
+        return name;
+      }
+    }
+    return file;
+  }
+
   private static Object component(Record r, RecordComponent c) {
     try {
       return c.getAccessor().invoke(r);
@@ -207,8 +237,16 @@ final class SpecImageEmitter {
         "the spec image needs a parameterized type, got " + declared);
   }
 
-  private static List<CodeBlock> sorted(List<CodeBlock> blocks) {
-    return blocks.stream().sorted(Comparator.comparing(CodeBlock::toString)).toList();
+  /**
+   * Set elements and map keys in a fixed order (by their text): the iteration order of {@code
+   * Set.of} and {@code Map.of} changes from run to run, and the order values are written in numbers
+   * the methods.
+   */
+  private static List<Object> inOrder(Collection<?> items) {
+    return items.stream()
+        .map(Object.class::cast)
+        .sorted(Comparator.comparing(String::valueOf))
+        .toList();
   }
 
   /** The image's class name for a spec: "kvm" gives KvmSpecImage. */
