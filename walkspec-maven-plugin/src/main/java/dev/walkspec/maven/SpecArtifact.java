@@ -13,7 +13,7 @@ package dev.walkspec.maven;
  * }</pre>
  *
  * <p>The artifact must be among the project's resolved dependencies, in any scope (walkspec-spec
- * comes with walkspec-generator, the suites' test dependency); its version is the one the project
+ * comes with walkspec-harness, the suites' test dependency); its version is the one the project
  * resolves.
  *
  * @since 0.1.0
