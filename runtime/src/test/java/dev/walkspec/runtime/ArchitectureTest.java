@@ -62,8 +62,8 @@ class ArchitectureTest {
 
   /**
    * Only tests and embedders use the world; no internal package reaches up into it. The explorer is
-   * an embedder: it builds worlds and runs actors on them. (It is its own artifact, walkspec-explorer,
-   * above this one: the build keeps every runtime package from depending on it.)
+   * an embedder: it builds worlds and runs actors on them. (It is its own artifact,
+   * walkspec-explorer, above this one: the build keeps every runtime package from depending on it.)
    */
   @ArchTest
   static final ArchRule nothingInternalDependsOnTheWorld =

@@ -27,9 +27,9 @@ import org.sonatype.plexus.build.incremental.BuildContext;
  * profiles}: the walker suites test the generated walkers. The suites need, on the test class path:
  * {@code dev.walkspec:walkspec-harness} (their harness: the suite classes, the spec model their
  * generated spec image builds, the explorer; no parser or code generator, and it brings the
- * walkspec-spec jar), {@code dev.walkspec:walkspec-runtime}, {@code org.junit.jupiter:junit-jupiter}
- * and {@code net.jqwik:jqwik} 1.9.3. Without walkspec-harness among the project's dependencies the
- * goal warns.
+ * walkspec-spec jar), {@code dev.walkspec:walkspec-runtime}, {@code
+ * org.junit.jupiter:junit-jupiter} and {@code net.jqwik:jqwik} 1.9.3. Without walkspec-harness
+ * among the project's dependencies the goal warns.
  *
  * @since 0.1.0
  */
@@ -143,7 +143,6 @@ public class GenerateTestsMojo extends AbstractGenerateMojo {
   /** Whether the project resolves the suites' harness (any scope: test is the one to use). */
   private boolean hasHarness() {
     return project.getArtifacts().stream()
-        .anyMatch(
-            a -> "dev.walkspec".equals(a.getGroupId()) && HARNESS.equals(a.getArtifactId()));
+        .anyMatch(a -> "dev.walkspec".equals(a.getGroupId()) && HARNESS.equals(a.getArtifactId()));
   }
 }
