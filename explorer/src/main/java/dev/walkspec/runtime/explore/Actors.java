@@ -28,11 +28,6 @@ public final class Actors {
     void clear(EntryCursor entry, EntryCodec codec);
   }
 
-  /** Clears Writable with one atomic fetch-and: correct even when the entry is volatile (H5). */
-  public static WriteProtect atomicWriteProtect() {
-    return (entry, codec) -> entry.fetchAnd(~codec.writableMask());
-  }
-
   /** A guest access: TLB, else a hardware walk that sets Accessed/Dirty, else a fault (retried). */
   public static Consumer<World> vcpuAccess(int vcpu, int as, long gfn, boolean write) {
     return world -> world.vcpu(vcpu).access(as, gfn, write);

@@ -36,7 +36,6 @@ public interface EntryCodec {
   /** A present non-leaf entry pointing at table page {@code tableId}. */
   long table(long tableId);
 
-  /** The entry with its accessed state cleared. */
   /**
    * Whether the MMU hardware sets Accessed and Dirty itself, atomically, on a guest access (x86,
    * arm64, riscv with Svadu), or leaves it to software that traps and sets them under the MMU lock
@@ -46,6 +45,7 @@ public interface EntryCodec {
     return true;
   }
 
+  /** The entry with its accessed state cleared. */
   default long clearAccessed(long entry) {
     return entry & ~accessedMask();
   }

@@ -158,11 +158,6 @@ public final class InvalidationState implements Invalidation, Shared {
     return inProgress;
   }
 
-  /** The sequence without a yield point, for scheduler conditions and monitors. */
-  public long sequenceNow() {
-    return sequence;
-  }
-
   /**
    * The actors whose invalidate_begin has no matching end yet (what a waiting fault waits for);
    * tracked only under an exploring scheduler, empty in production.

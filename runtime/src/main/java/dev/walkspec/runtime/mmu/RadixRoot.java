@@ -184,37 +184,6 @@ public final class RadixRoot implements Root {
   }
 
   /**
-   * The leaf that maps {@code gfn} in this root right now, read without yield points or checks (for
-   * invariant monitors and diagnostics), or -1 when none does. Fills {@code out} if given.
-   */
-  public long peekLeaf(long gfn, LeafProbe out) {
-    TablePage page = top;
-    for (int l = ctx.levels; l >= 1; l--) {
-      int i = Pages.indexAt(gfn, l);
-      long entry = page.peek(i);
-      if (!codec.present(entry)) {
-        return -1;
-      }
-      if (codec.isLeaf(entry, l)) {
-        if (out != null) {
-          out.page = page;
-          out.index = i;
-          out.level = l;
-          out.gfn = Pages.alignDown(gfn, l);
-          out.value = entry;
-        }
-        return entry;
-      }
-      TablePage child = ctx.registry.get(codec.tableId(entry));
-      if (child == null || child.poisoned()) {
-        return -1;
-      }
-      page = child;
-    }
-    return -1;
-  }
-
-  /**
    * The first gfn in {@code [startGfn, endGfn)} that a leaf of this root maps right now, read
    * without yield points (for monitors), or -1.
    */

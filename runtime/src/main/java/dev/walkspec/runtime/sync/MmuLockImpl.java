@@ -166,11 +166,6 @@ public final class MmuLockImpl implements MmuLock, Shared {
     return owner;
   }
 
-  /** Number of read holds. */
-  public int readHolds() {
-    return rw.getReadLockCount();
-  }
-
   @Override
   public void assertHeldWrite(String rule, String what) {
     LockMode held = heldMode();
