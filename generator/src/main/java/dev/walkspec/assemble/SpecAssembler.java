@@ -1,5 +1,7 @@
 package dev.walkspec.assemble;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.walkspec.diag.DiagnosticCode;
 import dev.walkspec.diag.Diagnostics;
 import dev.walkspec.model.Decls.Assignment;
@@ -19,6 +21,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apiguardian.api.API;
 
 /**
  * The model stage: applies the files of a loaded spec in dependency order, so a later file can
@@ -26,6 +29,7 @@ import java.util.Map;
  * Spec}. Reports duplicates, refinements of things that do not exist, and walkers that lack a rule
  * the walk cannot do without.
  */
+@API(status = INTERNAL)
 public final class SpecAssembler {
   private final Diagnostics diagnostics;
   private final Map<String, ConfigOption> configs = new LinkedHashMap<>();

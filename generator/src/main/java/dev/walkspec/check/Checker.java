@@ -1,5 +1,7 @@
 package dev.walkspec.check;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.walkspec.diag.DiagnosticCode;
 import dev.walkspec.diag.Diagnostics;
 import dev.walkspec.model.Decls.HandlerKind;
@@ -14,11 +16,13 @@ import dev.walkspec.model.Walker;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * The check stage: names and types first, then the rules that must hold on every path of a walk,
  * then each operation on each profile. Returns the checked spec only when nothing was an error.
  */
+@API(status = INTERNAL)
 public final class Checker {
   private final Spec spec;
   private final Diagnostics diagnostics;

@@ -1,5 +1,7 @@
 package dev.walkspec.emit;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import com.palantir.javapoet.AnnotationSpec;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
@@ -21,12 +23,14 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import javax.lang.model.element.Modifier;
+import org.apiguardian.api.API;
 
 /**
  * The emit stage: from a checked spec, one walker interface per operation, one specialized walker
  * class per operation and profile, one generic walker per walker, and their conformance suites.
  * Output is sorted and carries no timestamp, so the same spec always gives the same bytes.
  */
+@API(status = INTERNAL)
 public final class Generator {
   public static final String GENERATOR_NAME = "dev.walkspec";
 

@@ -1,9 +1,12 @@
 package dev.walkspec.parse;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.walkspec.diag.SourceFile;
 import dev.walkspec.model.SpecInput;
 import java.util.List;
 import java.util.Map;
+import org.apiguardian.api.API;
 
 /**
  * A root spec file and everything it imports, parsed. {@code files} lists each file once, every
@@ -11,6 +14,7 @@ import java.util.Map;
  * that could be read, for caret excerpts, even when parsing failed; {@code inputs} the files the
  * content hash covers, in its order.
  */
+@API(status = INTERNAL)
 public record LoadedSpec(
     String name,
     List<Ast.SpecFile> files,

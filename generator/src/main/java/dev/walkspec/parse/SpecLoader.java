@@ -1,5 +1,7 @@
 package dev.walkspec.parse;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.walkspec.diag.DiagnosticCode;
 import dev.walkspec.diag.Diagnostics;
 import dev.walkspec.diag.Pos;
@@ -24,12 +26,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.apiguardian.api.API;
 
 /**
  * Reads a root spec file and, depth first, every file it imports. An import is looked up next to
  * the importing file, then in each directory of the import path (specs unpacked from a dependency
  * jar, for instance). Files are shown relative to a base directory.
  */
+@API(status = INTERNAL)
 public final class SpecLoader {
   private static final long MAX_BYTES = 16L * 1024 * 1024;
   private final Path displayBase;

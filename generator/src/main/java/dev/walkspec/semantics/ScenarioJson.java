@@ -1,5 +1,7 @@
 package dev.walkspec.semantics;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -13,11 +15,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.apiguardian.api.API;
 
 /**
  * The JSON form of scenarios and traces (docs/scenarios.md). Reading is strict: an unknown key, a
  * missing one or a value of the wrong kind is a {@link ScenarioException} naming the key.
  */
+@API(status = INTERNAL)
 public final class ScenarioJson {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Set<String> TOP =

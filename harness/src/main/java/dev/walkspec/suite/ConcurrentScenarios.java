@@ -1,5 +1,7 @@
 package dev.walkspec.suite;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.walkspec.check.Binding;
 import dev.walkspec.runtime.api.GfnHandler;
 import dev.walkspec.runtime.api.MemSlot;
@@ -20,6 +22,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import org.apiguardian.api.API;
 
 /**
  * The concurrent scenarios of a handler suite, small enough for the explorer to exhaust every
@@ -27,6 +30,7 @@ import java.util.function.Supplier;
  * generated walker runs the operation with the handler under test while other actors zap, fault,
  * touch and write-protect the same pages.
  */
+@API(status = INTERNAL)
 public final class ConcurrentScenarios {
   static final long HVA = HandlerWorld.HVA_BASE;
   static final int SLOT_PAGES = 1024;

@@ -1,12 +1,16 @@
 package dev.walkspec.suite;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * A conformance check that failed, with a message in a fixed layout: what broke (rule or
  * obligation), where (operation, profile, spec), the scenario, what was expected and what happened,
  * and how to replay it.
  */
+@API(status = INTERNAL)
 public final class ConformanceFailure extends AssertionError {
   private static final long serialVersionUID = 1L;
 

@@ -1,5 +1,7 @@
 package dev.walkspec.suite;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,6 +12,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.apiguardian.api.API;
 
 /**
  * Refuses to run handler code that can end the JVM: before a suite first calls a handler class, its
@@ -21,6 +24,7 @@ import java.util.Set;
  * only, so a handler that reaches exit through reflection is not caught (handlers are buggy, not
  * hostile).
  */
+@API(status = INTERNAL)
 public final class ExitRefusal {
   private static final Set<String> CHECKED = java.util.concurrent.ConcurrentHashMap.newKeySet();
 

@@ -1,9 +1,12 @@
 package dev.walkspec.suite;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import dev.walkspec.runtime.api.Pages;
 import dev.walkspec.runtime.arch.Mmus;
 import java.util.ArrayList;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * A page-table state to run one handler call on: a slot (possibly not aligned to huge-page size)
@@ -17,6 +20,7 @@ import java.util.List;
  * @param invalidRoots the indexes of the TDP roots that are invalid
  * @param shadowRoots the shadow roots (0 in a VM without shadow pages)
  */
+@API(status = EXPERIMENTAL)
 public record HandlerState(
     long slotBase,
     long slotPages,

@@ -1,5 +1,7 @@
 package dev.walkspec.suite;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.walkspec.runtime.arch.Mmus;
 import java.util.ArrayList;
 import java.util.List;
@@ -7,6 +9,7 @@ import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
 import net.jqwik.api.Tuple;
+import org.apiguardian.api.API;
 
 /**
  * jqwik generators of {@link HandlerState}s that stress what H6, H9, H10, H11 and H14 are about:
@@ -17,6 +20,7 @@ import net.jqwik.api.Tuple;
  * the other), so that no pass of a combined handler can hide another's bug. Everything shrinks:
  * towards a TDP-only VM, fewer roots, fewer mappings, smaller slots.
  */
+@API(status = INTERNAL)
 public final class HandlerStates {
   private static final int HUGE = 512;
   private static final long GIGA = 512L * 512;

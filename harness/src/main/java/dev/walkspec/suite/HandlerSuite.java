@@ -1,5 +1,7 @@
 package dev.walkspec.suite;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import dev.walkspec.check.Binding;
 import dev.walkspec.check.ResolvedProfile;
 import dev.walkspec.model.Evaluator;
@@ -19,6 +21,7 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Property;
+import org.apiguardian.api.API;
 
 /**
  * Checks a hand-written handler against the obligations that can be judged from one call on a
@@ -26,6 +29,7 @@ import net.jqwik.api.Property;
  * operation on the profile (lockless under SRCU only, or with the MMU lock in the realized mode),
  * and the tables before and after are compared.
  */
+@API(status = EXPERIMENTAL)
 public final class HandlerSuite {
   private final SpecRef specRef;
   private final String operation;

@@ -1,13 +1,17 @@
 package dev.walkspec.suite;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.util.List;
 import java.util.Map;
+import org.apiguardian.api.API;
 
 /**
  * How the generated suites check each obligation, in a sentence, for documentation and reports:
  * which check judges it (a one-call property of the handler suite, the explored scenarios, the
  * runtime's own checks during every call) and what it looks at.
  */
+@API(status = INTERNAL)
 public final class ObligationChecks {
   private ObligationChecks() {}
 

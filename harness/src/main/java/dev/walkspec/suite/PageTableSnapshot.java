@@ -1,5 +1,7 @@
 package dev.walkspec.suite;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.walkspec.runtime.api.EntryCodec;
 import dev.walkspec.runtime.api.EntryCursor;
 import dev.walkspec.runtime.api.Pages;
@@ -9,11 +11,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apiguardian.api.API;
 
 /**
  * Every present leaf of every root of every address space, TDP roots and shadow roots alike, by
  * (space, root, gfn, level); a shadow root's id is written {@code s<id>} in the key.
  */
+@API(status = INTERNAL)
 public record PageTableSnapshot(Map<String, Leaf> leaves) {
   /**
    * A leaf: where it is (a shadow root's leaves are also in the reverse maps), which gfns it

@@ -1,5 +1,7 @@
 package dev.walkspec.suite;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import dev.walkspec.runtime.api.GfnHandler;
 import dev.walkspec.runtime.api.IntGfnHandler;
 import dev.walkspec.runtime.api.Kvm;
@@ -8,6 +10,7 @@ import dev.walkspec.runtime.trace.TraceSink;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.util.Map;
+import org.apiguardian.api.API;
 
 /**
  * Lets a suite check a hand-written walker instead of the generated one: the system property {@code
@@ -15,6 +18,7 @@ import java.util.Map;
  * class that implements the operation's walker interface. Its public constructor takes any of Kvm,
  * GfnHandler (or IntGfnHandler), OnLockCallback, TraceSink, in any order.
  */
+@API(status = EXPERIMENTAL)
 public final class PluggableWalker {
   /** The system properties that plug a walker in start with this. */
   public static final String PROPERTY_PREFIX = "walkspec.walker.";

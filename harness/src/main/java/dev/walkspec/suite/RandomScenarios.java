@@ -1,5 +1,7 @@
 package dev.walkspec.suite;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.walkspec.check.Binding;
 import dev.walkspec.check.CheckedSpec;
 import dev.walkspec.check.ResolvedProfile;
@@ -11,12 +13,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
+import org.apiguardian.api.API;
 
 /**
  * Large random scenarios, beyond the small scope: up to 512 slots spread over the profile's address
  * spaces, with aliases (slots sharing host addresses), ranges that start and end anywhere (page
  * aligned or not), random flags and handler results. Fully determined by the seed.
  */
+@API(status = INTERNAL)
 public final class RandomScenarios {
   private static final long P = Scenario.PAGE_SIZE;
 

@@ -1,5 +1,7 @@
 package dev.walkspec.suite;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.walkspec.check.ResolvedProfile;
 import dev.walkspec.runtime.api.LockKind;
 import dev.walkspec.runtime.api.LockMode;
@@ -7,8 +9,10 @@ import dev.walkspec.runtime.arch.ArchProfile;
 import dev.walkspec.runtime.arch.Mmus;
 import java.util.ArrayList;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /** The runtime arch profile that plays a spec profile: page-table layout, lock kind, spaces. */
+@API(status = INTERNAL)
 public final class RuntimeProfiles {
   private RuntimeProfiles() {}
 

@@ -1,5 +1,7 @@
 package dev.walkspec.suite;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import dev.walkspec.check.CheckedSpec;
 import dev.walkspec.model.SpecHash;
 import dev.walkspec.model.SpecInput;
@@ -15,6 +17,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
+import org.apiguardian.api.API;
 
 /**
  * The spec a suite was generated from: its checked model, built by the generated spec image (no
@@ -23,6 +26,7 @@ import java.util.function.Supplier;
  * still hash to the content hash the image carries, or the suite would silently judge code against
  * a spec that changed since it was generated.
  */
+@API(status = EXPERIMENTAL)
 public record SpecRef(Supplier<CheckedSpec> image, String path, List<String> importPath) {
   private static final Set<String> VERIFIED = ConcurrentHashMap.newKeySet();
 

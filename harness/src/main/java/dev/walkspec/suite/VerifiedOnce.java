@@ -1,5 +1,7 @@
 package dev.walkspec.suite;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import dev.walkspec.runtime.world.World;
 import java.io.IOException;
 import java.io.InputStream;
@@ -21,6 +23,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
+import org.apiguardian.api.API;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;
@@ -37,6 +40,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * spec is not in the key); {@code -Dwalkspec.rerun=true} reruns everything. Registered on each
  * generated walker suite as a JUnit Jupiter extension (in a static field).
  */
+@API(status = EXPERIMENTAL)
 public final class VerifiedOnce implements ExecutionCondition, AfterAllCallback {
   /** Set to true to rerun every verified suite. */
   public static final String RERUN = "walkspec.rerun";

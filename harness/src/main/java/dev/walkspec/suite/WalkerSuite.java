@@ -1,5 +1,7 @@
 package dev.walkspec.suite;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import dev.walkspec.check.Binding;
 import dev.walkspec.check.CheckedSpec;
 import dev.walkspec.check.ResolvedProfile;
@@ -19,6 +21,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
+import org.apiguardian.api.API;
 
 /**
  * Checks a walker (generated or hand-written) against the reference semantics: on every scenario,
@@ -27,6 +30,7 @@ import java.util.stream.Stream;
  *
  * @param <W> the walker interface of the operation (or the generic walker interface)
  */
+@API(status = EXPERIMENTAL)
 public final class WalkerSuite<W> {
   /** Builds the walker under test. */
   public interface Factory<W> {

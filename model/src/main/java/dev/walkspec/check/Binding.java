@@ -1,5 +1,7 @@
 package dev.walkspec.check;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.walkspec.model.Decls.Operation;
 import dev.walkspec.model.Decls.TypedName;
 import dev.walkspec.model.Expr;
@@ -11,12 +13,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import org.apiguardian.api.API;
 
 /**
  * One operation on one profile: what the walk is fixed to at compile time there. Flags are either
  * fixed (a Kconfig value or a literal) or left to the caller ({@code param}); callback slots hold a
  * handler kind or callback name, or nothing (null).
  */
+@API(status = INTERNAL)
 public record Binding(
     Operation operation,
     ResolvedProfile profile,

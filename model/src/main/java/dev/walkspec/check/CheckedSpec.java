@@ -1,14 +1,18 @@
 package dev.walkspec.check;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.walkspec.model.Spec;
 import java.util.List;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * A spec that passed every check, with what the checks worked out: each concrete profile resolved,
  * and each operation bound on each profile. The later stages (semantics, emit) take this, never the
  * syntax.
  */
+@API(status = INTERNAL)
 public record CheckedSpec(Spec spec, List<ResolvedProfile> profiles, List<Binding> bindings) {
   public CheckedSpec {
     profiles = List.copyOf(profiles);

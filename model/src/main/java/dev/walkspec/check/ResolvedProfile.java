@@ -1,9 +1,12 @@
 package dev.walkspec.check;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.walkspec.model.Constants;
 import dev.walkspec.model.Decls.Profile;
 import dev.walkspec.model.Value;
 import java.util.Map;
+import org.apiguardian.api.API;
 
 /**
  * A profile with inheritance applied: the value of every Kconfig option on it, the kind of its MMU
@@ -12,6 +15,7 @@ import java.util.Map;
  * tdpMmu}: x86's TDP MMU, other arches' stage-2) and shadow pages found through reverse maps
  * ({@code shadowMmu}: x86's shadow MMU). Handler suites check every combination it allows.
  */
+@API(status = INTERNAL)
 public record ResolvedProfile(
     Profile profile,
     Map<String, Value> config,

@@ -1,9 +1,14 @@
 package dev.walkspec.diag;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import org.apiguardian.api.API;
+
 /**
  * A place in a spec file: 1-based line and column, and how many characters of that line the
  * construct covers (at least 1, so a caret can always be drawn).
  */
+@API(status = INTERNAL)
 public record Pos(String file, int line, int column, int length) implements Comparable<Pos> {
 
   public Pos {

@@ -1,9 +1,13 @@
 package dev.walkspec.model;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.util.Map;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /** The enum constants of the language: lock modes and lock kinds. */
+@API(status = INTERNAL)
 public final class Constants {
   public static final Value WRITE = new Value.EnumValue("write", Type.LOCK_MODE);
   public static final Value READ = new Value.EnumValue("read", Type.LOCK_MODE);

@@ -1,10 +1,14 @@
 package dev.walkspec.model;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.walkspec.diag.Pos;
 import java.util.List;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /** The declarations of a spec other than walkers, as immutable records. */
+@API(status = INTERNAL)
 public final class Decls {
   private Decls() {}
 

@@ -1,6 +1,9 @@
 package dev.walkspec.model;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.util.function.Function;
+import org.apiguardian.api.API;
 
 /**
  * Evaluates expressions of a checked spec. Names the environment does not know evaluate to
@@ -9,6 +12,7 @@ import java.util.function.Function;
  * known, range unknown) and full evaluation. Integers are signed 64-bit: hvas of real address
  * spaces stay below 2^63, and V7's negative error results compare as negative.
  */
+@API(status = INTERNAL)
 public final class Evaluator {
   private final Function<String, Value> environment;
 

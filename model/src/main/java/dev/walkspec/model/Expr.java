@@ -1,8 +1,12 @@
 package dev.walkspec.model;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.walkspec.diag.Pos;
+import org.apiguardian.api.API;
 
 /** An expression of the walk language: conditions, flag values, lock modes, profile values. */
+@API(status = INTERNAL)
 public sealed interface Expr {
   Pos pos();
 

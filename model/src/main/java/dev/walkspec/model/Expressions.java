@@ -1,9 +1,13 @@
 package dev.walkspec.model;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.util.LinkedHashSet;
 import java.util.Set;
+import org.apiguardian.api.API;
 
 /** Small helpers over expressions that several stages share. */
+@API(status = INTERNAL)
 public final class Expressions {
   private Expressions() {}
 

@@ -1,14 +1,18 @@
 package dev.walkspec.model;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.walkspec.diag.Pos;
 import java.util.List;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * One named rule of a walker. The walk itself has a fixed shape (guards, SRCU section, the two
  * loops, lazy lock, handler calls, flush, unlock, return); each rule fills in one part of it, so a
  * variant is an edit of one rule. Every rule has an id (W7...) that traces and tests cite.
  */
+@API(status = INTERNAL)
 public sealed interface Rule {
   Name id();
 

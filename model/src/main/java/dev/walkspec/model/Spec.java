@@ -1,5 +1,7 @@
 package dev.walkspec.model;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.walkspec.model.Decls.Callback;
 import dev.walkspec.model.Decls.ConfigOption;
 import dev.walkspec.model.Decls.HandlerKind;
@@ -9,12 +11,14 @@ import dev.walkspec.model.Decls.Profile;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import org.apiguardian.api.API;
 
 /**
  * A whole spec after imports and refinements are applied: every declaration in the order it was
  * first declared. {@code name} is the root file's base name; {@code contentHash} covers the text of
  * the root file and every file it imports, {@code inputs} (in the order the hash takes them).
  */
+@API(status = INTERNAL)
 public record Spec(
     String name,
     String contentHash,

@@ -1,16 +1,20 @@
 package dev.walkspec.model;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Map;
+import org.apiguardian.api.API;
 
 /**
  * The content hash of a spec: SHA-256 over each input file's name and text (each followed by a NUL
  * byte), in the order the files were read. The loader and the generated suites' drift lock take it
  * the same way, through this one function.
  */
+@API(status = INTERNAL)
 public final class SpecHash {
   private SpecHash() {}
 

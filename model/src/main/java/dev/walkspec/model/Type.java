@@ -1,10 +1,14 @@
 package dev.walkspec.model;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /** The types of the walk language. hva, word and int are all 64-bit integers. */
+@API(status = INTERNAL)
 public enum Type {
   BOOL,
   INT,

@@ -1,6 +1,11 @@
 package dev.walkspec.model;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import org.apiguardian.api.API;
+
 /** A value an expression can have. Enum values are the lock modes and lock kinds. */
+@API(status = INTERNAL)
 public sealed interface Value {
   Type type();
 

@@ -1,12 +1,16 @@
 package dev.walkspec.model;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.walkspec.diag.Pos;
 import dev.walkspec.model.Decls.CallbackSlot;
 import dev.walkspec.model.Decls.TypedName;
 import java.util.List;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /** A walker: its inputs, flags, callback slots, and its rules in the order they were written. */
+@API(status = INTERNAL)
 public record Walker(
     Name name,
     List<TypedName> inputs,

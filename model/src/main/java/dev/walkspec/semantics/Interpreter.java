@@ -1,5 +1,7 @@
 package dev.walkspec.semantics;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.walkspec.check.CheckedSpec;
 import dev.walkspec.check.WalkerRoles;
 import dev.walkspec.model.Constants;
@@ -14,12 +16,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * The reference semantics: runs a checked spec on a scenario and yields the event trace. It is the
  * oracle every generated walker and every transcription of the kernel is judged by, so it follows
  * the rules one by one, in the order the walk applies them, and nothing else.
  */
+@API(status = INTERNAL)
 public final class Interpreter {
   private final CheckedSpec checked;
   private final ScenarioResolver resolver;

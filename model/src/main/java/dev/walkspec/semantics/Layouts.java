@@ -1,11 +1,15 @@
 package dev.walkspec.semantics;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.apiguardian.api.API;
 
 /** Memslot layouts: validation, and the order in which the walk visits slots (W4). */
+@API(status = INTERNAL)
 public final class Layouts {
   /** W4: the interval tree yields slots by host address; equal starts by slot id. */
   public static final Comparator<Scenario.Slot> TREE_ORDER =

@@ -1,8 +1,11 @@
 package dev.walkspec.semantics;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * One run of a walk, fully determined: the arch profile (and Kconfig overrides), either an
@@ -16,6 +19,7 @@ import java.util.Optional;
  * @param onLock for explicit inputs: whether the on_lock callback is present
  * @param handlerResults results of the successive handler calls; later calls return 0/false
  */
+@API(status = INTERNAL)
 public record Scenario(
     String id,
     String arch,

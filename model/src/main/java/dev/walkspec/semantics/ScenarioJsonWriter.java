@@ -1,9 +1,12 @@
 package dev.walkspec.semantics;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.apiguardian.api.API;
 
 /**
  * Writes a scenario in its JSON form (docs/scenarios.md), the text a failing walker suite prints
@@ -11,6 +14,7 @@ import java.util.TreeMap;
  * in the generator), so that a generated suite's test class path carries no JSON library; the
  * generator's tests read every written form back with the strict reader.
  */
+@API(status = INTERNAL)
 public final class ScenarioJsonWriter {
   private ScenarioJsonWriter() {}
 

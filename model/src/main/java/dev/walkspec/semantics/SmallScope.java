@@ -1,5 +1,7 @@
 package dev.walkspec.semantics;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.walkspec.check.Binding;
 import dev.walkspec.check.CheckedSpec;
 import dev.walkspec.check.ResolvedProfile;
@@ -14,6 +16,7 @@ import java.util.Optional;
 import java.util.TreeSet;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
+import org.apiguardian.api.API;
 
 /**
  * The exhaustive small scope: every layout of up to three slots per address space drawn from a
@@ -22,6 +25,7 @@ import java.util.stream.Stream;
  * and every pattern of handler results. Scenarios are produced lazily, in a fixed order, with ids
  * that say where each came from.
  */
+@API(status = INTERNAL)
 public final class SmallScope {
   private static final long P = Scenario.PAGE_SIZE;
 

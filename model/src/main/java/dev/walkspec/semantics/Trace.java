@@ -1,9 +1,13 @@
 package dev.walkspec.semantics;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.walkspec.runtime.trace.TraceEvent;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /** The events of one walk, the RESULT line last; traces compare as their text lines. */
+@API(status = INTERNAL)
 public record Trace(List<TraceEvent> events) {
   public Trace {
     events = List.copyOf(events);

@@ -4,10 +4,13 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaAnnotation;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import org.apiguardian.api.API;
 
 /** Keeps the handler-facing api apart from the internals. */
 @AnalyzeClasses(
@@ -23,7 +26,7 @@ class ArchitectureTest {
           .resideInAPackage("dev.walkspec.runtime.api..")
           .should()
           .onlyDependOnClassesThat()
-          .resideInAnyPackage("dev.walkspec.runtime.api..", "java..");
+          .resideInAnyPackage("dev.walkspec.runtime.api..", "java..", "org.apiguardian.api..");
 
   /** The trace format is shared with the generator: it sees only api types. */
   @ArchTest
@@ -34,7 +37,10 @@ class ArchitectureTest {
           .should()
           .onlyDependOnClassesThat()
           .resideInAnyPackage(
-              "dev.walkspec.runtime.api..", "dev.walkspec.runtime.trace..", "java..");
+              "dev.walkspec.runtime.api..",
+              "dev.walkspec.runtime.trace..",
+              "java..",
+              "org.apiguardian.api..");
 
   /** The scheduling hook is the bottom layer the explorer builds on. */
   @ArchTest
@@ -45,7 +51,10 @@ class ArchitectureTest {
           .should()
           .onlyDependOnClassesThat()
           .resideInAnyPackage(
-              "dev.walkspec.runtime.api..", "dev.walkspec.runtime.sched..", "java..");
+              "dev.walkspec.runtime.api..",
+              "dev.walkspec.runtime.sched..",
+              "java..",
+              "org.apiguardian.api..");
 
   /** Handler kinds and callbacks live in api, where handlers can reach them. */
   @ArchTest
@@ -73,6 +82,28 @@ class ArchitectureTest {
           .should()
           .dependOnClassesThat()
           .resideInAPackage("dev.walkspec.runtime.world..");
+
+  /** Every public type says what it promises: STABLE, EXPERIMENTAL or INTERNAL (as JUnit does). */
+  @ArchTest
+  static final ArchRule everyPublicTypeHasAnApiStatus =
+      classes().that().arePublic().and().areTopLevelClasses().should().beAnnotatedWith(API.class);
+
+  /** Only the handler api is stable; nothing outside the api package promises that much. */
+  @ArchTest
+  static final ArchRule onlyTheApiIsStable =
+      classes()
+          .that()
+          .areAnnotatedWith(stable())
+          .should()
+          .resideInAPackage("dev.walkspec.runtime.api");
+
+  static DescribedPredicate<JavaAnnotation<?>> stable() {
+    return DescribedPredicate.describe(
+        "@API(status = STABLE)",
+        a ->
+            a.getRawType().isEquivalentTo(API.class)
+                && a.get("status").map(v -> v.toString().endsWith("STABLE")).orElse(false));
+  }
 
   @ArchTest
   static final ArchRule packagesAreFreeOfCycles =

@@ -1,5 +1,7 @@
 package dev.walkspec.maven;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.io.File;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +15,7 @@ import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
+import org.apiguardian.api.API;
 import org.sonatype.plexus.build.incremental.BuildContext;
 
 /**
@@ -38,6 +41,7 @@ import org.sonatype.plexus.build.incremental.BuildContext;
     defaultPhase = LifecyclePhase.GENERATE_TEST_SOURCES,
     requiresDependencyResolution = ResolutionScope.TEST,
     threadSafe = true)
+@API(status = INTERNAL)
 public class GenerateTestsMojo extends AbstractGenerateMojo {
   /** The artifact the generated suites compile and run against, at test scope. */
   static final String HARNESS = "walkspec-harness";

@@ -1,5 +1,9 @@
 package dev.walkspec.maven;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import org.apiguardian.api.API;
+
 /**
  * A dependency of the project whose specs ({@code walkspec/*.walk} in its jar) the plugin unpacks
  * to {@code target/walkspec-specs/<artifactId>/}, where they can be imported and selected with
@@ -18,6 +22,7 @@ package dev.walkspec.maven;
  *
  * @since 0.1.0
  */
+@API(status = INTERNAL)
 public class SpecArtifact {
   /**
    * The group id.

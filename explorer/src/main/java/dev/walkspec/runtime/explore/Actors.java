@@ -1,5 +1,7 @@
 package dev.walkspec.runtime.explore;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.walkspec.runtime.api.AgeHandler;
 import dev.walkspec.runtime.api.EntryCodec;
 import dev.walkspec.runtime.api.EntryCursor;
@@ -13,12 +15,14 @@ import dev.walkspec.runtime.sched.Op;
 import dev.walkspec.runtime.vcpu.FaultOutcome;
 import dev.walkspec.runtime.world.World;
 import java.util.function.Consumer;
+import org.apiguardian.api.API;
 
 /**
  * Standard actors built on the runtime, for scenarios: vCPUs, a zapper, a write-protecting writer,
  * memslot updates, invalidations and aging walks. Each is a body for {@link
  * Scenario.Builder#actor}.
  */
+@API(status = INTERNAL)
 public final class Actors {
   private Actors() {}
 

@@ -1,7 +1,10 @@
 package dev.walkspec.runtime.explore;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.time.Duration;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * Limits of an exploration. {@code stepsPerRun} bounds one run: an actor still going after that
@@ -9,6 +12,7 @@ import java.util.Objects;
  * the whole exploration (the search stops, not exhausted). {@code maxSchedules} bounds the number
  * of runs. {@code shrinkRuns} bounds the runs spent shrinking a counterexample.
  */
+@API(status = INTERNAL)
 public record Budget(int stepsPerRun, Duration wallClock, long maxSchedules, int shrinkRuns) {
   public Budget {
     Objects.requireNonNull(wallClock, "wall-clock budget");

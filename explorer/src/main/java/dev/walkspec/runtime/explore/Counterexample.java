@@ -1,6 +1,9 @@
 package dev.walkspec.runtime.explore;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * A failing run, shrunk and explained: the obligation it breaks (and others the same failure
@@ -11,6 +14,7 @@ import java.util.List;
  * @param steps steps up to and including the failing one
  * @param schedulesToFailure runs of the search up to and including the failing one
  */
+@API(status = INTERNAL)
 public record Counterexample(
     String obligation,
     List<String> related,

@@ -1,8 +1,11 @@
 package dev.walkspec.runtime.explore;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * What an exploration did.
@@ -16,6 +19,7 @@ import java.util.Optional;
  * @param steps steps taken in all those runs
  * @param rounds for DFS, one entry per preemption bound
  */
+@API(status = INTERNAL)
 public record ExplorationResult(
     String scenario,
     String strategy,

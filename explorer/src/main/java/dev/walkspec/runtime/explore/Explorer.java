@@ -1,11 +1,14 @@
 package dev.walkspec.runtime.explore;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.SplittableRandom;
+import org.apiguardian.api.API;
 
 /**
  * Explores the schedules of a scenario and reports the first failing one, shrunk, as a
@@ -18,6 +21,7 @@ import java.util.SplittableRandom;
  * <p>{@code check} throws {@link ExplorationFailure} (an AssertionError whose message is the full
  * report) when a run breaks an obligation; {@code explore} returns the result either way.
  */
+@API(status = INTERNAL)
 public final class Explorer {
   private Explorer() {}
 

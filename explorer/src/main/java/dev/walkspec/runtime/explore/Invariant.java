@@ -1,14 +1,18 @@
 package dev.walkspec.runtime.explore;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.walkspec.runtime.world.World;
 import java.util.Objects;
 import java.util.function.Function;
+import org.apiguardian.api.API;
 
 /**
  * A property every run must keep, named by the obligation it checks (e.g. {@code H5}). The
  * runtime's own rule checks (lock context, RCU/SRCU use, may-sleep, poisoned reads), deadlocks and
  * the step budget are always on; invariants add whole-system checks. See {@link Invariants}.
  */
+@API(status = INTERNAL)
 public interface Invariant {
   /** The obligation id, e.g. {@code H5}. */
   String obligation();

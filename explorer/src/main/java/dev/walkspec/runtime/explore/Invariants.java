@@ -1,11 +1,14 @@
 package dev.walkspec.runtime.explore;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.walkspec.runtime.api.EntryCodec;
 import dev.walkspec.runtime.sched.Actor;
 import dev.walkspec.runtime.world.World;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.apiguardian.api.API;
 
 /**
  * The whole-system invariants the explorer checks per step and at the end of a run, one per
@@ -23,6 +26,7 @@ import java.util.Locale;
  *   <li>{@link #lockBalance()} (H2): an actor finishes holding no lock and inside no read section.
  * </ul>
  */
+@API(status = INTERNAL)
 public final class Invariants {
   private static final List<Invariant> STANDARD =
       List.of(lostUpdate(), staleTranslation(), retryProtocol(), lockBalance());

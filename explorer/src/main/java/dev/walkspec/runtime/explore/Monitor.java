@@ -1,6 +1,9 @@
 package dev.walkspec.runtime.explore;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.walkspec.runtime.trace.WorldEvent;
+import org.apiguardian.api.API;
 
 /**
  * Watches one run for an invariant. Callbacks come one at a time, in run order: {@link #beforeStep}
@@ -9,6 +12,7 @@ import dev.walkspec.runtime.trace.WorldEvent;
  * actor's body returned, {@link #endOfRun} when every actor finished. A callback reports a broken
  * invariant by throwing {@link Violation}; the run stops there.
  */
+@API(status = INTERNAL)
 public interface Monitor {
   default void beforeStep(Step step) {}
 

@@ -1,9 +1,13 @@
 package dev.walkspec.runtime.explore;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.walkspec.runtime.sched.Actor;
 import dev.walkspec.runtime.world.World;
+import org.apiguardian.api.API;
 
 /** What a monitor can see of the run it watches. */
+@API(status = INTERNAL)
 public interface RunContext {
   World world();
 

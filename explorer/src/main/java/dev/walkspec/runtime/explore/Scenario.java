@@ -1,5 +1,7 @@
 package dev.walkspec.runtime.explore;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.walkspec.runtime.arch.ArchProfile;
 import dev.walkspec.runtime.world.World;
 import java.util.ArrayList;
@@ -7,6 +9,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
+import org.apiguardian.api.API;
 
 /**
  * What the explorer runs: a world factory, a setup step run before the actors (create slots, map
@@ -14,6 +17,7 @@ import java.util.function.UnaryOperator;
  * against the world. Every run gets a fresh world, so bodies must not keep state between calls. A
  * scenario must be deterministic: given the same schedule, the same steps happen.
  */
+@API(status = INTERNAL)
 public final class Scenario {
   /** The most actors a scenario may have. */
   public static final int MAX_ACTORS = 16;

@@ -1,8 +1,11 @@
 package dev.walkspec.runtime.explore;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * A replay string: {@code scenario@segments}. Segments are separated by {@code .}; each is an actor
@@ -13,6 +16,7 @@ import java.util.Objects;
  * rest in order. {@code -} is the empty schedule (the default policy from the start). Strings the
  * explorer prints stop at the last step that differs from the default policy.
  */
+@API(status = INTERNAL)
 public final class Schedule {
   private final String scenario;
   private final List<Segment> segments;

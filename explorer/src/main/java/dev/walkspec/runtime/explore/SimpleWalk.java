@@ -1,5 +1,7 @@
 package dev.walkspec.runtime.explore;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.walkspec.runtime.api.AgeHandler;
 import dev.walkspec.runtime.api.GfnHandler;
 import dev.walkspec.runtime.api.GfnRange;
@@ -11,11 +13,13 @@ import dev.walkspec.runtime.api.SlotCursor;
 import dev.walkspec.runtime.api.TestAgeHandler;
 import dev.walkspec.runtime.api.UnmapHandler;
 import dev.walkspec.runtime.api.WalkResult;
+import org.apiguardian.api.API;
 
 /**
  * A plain v6.15-style memslot walk (W1-W12) and its five callers (C1-C5), for scenarios that need a
  * walker but are not about the walker: generated suites pass their generated walker instead.
  */
+@API(status = INTERNAL)
 public final class SimpleWalk {
   private SimpleWalk() {}
 

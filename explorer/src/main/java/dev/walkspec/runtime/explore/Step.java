@@ -1,15 +1,19 @@
 package dev.walkspec.runtime.explore;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.walkspec.runtime.sched.Op;
 import dev.walkspec.runtime.sched.Shared;
 import java.util.ArrayList;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * One step of a run: what one actor did from one yield point to its next one (or until it blocked
  * or finished). It is named by the yield point that began it: the operation, the object and the
  * entry. A resumed step is an actor retrying after it was blocked.
  */
+@API(status = INTERNAL)
 public final class Step {
   /** No value was recorded. */
   static final long NO_VALUE = Long.MIN_VALUE;

@@ -1,11 +1,15 @@
 package dev.walkspec.runtime.explore;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * How the explorer picks schedules: systematic depth-first search with a preemption bound and
  * partial-order reduction, PCT random scheduling, or the replay of one schedule.
  */
+@API(status = INTERNAL)
 public sealed interface Strategy permits Strategy.Dfs, Strategy.Pct, Strategy.Replay {
   /** A short rendering, e.g. {@code dfs(bound=2)}. */
   String render();

@@ -1,12 +1,16 @@
 package dev.walkspec.runtime.explore;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.util.List;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * Thrown by a {@link Monitor} when a run breaks its invariant: the obligation ({@code H5}), others
  * that the same failure breaks, the rule (the check that caught it) and the message.
  */
+@API(status = INTERNAL)
 public final class Violation extends RuntimeException {
   private static final long serialVersionUID = 1L;
 

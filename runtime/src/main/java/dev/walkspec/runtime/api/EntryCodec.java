@@ -1,9 +1,14 @@
 package dev.walkspec.runtime.api;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
+import org.apiguardian.api.API;
+
 /**
  * The bit layout of a 64-bit page-table entry on one arch. Levels count from the leaf: 1 maps 4
  * KiB, 2 maps 2 MiB, 3 maps 1 GiB. A non-leaf entry holds the id of its child table page.
  */
+@API(status = STABLE)
 public interface EntryCodec {
   String arch();
 

@@ -1,10 +1,13 @@
 package dev.walkspec.runtime.arch;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import dev.walkspec.runtime.api.EntryCodec;
 import dev.walkspec.runtime.api.LockKind;
 import dev.walkspec.runtime.api.LockMode;
 import dev.walkspec.runtime.api.Pages;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * What differs between arches in the simulated world: the kind of MMU lock and the mode faults take
@@ -12,6 +15,7 @@ import java.util.Objects;
  * Which page-table structures a VM has (x86: the TDP MMU, the shadow MMU or both) is a choice of
  * each world ({@link Mmus}), not of the arch.
  */
+@API(status = EXPERIMENTAL)
 public record ArchProfile(
     String name,
     LockKind lockKind,

@@ -1,10 +1,15 @@
 package dev.walkspec.runtime.arch;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import org.apiguardian.api.API;
+
 /**
  * arm64 stage-2 style descriptors: valid bit 0; bit 1 marks a table above level 1 and a page at
  * level 1 (so a valid upper-level entry with bit 1 clear is a block); write permission bit 7;
  * access flag bit 10; dirty (DBM-style) bit 51; 36 output-address bits from bit 12.
  */
+@API(status = EXPERIMENTAL)
 public final class Arm64EntryCodec extends BitEntryCodec {
   private static final long VALID = 1L;
   private static final long TABLE_OR_PAGE = 1L << 1;

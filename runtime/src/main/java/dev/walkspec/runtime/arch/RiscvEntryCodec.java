@@ -1,9 +1,14 @@
 package dev.walkspec.runtime.arch;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import org.apiguardian.api.API;
+
 /**
  * RISC-V style entries: V bit 0, R/W/X bits 1-3 (any of them set makes a leaf at every level),
  * accessed bit 6, dirty bit 7, 44 frame bits from bit 10.
  */
+@API(status = EXPERIMENTAL)
 public final class RiscvEntryCodec extends BitEntryCodec {
   static final long VALID = 1L;
   private static final long READ = 1L << 1;

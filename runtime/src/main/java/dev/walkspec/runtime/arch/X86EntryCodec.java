@@ -1,9 +1,14 @@
 package dev.walkspec.runtime.arch;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import org.apiguardian.api.API;
+
 /**
  * x86-style entries: present bit 0, writable bit 1, accessed bit 5, dirty bit 6, page-size (huge)
  * bit 7 at levels 2 and 3, 40 frame bits from bit 12.
  */
+@API(status = EXPERIMENTAL)
 public final class X86EntryCodec extends BitEntryCodec {
   private static final long PRESENT = 1L;
   private static final long WRITABLE = 1L << 1;

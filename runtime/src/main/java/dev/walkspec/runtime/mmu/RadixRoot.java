@@ -1,10 +1,13 @@
 package dev.walkspec.runtime.mmu;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.walkspec.runtime.api.EntryCodec;
 import dev.walkspec.runtime.api.EntryCursor;
 import dev.walkspec.runtime.api.Pages;
 import dev.walkspec.runtime.api.Root;
 import dev.walkspec.runtime.trace.WorldEvent;
+import org.apiguardian.api.API;
 
 /**
  * One root: a radix table of {@code levels} levels of 512 atomic entries. A TDP root's leaves are
@@ -13,6 +16,7 @@ import dev.walkspec.runtime.trace.WorldEvent;
  * by the guest's own address, an L2 gfn or a guest virtual address; here they are indexed by the
  * gfn they map, which handlers never see: they reach shadow entries through the reverse maps only).
  */
+@API(status = INTERNAL)
 public final class RadixRoot implements Root {
   private final int id;
   private final AddressSpaceMmu mmu;

@@ -1,5 +1,7 @@
 package dev.walkspec.runtime.explore.examples;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.walkspec.runtime.api.LockKind;
 import dev.walkspec.runtime.api.LockMode;
 import dev.walkspec.runtime.api.MemSlot;
@@ -12,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.apiguardian.api.API;
 
 /**
  * EXAMPLES: the scenarios {@code walkspec explore} and {@code walkspec replay} know by name, each
@@ -19,6 +22,7 @@ import java.util.function.Supplier;
  * small on purpose (two-level x86-style tables, one address space, one 512-page slot) so that
  * counterexamples are short.
  */
+@API(status = INTERNAL)
 public final class Catalogue {
   /**
    * x86 entries and lock, one address space, two table levels and 4 KiB mappings only: the smallest

@@ -1,5 +1,7 @@
 package dev.walkspec.runtime.explore.examples;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.walkspec.runtime.api.AgeHandler;
 import dev.walkspec.runtime.api.EntryCodec;
 import dev.walkspec.runtime.api.EntryCursor;
@@ -10,11 +12,13 @@ import dev.walkspec.runtime.api.Root;
 import dev.walkspec.runtime.api.UnmapHandler;
 import dev.walkspec.runtime.explore.Actors;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * EXAMPLES, not arch code: small handlers written for the explorer's scenario catalogue, correct
  * ones and ones with a planted bug (named so). Real handlers come from the arch code under test.
  */
+@API(status = INTERNAL)
 public final class ExampleHandlers {
   /**
    * A software bit of the x86 entry layout where access tracking keeps the Writable bit of an entry
