@@ -15,9 +15,9 @@ import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.library.dependencies.SliceAssignment;
 import com.tngtech.archunit.library.dependencies.SliceIdentifier;
 import java.util.List;
-import org.apiguardian.api.API;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.apiguardian.api.API;
 
 /**
  * The generator is a pipeline of stages, one package each: {@code diag} (diagnostics, the bottom),
@@ -109,8 +109,9 @@ class StageArchitectureTest {
           .because("every stage reports diagnostics, so they sit below all of them");
 
   /**
-   * Every public type of the generator, the model and the harness says what it promises (apiguardian
-   * {@code @API}, as JUnit does); the parser ANTLR generates from Walk.g4 is the one exception.
+   * Every public type of the generator, the model and the harness says what it promises
+   * (apiguardian {@code @API}, as JUnit does); the parser ANTLR generates from Walk.g4 is the one
+   * exception.
    */
   @ArchTest
   static final ArchRule everyPublicTypeHasAnApiStatus =
