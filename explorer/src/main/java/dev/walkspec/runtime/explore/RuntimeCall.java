@@ -16,6 +16,8 @@ final class RuntimeCall {
   private static final Map<String, String> FACES =
       Map.ofEntries(
           Map.entry("TableWalk", "EntryCursor"),
+          // The entry operations both cursors share (EntryCursor's methods, in LeafCursor).
+          Map.entry("LeafCursor", "EntryCursor"),
           Map.entry("RmapWalk", "RmapCursor"),
           Map.entry("RadixRoot", "Root"),
           Map.entry("AddressSpaceMmu", "PageTables"),
