@@ -37,6 +37,20 @@ def unmap = new groovy.xml.XmlSlurper().parseText(
     new File(reports, 'TEST-com.example.kvm.walk.kvm.InvalidateRangeStartX86X86UnmapHandlerTest.xml').text)
 assert unmap.@tests.toInteger() >= 4
 
+// The suites' test class path, as surefire resolved it for the run: walkspec-harness is there, and
+// nothing of the compiler (issue 16): no walkspec-generator, ANTLR, JavaPoet, picocli or Jackson.
+def suiteReport = new groovy.xml.XmlSlurper().parseText(
+    new File(reports, 'TEST-com.example.kvm.walk.kvm.ClearYoungX86X86AgeHandlerTest.xml').text)
+def testClassPath = suiteReport.properties.property.find { it.@name == 'surefire.test.class.path' }
+assert !testClassPath.isEmpty() : 'the surefire report records the test class path'
+def jars = testClassPath.@value.toString().split(File.pathSeparator).collect { new File(it).name }
+assert jars.any { it.startsWith('walkspec-harness-') } : "walkspec-harness is on it: $jars"
+assert jars.any { it.startsWith('walkspec-spec-') } : "the spec jar comes with the harness: $jars"
+['walkspec-generator', 'antlr', 'javapoet', 'picocli', 'jackson'].each { lib ->
+  def found = jars.findAll { it.toLowerCase().contains(lib) }
+  assert found.isEmpty() : "$lib is on the suites' test class path: $found"
+}
+
 // Quiet: what the first run's walkspec goals and test run printed, blank lines aside.
 def first = log.substring(0, log.indexOf('BUILD SUCCESS'))
 def printed = []

@@ -1,11 +1,15 @@
 package dev.walkspec;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Properties;
+import org.apiguardian.api.API;
 
 /** The walkspec version, from a resource Maven fills in at build time. */
+@API(status = INTERNAL)
 public final class Version {
   private static final String VERSION = load();
 

@@ -241,7 +241,7 @@ public final class Matrix {
     return needs;
   }
 
-  /** The representative's handler suite and the generated walkers it drives. */
+  /** The representative's handler suite, its spec image and the generated walkers it drives. */
   private List<GeneratedFile> suite(Need rep, int index) {
     NamedSpec spec =
         specs.stream().filter(s -> s.name().equals(rep.spec())).findFirst().orElseThrow();
@@ -271,12 +271,16 @@ public final class Matrix {
             tries,
             SEED);
     Generator generator = new Generator(spec.checked(), options);
-    List<GeneratedFile> suites = generator.handlerSuites();
+    GeneratedFile image = generator.specImage();
+    List<GeneratedFile> suites =
+        generator.handlerSuites().stream().filter(f -> !f.equals(image)).toList();
     if (suites.size() != 1) {
       throw new IllegalStateException(
           "expected one handler suite for " + rep + ", got " + suites.size());
     }
+    // The suite first (its class is the one to run), then the spec image it reads, the walkers.
     List<GeneratedFile> files = new ArrayList<>(suites);
+    files.add(image);
     files.addAll(generator.walkers());
     return files;
   }

@@ -1,5 +1,7 @@
 package dev.walkspec.assemble;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.walkspec.diag.DiagnosticCode;
 import dev.walkspec.diag.Diagnostics;
 import dev.walkspec.model.Decls.Assignment;
@@ -11,6 +13,7 @@ import dev.walkspec.model.Decls.Operation;
 import dev.walkspec.model.Decls.Profile;
 import dev.walkspec.model.Name;
 import dev.walkspec.model.Spec;
+import dev.walkspec.model.SpecInput;
 import dev.walkspec.model.Walker;
 import dev.walkspec.parse.Ast;
 import dev.walkspec.parse.LoadedSpec;
@@ -18,6 +21,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apiguardian.api.API;
 
 /**
  * The model stage: applies the files of a loaded spec in dependency order, so a later file can
@@ -25,6 +29,7 @@ import java.util.Map;
  * Spec}. Reports duplicates, refinements of things that do not exist, and walkers that lack a rule
  * the walk cannot do without.
  */
+@API(status = INTERNAL)
 public final class SpecAssembler {
   private final Diagnostics diagnostics;
   private final Map<String, ConfigOption> configs = new LinkedHashMap<>();
@@ -44,10 +49,10 @@ public final class SpecAssembler {
     for (Ast.SpecFile file : loaded.files()) {
       file.decls().forEach(builder::apply);
     }
-    return builder.spec(loaded.name(), loaded.contentHash());
+    return builder.spec(loaded.name(), loaded.contentHash(), loaded.inputs());
   }
 
-  private Spec spec(String name, String hash) {
+  private Spec spec(String name, String hash, List<SpecInput> inputs) {
     List<Walker> builtWalkers = new ArrayList<>();
     walkers.values().forEach(w -> builtWalkers.add(w.build()));
     List<Operation> builtOperations = new ArrayList<>();
@@ -55,6 +60,7 @@ public final class SpecAssembler {
     return new Spec(
         name,
         hash,
+        inputs,
         List.copyOf(configs.values()),
         List.copyOf(handlerKinds.values()),
         List.copyOf(callbacks.values()),

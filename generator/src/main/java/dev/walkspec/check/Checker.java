@@ -1,5 +1,7 @@
 package dev.walkspec.check;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.walkspec.diag.DiagnosticCode;
 import dev.walkspec.diag.Diagnostics;
 import dev.walkspec.model.Decls.HandlerKind;
@@ -12,15 +14,15 @@ import dev.walkspec.model.Type;
 import dev.walkspec.model.Value;
 import dev.walkspec.model.Walker;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * The check stage: names and types first, then the rules that must hold on every path of a walk,
  * then each operation on each profile. Returns the checked spec only when nothing was an error.
  */
+@API(status = INTERNAL)
 public final class Checker {
   private final Spec spec;
   private final Diagnostics diagnostics;
@@ -126,10 +128,7 @@ public final class Checker {
 
   /** What is known of a walk at compile time: Kconfig values, fixed flags, callback presence. */
   public static java.util.function.Function<String, Value> environment(Binding binding) {
-    Map<String, Value> known = new HashMap<>(binding.profile().config());
-    binding.fixedFlags().forEach((flag, value) -> known.put(flag, Value.of(value)));
-    binding.callbacks().forEach((slot, value) -> known.put(slot, Value.of(value.isPresent())));
-    return known::get;
+    return binding.environment();
   }
 
   /** WS208: the lock mode a binding asks for must exist on the profile's lock. */

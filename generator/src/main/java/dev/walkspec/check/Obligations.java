@@ -1,5 +1,7 @@
 package dev.walkspec.check;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.walkspec.model.Decls.Obligation;
 import dev.walkspec.model.Evaluator;
 import dev.walkspec.model.Name;
@@ -7,12 +9,14 @@ import dev.walkspec.model.Value;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.apiguardian.api.API;
 
 /**
  * Which obligations apply to a handler kind in an operation on a profile: those declared for the
  * kind whose condition holds with the operation's flags there. A condition that reads a flag left
  * to the caller (may_block of C1) applies when some value of it makes it hold.
  */
+@API(status = INTERNAL)
 public final class Obligations {
   private Obligations() {}
 

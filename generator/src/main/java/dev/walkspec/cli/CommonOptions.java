@@ -1,8 +1,12 @@
 package dev.walkspec.cli;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import org.apiguardian.api.API;
 import picocli.CommandLine.Option;
 
 /** Options every subcommand has. */
+@API(status = INTERNAL)
 public final class CommonOptions {
   /** Output for people, or for tools. */
   public enum Format {

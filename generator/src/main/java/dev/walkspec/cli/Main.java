@@ -1,7 +1,10 @@
 package dev.walkspec.cli;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.walkspec.Version;
 import java.io.PrintWriter;
+import org.apiguardian.api.API;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -33,6 +36,7 @@ import picocli.CommandLine.Command;
       ReplayCommand.class,
       CommandLine.HelpCommand.class
     })
+@API(status = INTERNAL)
 public final class Main implements Runnable {
   public static final int OK = 0;
   public static final int FINDINGS = 1;

@@ -1,6 +1,11 @@
 package dev.walkspec.diag;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import org.apiguardian.api.API;
+
 /** One problem found in a spec: what (code and message) and where. */
+@API(status = INTERNAL)
 public record Diagnostic(DiagnosticCode code, Pos pos, String message)
     implements Comparable<Diagnostic> {
 

@@ -2,8 +2,10 @@ package dev.walkspec.diag;
 
 import static dev.walkspec.diag.Severity.ERROR;
 import static dev.walkspec.diag.Severity.WARNING;
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 import java.util.Locale;
+import org.apiguardian.api.API;
 
 /**
  * Every diagnostic walkspec can report: a stable code, a severity, a message template ({@code %s}
@@ -12,6 +14,7 @@ import java.util.Locale;
  *
  * <p>WS0xx: reading and syntax. WS1xx: names. WS2xx: types and values. WS3xx: walk semantics.
  */
+@API(status = INTERNAL)
 public enum DiagnosticCode {
   // ---- reading and syntax --------------------------------------------------------------
   WS001(ERROR, "syntax error: %s", "The text does not follow the grammar of the walk language."),

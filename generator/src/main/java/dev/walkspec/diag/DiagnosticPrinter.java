@@ -1,15 +1,19 @@
 package dev.walkspec.diag;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Map;
+import org.apiguardian.api.API;
 
 /**
  * Renders diagnostics for people (headline, the source line, a caret under the construct) and for
  * tools (a JSON array with one object per diagnostic).
  */
+@API(status = INTERNAL)
 public final class DiagnosticPrinter {
   private static final ObjectMapper JSON = new ObjectMapper();
   private final Map<String, SourceFile> sources;

@@ -1,11 +1,15 @@
 package dev.walkspec.diag;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.apiguardian.api.API;
 
 /** Collects the diagnostics of one pipeline run, in a stable order, without duplicates. */
+@API(status = INTERNAL)
 public final class Diagnostics {
   private final Set<Diagnostic> reported = new LinkedHashSet<>();
 

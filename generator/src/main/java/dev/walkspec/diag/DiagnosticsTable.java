@@ -1,12 +1,16 @@
 package dev.walkspec.diag;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.util.Locale;
+import org.apiguardian.api.API;
 
 /**
  * The table of every diagnostic code for the language reference (docs/language.md), generated from
  * {@link DiagnosticCode} so the two cannot drift apart: a test compares the table in the document
  * with this one.
  */
+@API(status = INTERNAL)
 public final class DiagnosticsTable {
   private DiagnosticsTable() {}
 

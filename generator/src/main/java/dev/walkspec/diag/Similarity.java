@@ -1,10 +1,14 @@
 package dev.walkspec.diag;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.Locale;
+import org.apiguardian.api.API;
 
 /** Edit distance, for "did you mean" hints. */
+@API(status = INTERNAL)
 public final class Similarity {
   private Similarity() {}
 

@@ -1,9 +1,13 @@
 package dev.walkspec.diag;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.util.ArrayList;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /** The text of one spec file, with a line index for positions and caret excerpts. */
+@API(status = INTERNAL)
 public final class SourceFile {
   private final String displayName;
   private final String text;

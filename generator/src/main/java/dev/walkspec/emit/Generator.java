@@ -1,5 +1,7 @@
 package dev.walkspec.emit;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import com.palantir.javapoet.AnnotationSpec;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
@@ -7,12 +9,12 @@ import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.NameAllocator;
 import com.palantir.javapoet.TypeSpec;
-import dev.walkspec.Version;
 import dev.walkspec.check.Binding;
 import dev.walkspec.check.CheckedSpec;
 import dev.walkspec.check.ResolvedProfile;
 import dev.walkspec.model.Walker;
 import dev.walkspec.runtime.api.WalkResult;
+import dev.walkspec.suite.ObligationChecks;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -21,12 +23,14 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import javax.lang.model.element.Modifier;
+import org.apiguardian.api.API;
 
 /**
  * The emit stage: from a checked spec, one walker interface per operation, one specialized walker
  * class per operation and profile, one generic walker per walker, and their conformance suites.
  * Output is sorted and carries no timestamp, so the same spec always gives the same bytes.
  */
+@API(status = INTERNAL)
 public final class Generator {
   public static final String GENERATOR_NAME = "dev.walkspec";
 
@@ -64,6 +68,7 @@ public final class Generator {
       allocate("walker:" + binding.displayName(), walker);
       allocate("suite:" + binding.displayName(), walker + "Test");
     }
+    allocate("image", SpecImageEmitter.simpleName(checked.spec().name()));
     for (Walker walker : checked.spec().walkers()) {
       String base = JavaNames.upperCamel(walker.name().text());
       String key = walker.name().text();
@@ -141,12 +146,34 @@ public final class Generator {
     return render(files);
   }
 
+  /**
+   * The spec image (test code): the class that builds this checked spec in code, which every suite
+   * of the spec reads instead of parsing the spec at test time. {@link #walkerSuites} and {@link
+   * #handlerSuites} include it.
+   */
+  public GeneratedFile specImage() {
+    return render(List.of(file(SpecImageEmitter.emit(imageName(), checked, generated())))).get(0);
+  }
+
+  /** Suites with the spec image they read; no image for no suites. */
+  private List<GeneratedFile> withImage(List<GeneratedFile> suites) {
+    if (suites.isEmpty()) {
+      return suites;
+    }
+    List<GeneratedFile> all = new ArrayList<>(suites);
+    all.add(specImage());
+    all.sort(null);
+    return List.copyOf(all);
+  }
+
+  private ClassName imageName() {
+    return name("image");
+  }
+
   /** The walker conformance suites (test code), one per generated walker and per profile. */
   public List<GeneratedFile> walkerSuites() {
     List<JavaFile> files = new ArrayList<>();
-    CodeBlock spec =
-        SuiteEmitter.specRef(
-            options.specPath(), checked.spec().contentHash(), options.importPath());
+    CodeBlock spec = SuiteEmitter.specRef(imageName(), options.specPath(), options.importPath());
     for (Binding binding : selectedBindings()) {
       files.add(
           file(
@@ -182,12 +209,11 @@ public final class Generator {
                     options.propertySeed())));
       }
     }
-    return render(files);
+    return withImage(render(files));
   }
 
   /** The obligations a one-call check can judge; the others need the explorer. */
-  public static final List<String> SEQUENTIAL_OBLIGATIONS =
-      List.of("H4", "H6", "H9", "H10", "H11", "H14");
+  public static final List<String> SEQUENTIAL_OBLIGATIONS = ObligationChecks.SEQUENTIAL_OBLIGATIONS;
 
   /**
    * The handler conformance suites (test code): for each operation whose handler kind has a
@@ -195,9 +221,7 @@ public final class Generator {
    */
   public List<GeneratedFile> handlerSuites() {
     List<JavaFile> files = new ArrayList<>();
-    CodeBlock spec =
-        SuiteEmitter.specRef(
-            options.specPath(), checked.spec().contentHash(), options.importPath());
+    CodeBlock spec = SuiteEmitter.specRef(imageName(), options.specPath(), options.importPath());
     NameAllocator suiteNames = new NameAllocator();
     names.values().forEach(n -> suiteNames.newName(n.simpleName(), n));
     for (Binding binding : selectedBindings()) {
@@ -235,12 +259,11 @@ public final class Generator {
                   generated(),
                   concurrency(binding, kind.get()))));
     }
-    return render(files);
+    return withImage(render(files));
   }
 
   /** The obligations the explorer judges; the others are judged one call at a time. */
-  public static final List<String> CONCURRENT_OBLIGATIONS =
-      List.of("H1", "H2", "H3", "H4", "H5", "H7", "H8", "H12", "H13");
+  public static final List<String> CONCURRENT_OBLIGATIONS = ObligationChecks.CONCURRENT_OBLIGATIONS;
 
   private HandlerSuiteEmitter.Concurrency concurrency(Binding binding, String kind) {
     List<String> ids =
@@ -412,12 +435,7 @@ public final class Generator {
         .addMember(
             "comments",
             "$S",
-            "walkspec "
-                + Version.get()
-                + "; spec "
-                + checked.spec().name()
-                + "; sha256 "
-                + checked.spec().contentHash())
+            "spec " + checked.spec().name() + "; sha256 " + checked.spec().contentHash())
         .build();
   }
 

@@ -1,8 +1,11 @@
 package dev.walkspec.emit;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.apiguardian.api.API;
 
 /**
  * What to generate: the base package, which operations and profiles (empty = all), and the handler
@@ -14,6 +17,7 @@ import java.util.Set;
  * @param propertySeed a fixed jqwik seed for every property ("": a new random seed each run); a
  *     conformance matrix compared with reviewed outcomes needs the same samples every time
  */
+@API(status = INTERNAL)
 public record GeneratorOptions(
     String basePackage,
     Set<String> operations,

@@ -1,6 +1,11 @@
 package dev.walkspec.emit;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import org.apiguardian.api.API;
+
 /** Validation of user-given package names (plugin parameter, --package). */
+@API(status = INTERNAL)
 public final class JavaPackages {
   private JavaPackages() {}
 

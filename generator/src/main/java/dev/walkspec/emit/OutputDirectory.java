@@ -1,5 +1,7 @@
 package dev.walkspec.emit;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -13,6 +15,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.List;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * Writes generated sources into an output directory all at once: everything goes to a fresh
@@ -21,6 +24,7 @@ import java.util.Optional;
  * directory. A stamp (a digest of everything the output depends on) lets an unchanged run write
  * nothing at all.
  */
+@API(status = INTERNAL)
 public final class OutputDirectory {
   public static final String STAMP = ".walkspec-stamp";
   private final Path root;

@@ -1,5 +1,7 @@
 package dev.walkspec.emit;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -14,12 +16,14 @@ import javax.tools.JavaCompiler;
 import javax.tools.JavaFileObject;
 import javax.tools.StandardJavaFileManager;
 import javax.tools.ToolProvider;
+import org.apiguardian.api.API;
 
 /**
  * Compiles generated sources in-process with javax.tools against the current class path, keeping
  * every diagnostic (warnings included): the tests demand none, and {@code walkspec conform}
  * compiles the suites it runs this way.
  */
+@API(status = INTERNAL)
 public final class SourceCompiler {
   /** The outcome: class output directory and every compiler diagnostic (warnings included). */
   public record Result(Path classes, List<String> problems) {}

@@ -139,8 +139,9 @@ final class SuiteEmitter {
     return AnnotationSpec.builder(DISPLAY_NAME).addMember("value", "$S", name).build();
   }
 
-  static CodeBlock specRef(String path, String hash, List<String> importPath) {
-    CodeBlock.Builder args = CodeBlock.builder().add("$S, $S", path, hash);
+  /** The suite's spec: the image that builds it and where its files are (drift lock). */
+  static CodeBlock specRef(ClassName image, String path, List<String> importPath) {
+    CodeBlock.Builder args = CodeBlock.builder().add("$T::checked, $S", image, path);
     importPath.forEach(dir -> args.add(", $S", dir));
     return CodeBlock.of("$T.of($L)", SPEC_REF, args.build());
   }

@@ -1,6 +1,9 @@
 package dev.walkspec.emit;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * How the generated suites construct and call one generated walker: its class and the Java
@@ -12,6 +15,7 @@ import java.util.List;
  * @param constructorArguments the constructor's argument expressions, in order
  * @param walkArguments the walk method's argument expressions, in order
  */
+@API(status = INTERNAL)
 public record WalkerSignature(
     String className, List<String> constructorArguments, List<String> walkArguments) {
   public WalkerSignature {

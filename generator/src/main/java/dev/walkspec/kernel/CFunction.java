@@ -1,13 +1,17 @@
 package dev.walkspec.kernel;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * A function definition found in a token stream: its name, parameter tokens (between the
  * parentheses) and body tokens (between the braces, exclusive).
  */
+@API(status = INTERNAL)
 public record CFunction(String name, List<CToken> parameters, List<CToken> body, int line) {
   public CFunction {
     parameters = List.copyOf(parameters);

@@ -1,13 +1,17 @@
 package dev.walkspec.kernel;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.util.ArrayList;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * Splits C source into tokens, dropping whitespace, comments and preprocessor lines (directives are
  * not part of what the check compares). Enough C for kernel sources: identifiers, numbers with
  * suffixes, string and character literals with escapes, and the multi-character punctuators.
  */
+@API(status = INTERNAL)
 public final class CTokenizer {
   private static final String[] PUNCTUATORS = {
     "...", "<<=", ">>=", "->", "++", "--", "<<", ">>", "<=", ">=", "==", "!=", "&&", "||", "+=",

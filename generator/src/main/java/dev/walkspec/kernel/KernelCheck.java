@@ -1,5 +1,7 @@
 package dev.walkspec.kernel;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.walkspec.check.CheckedSpec;
 import dev.walkspec.emit.c.CNames;
 import dev.walkspec.emit.c.CRenderer;
@@ -16,12 +18,14 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * {@code walkspec kernel-check}: does a kernel tree still do what the spec says? The tree's walk
  * function and each caller are compared, token by token after normalisation, with the spec's C
  * rendering; its Kconfig options and each arch's selections with the spec's options and profiles.
  */
+@API(status = INTERNAL)
 public final class KernelCheck {
   private KernelCheck() {}
 

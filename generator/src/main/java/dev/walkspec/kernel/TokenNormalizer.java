@@ -1,5 +1,7 @@
 package dev.walkspec.kernel;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -7,6 +9,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.apiguardian.api.API;
 
 /**
  * Takes out of a function's tokens what a rendering is free to choose, so that two functions that
@@ -15,6 +18,7 @@ import java.util.Set;
  * locals, parameters and labels get canonical names ($0, $1, ... in order of first use). Members
  * ({@code range->start}, {@code .start}) keep their names: they are the kernel's.
  */
+@API(status = INTERNAL)
 public final class TokenNormalizer {
   private static final Set<String> TYPE_WORDS =
       Set.of(

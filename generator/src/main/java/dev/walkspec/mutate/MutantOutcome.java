@@ -1,5 +1,9 @@
 package dev.walkspec.mutate;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import org.apiguardian.api.API;
+
 /**
  * What became of one spec mutant.
  *
@@ -9,6 +13,7 @@ package dev.walkspec.mutate;
  * @param detail for the checker, its error codes ("WS021"); for the suites, the first failure's
  *     headline; for a known equivalent, why nothing a walk shows changes; else ""
  */
+@API(status = INTERNAL)
 public record MutantOutcome(SpecMutant mutant, Verdict verdict, String detail) {
   public enum Verdict {
     KILLED_BY_CHECKER,

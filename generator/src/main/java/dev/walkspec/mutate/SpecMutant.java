@@ -1,7 +1,10 @@
 package dev.walkspec.mutate;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apiguardian.api.API;
 
 /**
  * One text edit of the canonical spec: in the block that starts with {@code within}, the first
@@ -16,6 +19,7 @@ import java.util.regex.Pattern;
  *     ("C4"), an operation on a profile ("C4@arm64"), "generic" (the generic walker), or "" (the
  *     operation of {@code within}, else in order)
  */
+@API(status = INTERNAL)
 public record SpecMutant(String name, String within, String find, String replace, String first) {
   private static final Pattern RULE = Pattern.compile("\\b([WC]\\d+[a-z]?)\\b");
 

@@ -1,8 +1,11 @@
 package dev.walkspec.mutate;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.apiguardian.api.API;
 
 /**
  * The spec mutants of the bundled canonical spec ({@code kvm.walk}): every guard of W1 dropped or
@@ -10,6 +13,7 @@ import java.util.Map;
  * the unlock, ...), the callers' flags and callbacks flipped in C1-C5, and profile changes. Each
  * names the rule it is about (see {@link SpecMutant#rule()}).
  */
+@API(status = INTERNAL)
 public final class SpecMutants {
   private SpecMutants() {}
 

@@ -1,5 +1,7 @@
 package dev.walkspec.mutate;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.walkspec.check.Binding;
 import dev.walkspec.check.CheckedSpec;
 import dev.walkspec.diag.Severity;
@@ -27,6 +29,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
+import org.apiguardian.api.API;
 
 /**
  * Runs the spec mutants of {@link SpecMutants}: each edit of the canonical spec is checked; the
@@ -34,6 +37,7 @@ import java.util.stream.Collectors;
  * then the walker suites of the unmodified spec run on them, each mutant stopping at its first
  * failure. The operation an edit is about is checked first, since the others pass until then.
  */
+@API(status = INTERNAL)
 public final class SpecMutation {
   /** The generic walkers (flags and callbacks at run time) are checked on this spinlock profile. */
   public static final String GENERIC_PROFILE = "riscv";
@@ -87,7 +91,7 @@ public final class SpecMutation {
       throw new IllegalArgumentException("the canonical spec " + canonical + " has errors");
     }
     CheckedSpec spec = base.checked();
-    SpecRef ref = SpecRef.of(original.toAbsolutePath().toString(), spec.spec().contentHash());
+    SpecRef ref = SpecRef.of(() -> spec, original.toAbsolutePath().toString());
     Set<String> generated = new HashSet<>(options.profiles());
     generated.add(GENERIC_PROFILE);
 

@@ -1,5 +1,7 @@
 package dev.walkspec.parse;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.walkspec.diag.Pos;
 import dev.walkspec.model.Decls.Assignment;
 import dev.walkspec.model.Decls.Callback;
@@ -13,11 +15,13 @@ import dev.walkspec.model.Name;
 import dev.walkspec.model.Rule;
 import java.util.List;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * The syntax of one spec file, with positions: what the parse stage hands to the model stage.
  * Unlike the model, it still holds imports, {@code refine} markers and {@code drop} items.
  */
+@API(status = INTERNAL)
 public final class Ast {
   private Ast() {}
 

@@ -1,9 +1,13 @@
 package dev.walkspec.parse;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.walkspec.diag.DiagnosticCode;
 import dev.walkspec.diag.Diagnostics;
 import dev.walkspec.diag.Pos;
 import dev.walkspec.diag.SourceFile;
+import dev.walkspec.model.SpecHash;
+import dev.walkspec.model.SpecInput;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -12,25 +16,24 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.apiguardian.api.API;
 
 /**
  * Reads a root spec file and, depth first, every file it imports. An import is looked up next to
  * the importing file, then in each directory of the import path (specs unpacked from a dependency
  * jar, for instance). Files are shown relative to a base directory.
  */
+@API(status = INTERNAL)
 public final class SpecLoader {
   private static final long MAX_BYTES = 16L * 1024 * 1024;
   private final Path displayBase;
@@ -51,7 +54,7 @@ public final class SpecLoader {
     Walk walk = new Walk(diagnostics, absolute.getParent());
     walk.visit(absolute, null, new ArrayDeque<>());
     String name = baseName(absolute);
-    return new LoadedSpec(name, walk.order, walk.sources, walk.hash());
+    return new LoadedSpec(name, walk.order, walk.sources, walk.hash(), walk.inputs);
   }
 
   private static String baseName(Path file) {
@@ -73,6 +76,7 @@ public final class SpecLoader {
     private final List<Ast.SpecFile> order = new ArrayList<>();
     private final Map<String, SourceFile> sources = new LinkedHashMap<>();
     private final Map<String, String> hashInputs = new LinkedHashMap<>();
+    private final List<SpecInput> inputs = new ArrayList<>();
 
     Walk(Diagnostics diagnostics, Path rootDir) {
       this.diagnostics = diagnostics;
@@ -93,6 +97,7 @@ public final class SpecLoader {
       }
       sources.put(source.get().displayName(), source.get());
       hashInputs.put(hashName(file), source.get().text());
+      inputs.add(input(file));
       Optional<Ast.SpecFile> ast = SpecParser.parse(source.get(), diagnostics);
       if (ast.isEmpty()) {
         return;
@@ -173,9 +178,7 @@ public final class SpecLoader {
                 .onUnmappableCharacter(CodingErrorAction.REPORT)
                 .decode(ByteBuffer.wrap(bytes))
                 .toString();
-        if (text.startsWith("\uFEFF")) {
-          text = text.substring(1);
-        }
+        text = SpecHash.text(text);
         return Optional.of(new SourceFile(shown, text));
       } catch (CharacterCodingException e) {
         diagnostics.report(DiagnosticCode.WS007, Pos.startOf(shown), shown, "not valid UTF-8");
@@ -190,18 +193,24 @@ public final class SpecLoader {
     }
 
     String hash() {
-      try {
-        MessageDigest sha = MessageDigest.getInstance("SHA-256");
-        for (Map.Entry<String, String> input : hashInputs.entrySet()) {
-          sha.update(input.getKey().getBytes(StandardCharsets.UTF_8));
-          sha.update((byte) 0);
-          sha.update(input.getValue().getBytes(StandardCharsets.UTF_8));
-          sha.update((byte) 0);
-        }
-        return HexFormat.of().formatHex(sha.digest());
-      } catch (NoSuchAlgorithmException e) {
-        throw new IllegalStateException("SHA-256 is required by the Java platform", e);
+      return SpecHash.of(hashInputs);
+    }
+
+    /** Where the drift lock finds the file again: beside the root, or on the import path. */
+    private SpecInput input(Path file) {
+      if (file.startsWith(rootDir)) {
+        return new SpecInput(hashName(file), slashes(rootDir.relativize(file)), false);
       }
+      for (Path dir : importPath) {
+        if (file.startsWith(dir)) {
+          return new SpecInput(hashName(file), slashes(dir.relativize(file)), true);
+        }
+      }
+      return new SpecInput(hashName(file), slashes(file), true);
+    }
+
+    private static String slashes(Path path) {
+      return path.toString().replace('\\', '/');
     }
   }
 }

@@ -1,5 +1,7 @@
 package dev.walkspec.parse;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.walkspec.diag.DiagnosticCode;
 import dev.walkspec.diag.Diagnostics;
 import dev.walkspec.diag.SourceFile;
@@ -10,12 +12,14 @@ import org.antlr.v4.runtime.CommonTokenStream;
 import org.antlr.v4.runtime.Token;
 import org.antlr.v4.runtime.atn.PredictionMode;
 import org.antlr.v4.runtime.misc.ParseCancellationException;
+import org.apiguardian.api.API;
 
 /**
  * The parse stage for one file: text to {@link Ast.SpecFile}, or diagnostics. Lexical problems
  * (unterminated strings and comments, stray characters) are reported before parsing, so a parse
  * error is never a consequence of one.
  */
+@API(status = INTERNAL)
 public final class SpecParser {
   /** Deeper nesting than this is refused rather than risking the stack (WS011). */
   static final int MAX_NESTING = 200;

@@ -1,10 +1,13 @@
 package dev.walkspec.pipeline;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.apiguardian.api.API;
 
 /**
  * Everything a build tool (the Maven plugin) hands to walkspec for one goal: where the specs are,
@@ -28,6 +31,7 @@ import java.util.Set;
  * @param propertySeed a fixed jqwik seed for every generated property ("": a random one each run),
  *     so that a build (a mutation-testing run, a CI job) draws the same samples every time
  */
+@API(status = INTERNAL)
 public record BuildRequest(
     Path baseDir,
     List<Path> specDirectories,

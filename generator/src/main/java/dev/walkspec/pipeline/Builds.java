@@ -1,5 +1,7 @@
 package dev.walkspec.pipeline;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.walkspec.check.Binding;
 import dev.walkspec.check.CheckedSpec;
 import dev.walkspec.check.WalkerRoles;
@@ -16,12 +18,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.stream.Stream;
+import org.apiguardian.api.API;
 
 /**
  * The goals of a build tool, each one call on a {@link BuildRequest}: {@link #check} (the specs
  * only) and {@link #generate} (walkers and/or suites). Misconfigurations are thrown as {@link
  * BuildProblem}s, one sentence each, before anything is written.
  */
+@API(status = INTERNAL)
 public final class Builds {
   private Builds() {}
 

@@ -1,5 +1,7 @@
 package dev.walkspec.pipeline;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -13,12 +15,14 @@ import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.apiguardian.api.API;
 
 /**
  * The specs of the walkspec-spec jar ({@code walkspec/*.walk} on the class path): the canonical
  * {@code kvm.walk} and its variants. When they sit in a jar they are copied once to a temporary
  * directory, so that imports between them resolve like files on disk.
  */
+@API(status = INTERNAL)
 public final class BundledSpecs {
   public static final String CANONICAL = "kvm.walk";
   private static final String ANCHOR = "walkspec/" + CANONICAL;

@@ -1,5 +1,7 @@
 package dev.walkspec.pipeline;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.walkspec.diag.Diagnostic;
 import dev.walkspec.diag.Severity;
 import dev.walkspec.diag.SourceFile;
@@ -18,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.apiguardian.api.API;
 
 /**
  * One C rendering run: check every spec, render each as kernel C and Kconfig into {@code DIR/<spec
@@ -25,6 +28,7 @@ import java.util.TreeMap;
  * include/linux/kvm_host.h), and replace the output directory atomically; nothing is written when a
  * spec has errors or nothing changed since the last run.
  */
+@API(status = INTERNAL)
 public final class CGeneration {
   private CGeneration() {}
 

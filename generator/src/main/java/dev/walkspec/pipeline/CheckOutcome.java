@@ -1,5 +1,7 @@
 package dev.walkspec.pipeline;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.walkspec.check.CheckedSpec;
 import dev.walkspec.diag.Diagnostic;
 import dev.walkspec.diag.Severity;
@@ -7,8 +9,10 @@ import dev.walkspec.diag.SourceFile;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /** What checking one root spec gave: the checked spec (when no errors), diagnostics, sources. */
+@API(status = INTERNAL)
 public record CheckOutcome(
     Optional<CheckedSpec> spec, List<Diagnostic> diagnostics, Map<String, SourceFile> sources) {
   public CheckOutcome {

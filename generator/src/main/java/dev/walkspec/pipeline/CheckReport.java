@@ -1,5 +1,7 @@
 package dev.walkspec.pipeline;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.walkspec.check.CheckedSpec;
 import dev.walkspec.diag.Diagnostic;
 import dev.walkspec.diag.DiagnosticPrinter;
@@ -13,11 +15,13 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.apiguardian.api.API;
 
 /**
  * Every diagnostic of a set of root specs (each reported once, sorted by position), the texts they
  * point into, and the checked specs of the roots that had no error.
  */
+@API(status = INTERNAL)
 public record CheckReport(
     List<Path> roots,
     List<Diagnostic> diagnostics,

@@ -1,11 +1,14 @@
 package dev.walkspec.pipeline;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import org.apiguardian.api.API;
 
 /**
  * A command-line run asked for by a build tool (the plugin's explore goal): which subcommand, on
@@ -21,6 +24,7 @@ import java.util.OptionalInt;
  * @param seed passed as {@code --seed} when set
  * @param arguments further arguments, passed last and unchanged
  */
+@API(status = INTERNAL)
 public record Exploration(
     String command,
     List<String> specs,

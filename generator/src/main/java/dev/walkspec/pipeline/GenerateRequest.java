@@ -1,11 +1,14 @@
 package dev.walkspec.pipeline;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.walkspec.emit.GeneratorOptions;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.apiguardian.api.API;
 
 /**
  * Everything one generation run depends on. Immutable, so the Maven plugin and the command line
@@ -18,6 +21,7 @@ import java.util.Set;
  * @param handlerTries tries of each property of the handler suites (0: the generator's default)
  * @param propertySeed a fixed jqwik seed for every generated property ("": a random one each run)
  */
+@API(status = INTERNAL)
 public record GenerateRequest(
     List<Path> specs,
     List<Path> importPath,

@@ -1,5 +1,7 @@
 package dev.walkspec.pipeline;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.walkspec.diag.Diagnostic;
 import dev.walkspec.diag.SourceFile;
 import dev.walkspec.emit.GeneratedFile;
@@ -18,12 +20,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.apiguardian.api.API;
 
 /**
  * One generation run: check every spec, generate walkers and suites, and replace the output
  * directories atomically, or write nothing when a spec has errors or nothing changed since the last
  * run (same specs, same request, same walkspec version).
  */
+@API(status = INTERNAL)
 public final class Generation {
   private Generation() {}
 
@@ -63,7 +67,7 @@ public final class Generation {
           new Generator(spec.getValue().checked(), request.optionsFor(spec.getKey()));
       walkers.addAll(generator.walkers());
       suites.addAll(generator.walkerSuites());
-      suites.addAll(generator.handlerSuites());
+      generator.handlerSuites().stream().filter(f -> !suites.contains(f)).forEach(suites::add);
     }
     walkers.sort(null);
     suites.sort(null);

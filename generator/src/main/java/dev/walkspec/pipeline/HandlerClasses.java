@@ -1,5 +1,7 @@
 package dev.walkspec.pipeline;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.walkspec.check.CheckedSpec;
 import dev.walkspec.diag.Similarity;
 import dev.walkspec.emit.JavaPackages;
@@ -16,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.apiguardian.api.API;
 
 /**
  * The handler classes a build names for its conformance suites, checked before anything is
@@ -23,6 +26,7 @@ import java.util.TreeSet;
  * on the project's class path, implements the handler interface of its kind and can be created by
  * the suites. Every problem is one sentence that says what to fix.
  */
+@API(status = INTERNAL)
 public final class HandlerClasses {
   static final String API = "dev.walkspec.runtime.api.";
 

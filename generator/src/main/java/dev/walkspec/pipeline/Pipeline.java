@@ -1,5 +1,7 @@
 package dev.walkspec.pipeline;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.walkspec.assemble.SpecAssembler;
 import dev.walkspec.check.CheckedSpec;
 import dev.walkspec.check.Checker;
@@ -9,12 +11,14 @@ import dev.walkspec.parse.LoadedSpec;
 import dev.walkspec.parse.SpecLoader;
 import java.nio.file.Path;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * The front end as one call: load (read and parse the file and its imports), assemble (apply
  * refinements into one model), check. Each stage runs only when the stages before it reported no
  * errors.
  */
+@API(status = INTERNAL)
 public final class Pipeline {
   private final SpecLoader loader;
 

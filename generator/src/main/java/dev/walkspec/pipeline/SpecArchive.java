@@ -1,7 +1,10 @@
 package dev.walkspec.pipeline;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.nio.file.Path;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * A dependency that carries specs: a jar (or, inside a reactor build, its class output directory)
@@ -11,6 +14,7 @@ import java.util.Objects;
  * @param coordinates how the build names the artifact, for messages ({@code group:artifact})
  * @param file the jar or directory
  */
+@API(status = INTERNAL)
 public record SpecArchive(String name, String coordinates, Path file) {
   public SpecArchive {
     Objects.requireNonNull(name, "name");

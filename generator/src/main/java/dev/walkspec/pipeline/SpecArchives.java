@@ -1,5 +1,7 @@
 package dev.walkspec.pipeline;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -13,6 +15,7 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
+import org.apiguardian.api.API;
 
 /**
  * Unpacks the specs of a {@link SpecArchive} ({@code walkspec/**.walk}) to a directory of their
@@ -20,6 +23,7 @@ import java.util.zip.ZipFile;
  * files on disk. A file is written only when its content changed, and specs the archive no longer
  * has are removed, so an unchanged dependency leaves the directory exactly as it was.
  */
+@API(status = INTERNAL)
 public final class SpecArchives {
   /** Where specs live inside an archive. */
   public static final String PREFIX = "walkspec/";

@@ -1,5 +1,7 @@
 package dev.walkspec.pipeline;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -11,6 +13,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.apiguardian.api.API;
 
 /**
  * The specs a build works on: the root files to check and generate, and the import path (the spec
@@ -20,6 +23,7 @@ import java.util.stream.Stream;
  * subdirectories, sorted by path, directory by directory. A selection names root files by path
  * relative to a spec directory or to an unpacked artifact directory, tried in that order.
  */
+@API(status = INTERNAL)
 public record SpecSources(List<Path> roots, List<Path> importPath) {
   public SpecSources {
     roots = List.copyOf(roots);

@@ -1,5 +1,7 @@
 package dev.walkspec.semantics;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.walkspec.check.Binding;
 import dev.walkspec.check.CheckedSpec;
 import dev.walkspec.check.Checker;
@@ -13,11 +15,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
+import org.apiguardian.api.API;
 
 /**
  * How the handlers' side of two specs differs: for each operation on each profile, the context a
  * handler runs in (lockless, or under which lock mode) and which obligations apply to it.
  */
+@API(status = INTERNAL)
 public final class ObligationChanges {
   /** One operation on one profile whose handler context or obligations differ. */
   public record Change(

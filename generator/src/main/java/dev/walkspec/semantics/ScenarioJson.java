@@ -1,5 +1,7 @@
 package dev.walkspec.semantics;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -13,11 +15,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.apiguardian.api.API;
 
 /**
  * The JSON form of scenarios and traces (docs/scenarios.md). Reading is strict: an unknown key, a
  * missing one or a value of the wrong kind is a {@link ScenarioException} naming the key.
  */
+@API(status = INTERNAL)
 public final class ScenarioJson {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Set<String> TOP =
@@ -228,39 +232,6 @@ public final class ScenarioJson {
 
   /** The JSON form of a scenario (what {@link #read} reads back). */
   public static String write(Scenario s) {
-    ObjectNode out = JSON.createObjectNode();
-    out.put("id", s.id());
-    out.put("arch", s.arch());
-    if (!s.config().isEmpty()) {
-      ObjectNode config = out.putObject("config");
-      new java.util.TreeMap<>(s.config()).forEach(config::put);
-    }
-    s.operation().ifPresent(o -> out.put("operation", o));
-    ObjectNode inputs = JSON.createObjectNode();
-    new java.util.TreeMap<>(s.flags()).forEach(inputs::put);
-    if (s.operation().isEmpty()) {
-      inputs.put("handler", s.handler());
-      inputs.put("on_lock", s.onLock());
-    }
-    if (inputs.size() > 0) {
-      out.set("inputs", inputs);
-    }
-    ObjectNode range = out.putObject("range");
-    range.put("start", s.start());
-    range.put("end", s.end());
-    ArrayNode spaces = out.putArray("address_spaces");
-    for (Scenario.AddressSpace space : s.addressSpaces()) {
-      ArrayNode slots = spaces.addObject().putArray("slots");
-      for (Scenario.Slot slot : space.slots()) {
-        ObjectNode o = slots.addObject();
-        o.put("id", slot.id());
-        o.put("base_gfn", slot.baseGfn());
-        o.put("npages", slot.npages());
-        o.put("userspace_addr", slot.userspaceAddr());
-      }
-    }
-    ArrayNode results = out.putArray("handler_results");
-    s.handlerResults().forEach(results::add);
-    return out.toString();
+    return ScenarioJsonWriter.write(s);
   }
 }

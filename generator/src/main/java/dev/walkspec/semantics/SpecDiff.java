@@ -1,5 +1,7 @@
 package dev.walkspec.semantics;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.walkspec.check.Binding;
 import dev.walkspec.check.CheckedSpec;
 import dev.walkspec.check.ResolvedProfile;
@@ -10,10 +12,10 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
+import org.apiguardian.api.API;
 
 /**
  * The behavioural difference of two specs: both run on every scenario of the exhaustive small scope
@@ -22,6 +24,7 @@ import java.util.stream.Stream;
  * each group says which inputs all its scenarios share (where they are special among all scenarios
  * compared), how often each spec calls the handler, and its smallest scenario.
  */
+@API(status = INTERNAL)
 public final class SpecDiff {
   /**
    * What inputs occur at all is learnt from every differing scenario and one in this many of the
@@ -276,13 +279,5 @@ public final class SpecDiff {
       String times = max == 1 ? "once" : max + " times";
       return min == max ? (max == 0 ? "0 times" : times) : min + " to " + max + " times";
     }
-  }
-
-  /** For tests: every feature a group may be characterized by. */
-  static Optional<String> sharedValue(Group group, String feature) {
-    Set<String> values = group.shared().get(feature);
-    return values != null && values.size() == 1
-        ? Optional.of(values.iterator().next())
-        : Optional.empty();
   }
 }

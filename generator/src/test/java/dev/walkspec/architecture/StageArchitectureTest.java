@@ -17,6 +17,7 @@ import com.tngtech.archunit.library.dependencies.SliceIdentifier;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.apiguardian.api.API;
 
 /**
  * The generator is a pipeline of stages, one package each: {@code diag} (diagnostics, the bottom),
@@ -107,6 +108,29 @@ class StageArchitectureTest {
               "dev.walkspec.cli..")
           .because("every stage reports diagnostics, so they sit below all of them");
 
+  /**
+   * Every public type of the generator, the model and the harness says what it promises
+   * (apiguardian {@code @API}, as JUnit does); the parser ANTLR generates from Walk.g4 is the one
+   * exception.
+   */
+  @ArchTest
+  static final ArchRule everyPublicTypeHasAnApiStatus =
+      classes()
+          .that()
+          .arePublic()
+          .and()
+          .areTopLevelClasses()
+          .and()
+          .doNotHaveSimpleName("WalkLexer")
+          .and()
+          .doNotHaveSimpleName("WalkParser")
+          .and()
+          .doNotHaveSimpleName("WalkVisitor")
+          .and()
+          .doNotHaveSimpleName("WalkBaseVisitor")
+          .should()
+          .beAnnotatedWith(API.class);
+
   @ArchTest
   static final ArchRule modelDependsOnlyOnDiagnosticsAndTheJdk =
       classes()
@@ -114,7 +138,8 @@ class StageArchitectureTest {
           .resideInAPackage("dev.walkspec.model..")
           .should()
           .onlyDependOnClassesThat()
-          .resideInAnyPackage("dev.walkspec.model..", "dev.walkspec.diag..", "java..")
+          .resideInAnyPackage(
+              "dev.walkspec.model..", "dev.walkspec.diag..", "java..", "org.apiguardian.api..")
           .because("the model is plain immutable records that every later stage shares");
 
   @ArchTest

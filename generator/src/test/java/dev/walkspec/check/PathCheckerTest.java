@@ -56,7 +56,7 @@ class PathCheckerTest {
     Ast.SpecFile file = SpecParser.parse(source, parsing).orElseThrow();
     Spec spec =
         SpecAssembler.build(
-            new LoadedSpec("t", List.of(file), Map.of("t.walk", source), ""), parsing);
+            new LoadedSpec("t", List.of(file), Map.of("t.walk", source), "", List.of()), parsing);
     assertThat(parsing.sorted()).as("the test spec itself").isEmpty();
     Diagnostics diagnostics = new Diagnostics();
     PathChecker checker = new PathChecker(spec, diagnostics);

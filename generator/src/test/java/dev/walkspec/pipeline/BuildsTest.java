@@ -255,9 +255,13 @@ class BuildsTest {
         Files.readString(suites.resolve("com/example/gen/mine/ClearYoungArm64WalkerTest.java"));
     assertThat(suite)
         .contains(
-            "SpecRef.of(\"src/main/walkspec/mine.walk\", \""
-                + outcome.report().specs().get(0).spec().contentHash()
-                + "\", \"src/main/walkspec\", \"target/walkspec-specs/walkspec-spec\")");
+            "SpecRef.of(MineSpecImage::checked, \"src/main/walkspec/mine.walk\","
+                + " \"src/main/walkspec\", \"target/walkspec-specs/walkspec-spec\")");
+    // The image carries where the drift lock finds each file: kvm.walk through the import path.
+    assertThat(Files.readString(suites.resolve("com/example/gen/mine/MineSpecImage.java")))
+        .contains("new SpecInput(\"mine.walk\", \"mine.walk\", false)")
+        .contains("new SpecInput(\"kvm.walk\", \"kvm.walk\", true)")
+        .contains(outcome.report().specs().get(0).spec().contentHash());
   }
 
   @Test

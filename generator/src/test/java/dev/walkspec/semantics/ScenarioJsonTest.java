@@ -3,6 +3,9 @@ package dev.walkspec.semantics;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -19,6 +22,34 @@ class ScenarioJsonTest {
     Scenario s = ScenarioJson.read(GOOD, "x");
     assertThat(ScenarioJson.read(ScenarioJson.write(s), "y")).isEqualTo(s);
     assertThat(s.handlerResults()).containsExactly(1L, -1L);
+  }
+
+  /**
+   * The harness writes scenarios without Jackson (ScenarioJsonWriter): its text is the compact JSON
+   * Jackson writes for the same tree, and an id with quotes, backslashes and control characters
+   * reads back unchanged with the strict reader.
+   */
+  @Test
+  void the_writer_without_jackson_writes_what_jackson_reads_back_the_same() throws Exception {
+    Scenario s = ScenarioJson.read(GOOD, "x");
+    String written = ScenarioJsonWriter.write(s);
+    assertThat(new ObjectMapper().readTree(written).toString()).isEqualTo(written);
+    Scenario odd =
+        new Scenario(
+            "a \"quoted\" \\ id\n\t\u0001 \u00e9",
+            s.arch(),
+            Map.of("KVM_X", true, "KVM_A", false),
+            Optional.empty(),
+            Map.of("may_block", false),
+            false,
+            true,
+            s.start(),
+            s.end(),
+            s.addressSpaces(),
+            s.handlerResults());
+    String text = ScenarioJsonWriter.write(odd);
+    assertThat(new ObjectMapper().readTree(text).toString()).isEqualTo(text);
+    assertThat(ScenarioJson.read(text, "y")).isEqualTo(odd);
   }
 
   @ParameterizedTest

@@ -1,5 +1,6 @@
 package dev.walkspec.suite;
 
+import dev.walkspec.check.CheckedSpec;
 import dev.walkspec.pipeline.BundledSpecs;
 import dev.walkspec.pipeline.Pipeline;
 import dev.walkspec.runtime.api.GfnHandler;
@@ -15,9 +16,13 @@ final class SuiteFixtures {
   static HandlerSuite suite(
       String operation, String profile, String name, Supplier<? extends GfnHandler> handler) {
     Path spec = BundledSpecs.file("kvm.walk");
-    String hash = Pipeline.standard().check(spec).checked().spec().contentHash();
+    CheckedSpec checked = Pipeline.standard().check(spec).checked();
     return HandlerSuite.of(
-        SpecRef.of(spec.toAbsolutePath().toString(), hash), operation, profile, name, handler);
+        SpecRef.of(() -> checked, spec.toAbsolutePath().toString()),
+        operation,
+        profile,
+        name,
+        handler);
   }
 
   /**

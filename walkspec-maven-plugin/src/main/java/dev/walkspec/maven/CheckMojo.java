@@ -1,5 +1,7 @@
 package dev.walkspec.maven;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.walkspec.pipeline.BuildProblem;
 import dev.walkspec.pipeline.Builds;
 import dev.walkspec.pipeline.CheckReport;
@@ -13,6 +15,7 @@ import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
+import org.apiguardian.api.API;
 import org.sonatype.plexus.build.incremental.BuildContext;
 
 /**
@@ -26,6 +29,7 @@ import org.sonatype.plexus.build.incremental.BuildContext;
     defaultPhase = LifecyclePhase.VALIDATE,
     requiresDependencyResolution = ResolutionScope.TEST,
     threadSafe = true)
+@API(status = INTERNAL)
 public class CheckMojo extends AbstractSpecsMojo {
   @Inject
   public CheckMojo(BuildContext buildContext) {

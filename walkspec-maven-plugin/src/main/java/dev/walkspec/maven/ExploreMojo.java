@@ -1,5 +1,7 @@
 package dev.walkspec.maven;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.walkspec.cli.Main;
 import dev.walkspec.pipeline.BuildProblem;
 import dev.walkspec.pipeline.Exploration;
@@ -21,6 +23,7 @@ import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
+import org.apiguardian.api.API;
 import org.sonatype.plexus.build.incremental.BuildContext;
 
 /**
@@ -46,6 +49,7 @@ import org.sonatype.plexus.build.incremental.BuildContext;
  * @since 0.1.0
  */
 @Mojo(name = "explore", requiresDependencyResolution = ResolutionScope.TEST, threadSafe = true)
+@API(status = INTERNAL)
 public class ExploreMojo extends AbstractWalkspecMojo {
   @Inject
   public ExploreMojo(BuildContext buildContext) {

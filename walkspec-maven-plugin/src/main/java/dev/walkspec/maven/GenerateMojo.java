@@ -1,5 +1,7 @@
 package dev.walkspec.maven;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.walkspec.pipeline.BuildProblem;
 import dev.walkspec.pipeline.Builds;
 import dev.walkspec.pipeline.CGeneration;
@@ -19,6 +21,7 @@ import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
+import org.apiguardian.api.API;
 import org.sonatype.plexus.build.incremental.BuildContext;
 
 /**
@@ -35,6 +38,7 @@ import org.sonatype.plexus.build.incremental.BuildContext;
     defaultPhase = LifecyclePhase.GENERATE_SOURCES,
     requiresDependencyResolution = ResolutionScope.TEST,
     threadSafe = true)
+@API(status = INTERNAL)
 public class GenerateMojo extends AbstractGenerateMojo {
   @Inject
   public GenerateMojo(BuildContext buildContext) {

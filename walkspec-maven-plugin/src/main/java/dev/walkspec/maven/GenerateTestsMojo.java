@@ -1,5 +1,7 @@
 package dev.walkspec.maven;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.io.File;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +15,7 @@ import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
+import org.apiguardian.api.API;
 import org.sonatype.plexus.build.incremental.BuildContext;
 
 /**
@@ -25,8 +28,11 @@ import org.sonatype.plexus.build.incremental.BuildContext;
  *
  * <p>Use it with {@code generate} and the same {@code basePackage}, {@code operations} and {@code
  * profiles}: the walker suites test the generated walkers. The suites need, on the test class path:
- * {@code dev.walkspec:walkspec-generator} (their harness), {@code dev.walkspec:walkspec-runtime},
- * {@code org.junit.jupiter:junit-jupiter} and {@code net.jqwik:jqwik} 1.9.3.
+ * {@code dev.walkspec:walkspec-harness} (their harness: the suite classes, the spec model their
+ * generated spec image builds, the explorer; no parser or code generator, and it brings the
+ * walkspec-spec jar), {@code dev.walkspec:walkspec-runtime}, {@code
+ * org.junit.jupiter:junit-jupiter} and {@code net.jqwik:jqwik} 1.9.3. Without walkspec-harness
+ * among the project's dependencies the goal warns.
  *
  * @since 0.1.0
  */
@@ -35,7 +41,11 @@ import org.sonatype.plexus.build.incremental.BuildContext;
     defaultPhase = LifecyclePhase.GENERATE_TEST_SOURCES,
     requiresDependencyResolution = ResolutionScope.TEST,
     threadSafe = true)
+@API(status = INTERNAL)
 public class GenerateTestsMojo extends AbstractGenerateMojo {
+  /** The artifact the generated suites compile and run against, at test scope. */
+  static final String HARNESS = "walkspec-harness";
+
   @Inject
   public GenerateTestsMojo(BuildContext buildContext) {
     super(buildContext);
@@ -125,6 +135,18 @@ public class GenerateTestsMojo extends AbstractGenerateMojo {
             "conformance suites");
     if (generated) {
       project.addTestCompileSourceRoot(testOutputDirectory.getAbsolutePath());
+      if (!hasHarness()) {
+        getLog()
+            .warn(
+                "walkspec: the generated suites need dev.walkspec:walkspec-harness on the test class"
+                    + " path; add it to <dependencies> with <scope>test</scope>");
+      }
     }
+  }
+
+  /** Whether the project resolves the suites' harness (any scope: test is the one to use). */
+  private boolean hasHarness() {
+    return project.getArtifacts().stream()
+        .anyMatch(a -> "dev.walkspec".equals(a.getGroupId()) && HARNESS.equals(a.getArtifactId()));
   }
 }

@@ -1,5 +1,9 @@
 package dev.walkspec.maven;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import org.apiguardian.api.API;
+
 /**
  * A dependency of the project whose specs ({@code walkspec/*.walk} in its jar) the plugin unpacks
  * to {@code target/walkspec-specs/<artifactId>/}, where they can be imported and selected with
@@ -13,11 +17,12 @@ package dev.walkspec.maven;
  * }</pre>
  *
  * <p>The artifact must be among the project's resolved dependencies, in any scope (walkspec-spec
- * comes with walkspec-generator, the suites' test dependency); its version is the one the project
+ * comes with walkspec-harness, the suites' test dependency); its version is the one the project
  * resolves.
  *
  * @since 0.1.0
  */
+@API(status = INTERNAL)
 public class SpecArtifact {
   /**
    * The group id.

@@ -4,14 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.walkspec.conformance.kvm.ClearYoungX86Walker;
-import dev.walkspec.pipeline.Pipeline;
+import dev.walkspec.conformance.kvm.KvmSpecImage;
 import dev.walkspec.runtime.api.AgeHandler;
 import dev.walkspec.runtime.api.GfnHandler;
 import dev.walkspec.runtime.api.GfnRange;
 import dev.walkspec.runtime.api.Kvm;
 import dev.walkspec.suite.HandlerSuite;
 import dev.walkspec.suite.SpecRef;
-import java.nio.file.Path;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
@@ -27,9 +26,8 @@ class MisbehavingHandlersExploredTest {
   private static final String SCENARIO = "aging-vs-zap";
 
   static HandlerSuite suite(Supplier<? extends GfnHandler> handler, String name) {
-    String hash = Pipeline.standard().check(Path.of(SPEC)).checked().spec().contentHash();
     return HandlerSuite.of(
-            SpecRef.of(SPEC, hash, "target/walkspec-specs/walkspec-spec"),
+            SpecRef.of(KvmSpecImage::checked, SPEC, "target/walkspec-specs/walkspec-spec"),
             "C4",
             "x86",
             name,

@@ -1,5 +1,7 @@
 package dev.walkspec.emit.c;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import com.github.difflib.DiffUtils;
 import com.github.difflib.UnifiedDiffUtils;
 import com.github.difflib.patch.Patch;
@@ -9,12 +11,14 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.apiguardian.api.API;
 
 /**
  * The unified diff between the C renderings of two specs, file by file in the way {@code git diff}
  * shows two trees ({@code a/} the first spec's rendering, {@code b/} the second's), so that {@code
  * patch -p1} turns a rendered tree of the first into the second's.
  */
+@API(status = INTERNAL)
 public final class CDiff {
   /** Lines of context around each change, as diff -u has. */
   public static final int CONTEXT = 3;

@@ -1,8 +1,11 @@
 package dev.walkspec.emit.c;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.walkspec.model.Decls.Operation;
 import dev.walkspec.model.Walker;
 import java.util.Map;
+import org.apiguardian.api.API;
 
 /**
  * The names a rendering gives the kernel's things. The walk the kernel has ({@code hva_range}) gets
@@ -10,6 +13,7 @@ import java.util.Map;
  * struct kvm_gfn_range}); any other walker a spec declares gets names of the same shape built from
  * its own name, so two walkers never share a type.
  */
+@API(status = INTERNAL)
 public record CNames(
     String walkFunction,
     String rangeStruct,

@@ -1,11 +1,14 @@
 package dev.walkspec.emit.c;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.walkspec.check.CheckedSpec;
 import dev.walkspec.model.Decls.Operation;
 import dev.walkspec.model.Spec;
 import dev.walkspec.model.Walker;
 import java.util.ArrayList;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * Renders a checked spec as kernel C and Kconfig, laid out as in a kernel tree: {@code
@@ -14,6 +17,7 @@ import java.util.List;
  * {@code arch/ARCH/kvm/Kconfig} each arch's selections. Deterministic: the same spec gives the same
  * bytes.
  */
+@API(status = INTERNAL)
 public final class CRenderer {
   private CRenderer() {}
 

@@ -1,10 +1,14 @@
 package dev.walkspec.emit.c;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.walkspec.emit.GeneratedFile;
 import java.util.List;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /** The C rendering of one spec: files laid out as in a kernel tree. */
+@API(status = INTERNAL)
 public record CRendering(String specName, List<RenderedFile> files) {
   public static final String KVM_MAIN = "virt/kvm/kvm_main.c";
   public static final String KVM_HOST = "include/linux/kvm_host.h";

@@ -1,9 +1,12 @@
 package dev.walkspec.emit.c;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * Writes C the kernel's way: tabs, braces on the statement's line, labels at column 0, comments in
@@ -11,6 +14,7 @@ import java.util.List;
  * {@link #rule}); a closing brace carries the id of the group that opened its block, so a block
  * opened for W7 ends as W7 even after a nested W8 group.
  */
+@API(status = INTERNAL)
 public final class CWriter {
   /** The widest line the kernel's style allows, a tab counting as eight columns. */
   public static final int MAX_COLUMNS = 100;

@@ -1,5 +1,7 @@
 package dev.walkspec.emit.c;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.walkspec.check.CheckedSpec;
 import dev.walkspec.check.ResolvedProfile;
 import dev.walkspec.model.Decls.ConfigOption;
@@ -12,6 +14,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.apiguardian.api.API;
 
 /**
  * The Kconfig side: every option the spec declares, with its type, default, dependency and help,
@@ -19,6 +22,7 @@ import java.util.Set;
  * the options it selects, for {@code arch/ARCH/kvm/Kconfig}. A profile that extends an arch
  * (x86_private) is a kind of VM of that arch, not an arch: its file is its arch's.
  */
+@API(status = INTERNAL)
 public final class KconfigRenderer {
   private final CheckedSpec checked;
   private final Spec spec;

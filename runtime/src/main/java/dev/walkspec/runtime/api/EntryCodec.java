@@ -1,9 +1,14 @@
 package dev.walkspec.runtime.api;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
+import org.apiguardian.api.API;
+
 /**
  * The bit layout of a 64-bit page-table entry on one arch. Levels count from the leaf: 1 maps 4
  * KiB, 2 maps 2 MiB, 3 maps 1 GiB. A non-leaf entry holds the id of its child table page.
  */
+@API(status = STABLE)
 public interface EntryCodec {
   String arch();
 
@@ -36,7 +41,6 @@ public interface EntryCodec {
   /** A present non-leaf entry pointing at table page {@code tableId}. */
   long table(long tableId);
 
-  /** The entry with its accessed state cleared. */
   /**
    * Whether the MMU hardware sets Accessed and Dirty itself, atomically, on a guest access (x86,
    * arm64, riscv with Svadu), or leaves it to software that traps and sets them under the MMU lock
@@ -46,6 +50,7 @@ public interface EntryCodec {
     return true;
   }
 
+  /** The entry with its accessed state cleared. */
   default long clearAccessed(long entry) {
     return entry & ~accessedMask();
   }

@@ -1,10 +1,15 @@
 package dev.walkspec.runtime.api;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
+import org.apiguardian.api.API;
+
 /**
  * A position on page-table entries (from a table walk or a reverse map). {@link #next()} moves to
  * the next present leaf; the other methods act on the current one. Entries may be zapped
  * concurrently (H6): an operation on a vanished entry simply sees a non-present value.
  */
+@API(status = STABLE)
 public interface EntryCursor {
   /** Advances to the next present leaf; false when there is none. */
   boolean next();

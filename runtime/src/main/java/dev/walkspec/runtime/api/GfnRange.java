@@ -1,11 +1,15 @@
 package dev.walkspec.runtime.api;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * What a handler receives for one (address space, slot) hit: a non-empty, page-granular gfn range
  * inside the slot ({@code end} exclusive), plus the walk's pass-through values (W6, W13).
  */
+@API(status = STABLE)
 public record GfnRange(
     MemSlot slot,
     long start,

@@ -1,10 +1,15 @@
 package dev.walkspec.runtime.api;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
+import org.apiguardian.api.API;
+
 /**
  * The bookkeeping that lets the fault path detect a race with an invalidation (H13): a count of
  * invalidations in progress, a sequence number bumped when one ends, and the gfn range recorded
  * since the first begin. Every update needs the MMU lock held for write.
  */
+@API(status = STABLE)
 public interface Invalidation {
   /** Marks an invalidation as in progress (on_lock of C1). */
   void begin();

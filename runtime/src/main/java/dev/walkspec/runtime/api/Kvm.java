@@ -1,6 +1,11 @@
 package dev.walkspec.runtime.api;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
+import org.apiguardian.api.API;
+
 /** What walkers and handlers see of the simulated VM. */
+@API(status = STABLE)
 public interface Kvm {
   /** Number of address spaces, walked in order 0..n-1 (W3). */
   int addressSpaces();

@@ -1,6 +1,11 @@
 package dev.walkspec.runtime.api;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
+import org.apiguardian.api.API;
+
 /** What the MMU lock is on an arch profile: a reader/writer lock or a plain spinlock. */
+@API(status = STABLE)
 public enum LockKind {
   RWLOCK,
   SPINLOCK;

@@ -1,8 +1,12 @@
 package dev.walkspec.runtime.api;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import java.util.Locale;
+import org.apiguardian.api.API;
 
 /** How the MMU lock is held; renders as {@code write|read|spin} in traces. */
+@API(status = STABLE)
 public enum LockMode {
   WRITE,
   READ,

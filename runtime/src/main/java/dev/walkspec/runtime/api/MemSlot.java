@@ -1,10 +1,15 @@
 package dev.walkspec.runtime.api;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
+import org.apiguardian.api.API;
+
 /**
  * A memslot: {@code npages} guest frames starting at {@code baseGfn}, backed by host memory
  * starting at {@code userspaceAddr}. Immutable; the constructor rejects anything a real memslot
  * cannot be.
  */
+@API(status = STABLE)
 public record MemSlot(
     int addressSpace, int id, long baseGfn, long npages, long userspaceAddr, int flags) {
 

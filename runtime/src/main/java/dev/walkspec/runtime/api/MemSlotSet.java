@@ -1,10 +1,15 @@
 package dev.walkspec.runtime.api;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
+import org.apiguardian.api.API;
+
 /**
  * One immutable generation of the memslots of an address space. Valid to read only inside the SRCU
  * read section in which it was obtained; a set retired by an update is poisoned and every read of
  * it fails (W2).
  */
+@API(status = STABLE)
 public interface MemSlotSet {
   int addressSpace();
 

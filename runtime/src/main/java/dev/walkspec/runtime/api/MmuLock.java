@@ -1,10 +1,15 @@
 package dev.walkspec.runtime.api;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
+import org.apiguardian.api.API;
+
 /**
  * The MMU lock: a reader/writer lock or a spinlock depending on the arch profile. It is never
  * recursive. Every method checks its use against the calling actor and throws {@link RuleViolation}
  * on misuse (double lock, unlock by a non-owner, wrong mode, wrong kind).
  */
+@API(status = STABLE)
 public interface MmuLock {
   LockKind kind();
 

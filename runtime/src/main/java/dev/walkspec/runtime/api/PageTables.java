@@ -1,8 +1,12 @@
 package dev.walkspec.runtime.api;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import java.util.List;
+import org.apiguardian.api.API;
 
 /** The page tables of one address space: its roots and, on shadow-MMU profiles, reverse maps. */
+@API(status = STABLE)
 public interface PageTables {
   int addressSpace();
 

@@ -1,9 +1,14 @@
 package dev.walkspec.runtime.api;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
+import org.apiguardian.api.API;
+
 /**
  * Page geometry shared by every arch profile: 4 KiB base pages and radix tables of 512 entries, so
  * a mapping at level 1 covers one page, at level 2 covers 2 MiB and at level 3 covers 1 GiB.
  */
+@API(status = STABLE)
 public final class Pages {
   /** log2 of the base page size. */
   public static final int SHIFT = 12;

@@ -1,6 +1,11 @@
 package dev.walkspec.runtime.api;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
+import org.apiguardian.api.API;
+
 /** The RCU domain that keeps page-table pages alive for lockless readers (H3). */
+@API(status = STABLE)
 public interface Rcu {
   void readLock();
 

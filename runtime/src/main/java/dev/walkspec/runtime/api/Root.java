@@ -1,6 +1,11 @@
 package dev.walkspec.runtime.api;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
+import org.apiguardian.api.API;
+
 /** One page-table root of an address space. Invalid roots still hold mappings until zapped. */
+@API(status = STABLE)
 public interface Root {
   int id();
 

@@ -1,12 +1,16 @@
 package dev.walkspec.runtime.api;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import java.util.function.Consumer;
+import org.apiguardian.api.API;
 
 /**
  * A broken rule or handler obligation detected by the runtime (lockdep-style). It is an {@link
  * AssertionError} so that a handler catching {@code Exception} cannot hide it. The message starts
  * with the rule id ({@code "H1: ..."}).
  */
+@API(status = EXPERIMENTAL)
 public final class RuleViolation extends AssertionError {
   private static final long serialVersionUID = 1L;
   private static final ThreadLocal<Consumer<RuleViolation>> WATCHERS = new ThreadLocal<>();

@@ -1,9 +1,14 @@
 package dev.walkspec.runtime.api;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
+import org.apiguardian.api.API;
+
 /**
  * The reverse map of one memslot (shadow-MMU style): for each gfn and level, the entries that map
  * it. Each head has a bit lock; lockless readers take it, so the chain cannot change under them.
  */
+@API(status = STABLE)
 public interface SlotRmap {
   MemSlot slot();
 

@@ -1,10 +1,13 @@
 package dev.walkspec.runtime.arch;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import dev.walkspec.runtime.api.EntryCodec;
 import dev.walkspec.runtime.api.LockKind;
 import dev.walkspec.runtime.api.LockMode;
 import dev.walkspec.runtime.api.Pages;
 import java.util.Objects;
+import org.apiguardian.api.API;
 
 /**
  * What differs between arches in the simulated world: the kind of MMU lock and the mode faults take
@@ -16,6 +19,7 @@ import java.util.Objects;
  * (IPTE, IDTE, CRDTE) do: once the entry is invalid, no vCPU uses its translation any more, with no
  * separate remote flush (H11, H12).
  */
+@API(status = EXPERIMENTAL)
 public record ArchProfile(
     String name,
     LockKind lockKind,

@@ -1,32 +1,27 @@
 package dev.walkspec.runtime.arch;
 
-import dev.walkspec.runtime.api.EntryCodec;
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import org.apiguardian.api.API;
 
 /**
  * arm64 stage-2 style descriptors: valid bit 0; bit 1 marks a table above level 1 and a page at
  * level 1 (so a valid upper-level entry with bit 1 clear is a block); write permission bit 7;
  * access flag bit 10; dirty (DBM-style) bit 51; 36 output-address bits from bit 12.
  */
-public final class Arm64EntryCodec implements EntryCodec {
-  public static final Arm64EntryCodec INSTANCE = new Arm64EntryCodec();
-
+@API(status = EXPERIMENTAL)
+public final class Arm64EntryCodec extends BitEntryCodec {
   private static final long VALID = 1L;
   private static final long TABLE_OR_PAGE = 1L << 1;
   private static final long WRITE = 1L << 7;
   private static final long ACCESS_FLAG = 1L << 10;
   private static final long DIRTY = 1L << 51;
   private static final FrameField FRAME = new FrameField("arm64", 12, 36);
+  // After FRAME: the constructor reads it.
+  public static final Arm64EntryCodec INSTANCE = new Arm64EntryCodec();
 
-  private Arm64EntryCodec() {}
-
-  @Override
-  public String arch() {
-    return "arm64";
-  }
-
-  @Override
-  public boolean present(long entry) {
-    return (entry & VALID) != 0;
+  private Arm64EntryCodec() {
+    super("arm64", VALID, WRITE, ACCESS_FLAG, DIRTY, FRAME);
   }
 
   @Override
@@ -35,46 +30,6 @@ public final class Arm64EntryCodec implements EntryCodec {
       return false;
     }
     return level == 1 || (entry & TABLE_OR_PAGE) == 0;
-  }
-
-  @Override
-  public boolean writable(long entry) {
-    return (entry & WRITE) != 0;
-  }
-
-  @Override
-  public boolean accessed(long entry) {
-    return (entry & ACCESS_FLAG) != 0;
-  }
-
-  @Override
-  public boolean dirty(long entry) {
-    return (entry & DIRTY) != 0;
-  }
-
-  @Override
-  public long frame(long entry) {
-    return FRAME.get(entry);
-  }
-
-  @Override
-  public long tableId(long entry) {
-    return FRAME.get(entry);
-  }
-
-  @Override
-  public long accessedMask() {
-    return ACCESS_FLAG;
-  }
-
-  @Override
-  public long dirtyMask() {
-    return DIRTY;
-  }
-
-  @Override
-  public long writableMask() {
-    return WRITE;
   }
 
   @Override

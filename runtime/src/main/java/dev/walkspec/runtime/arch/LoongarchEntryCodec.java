@@ -1,21 +1,28 @@
 package dev.walkspec.runtime.arch;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import dev.walkspec.runtime.api.EntryCodec;
+import org.apiguardian.api.API;
 
 /**
  * LoongArch's second-level entries in the model: the riscv layout, but Accessed and Dirty are
  * maintained by software: a guest access to a leaf without them traps, and the fault path sets them
  * with the MMU lock held. That is why LoongArch's locked aging may use plain stores.
  */
-public final class LoongarchEntryCodec implements EntryCodec {
-  public static final LoongarchEntryCodec INSTANCE = new LoongarchEntryCodec();
+@API(status = EXPERIMENTAL)
+public final class LoongarchEntryCodec extends BitEntryCodec {
   private static final EntryCodec LAYOUT = RiscvEntryCodec.INSTANCE;
+  public static final LoongarchEntryCodec INSTANCE = new LoongarchEntryCodec();
 
-  private LoongarchEntryCodec() {}
-
-  @Override
-  public String arch() {
-    return "loongarch";
+  private LoongarchEntryCodec() {
+    super(
+        "loongarch",
+        RiscvEntryCodec.VALID,
+        RiscvEntryCodec.WRITE,
+        RiscvEntryCodec.ACCESSED,
+        RiscvEntryCodec.DIRTY,
+        RiscvEntryCodec.FRAME);
   }
 
   @Override
@@ -24,53 +31,8 @@ public final class LoongarchEntryCodec implements EntryCodec {
   }
 
   @Override
-  public boolean present(long entry) {
-    return LAYOUT.present(entry);
-  }
-
-  @Override
   public boolean isLeaf(long entry, int level) {
     return LAYOUT.isLeaf(entry, level);
-  }
-
-  @Override
-  public boolean writable(long entry) {
-    return LAYOUT.writable(entry);
-  }
-
-  @Override
-  public boolean accessed(long entry) {
-    return LAYOUT.accessed(entry);
-  }
-
-  @Override
-  public boolean dirty(long entry) {
-    return LAYOUT.dirty(entry);
-  }
-
-  @Override
-  public long frame(long entry) {
-    return LAYOUT.frame(entry);
-  }
-
-  @Override
-  public long tableId(long entry) {
-    return LAYOUT.tableId(entry);
-  }
-
-  @Override
-  public long accessedMask() {
-    return LAYOUT.accessedMask();
-  }
-
-  @Override
-  public long dirtyMask() {
-    return LAYOUT.dirtyMask();
-  }
-
-  @Override
-  public long writableMask() {
-    return LAYOUT.writableMask();
   }
 
   @Override

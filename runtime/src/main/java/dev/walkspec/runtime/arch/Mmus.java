@@ -1,5 +1,9 @@
 package dev.walkspec.runtime.arch;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import org.apiguardian.api.API;
+
 /**
  * Which page-table structures map a VM's guest memory. On x86 the TDP MMU's roots and the shadow
  * MMU's pages are separate structures with separate entries, as in the kernel: the TDP MMU's
@@ -7,6 +11,7 @@ package dev.walkspec.runtime.arch;
  * through both at once (an L1 mapping beside a nested guest's shadow page of the same gfn), so a
  * combined handler must get each part right on its own.
  */
+@API(status = EXPERIMENTAL)
 public enum Mmus {
   /**
    * Two-dimensional tables only: x86's TDP MMU in a VM that never built a shadow page (no nested

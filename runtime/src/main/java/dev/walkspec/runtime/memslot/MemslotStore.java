@@ -1,5 +1,7 @@
 package dev.walkspec.runtime.memslot;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.walkspec.runtime.api.MemSlot;
 import dev.walkspec.runtime.sched.Actor;
 import dev.walkspec.runtime.sched.Blocked;
@@ -15,12 +17,14 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
+import org.apiguardian.api.API;
 
 /**
  * The current memslot set of each address space. Readers need an SRCU read section (W2). An update
  * builds a new immutable set, publishes it, waits for an SRCU grace period and only then retires
  * the old set, so a reader that started before the swap can finish on the old one.
  */
+@API(status = INTERNAL)
 public final class MemslotStore implements Shared {
   private final SrcuDomain srcu;
   private final Scheduler sched;

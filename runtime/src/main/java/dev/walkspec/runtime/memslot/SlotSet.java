@@ -1,5 +1,7 @@
 package dev.walkspec.runtime.memslot;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.walkspec.runtime.api.MemSlot;
 import dev.walkspec.runtime.api.MemSlotSet;
 import dev.walkspec.runtime.api.RuleViolation;
@@ -8,8 +10,10 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /** One immutable, validated generation of an address space's memslots. */
+@API(status = INTERNAL)
 public final class SlotSet implements MemSlotSet {
   private static final Comparator<MemSlot> TREE_ORDER =
       Comparator.comparingLong(MemSlot::userspaceAddr).thenComparingInt(MemSlot::id);

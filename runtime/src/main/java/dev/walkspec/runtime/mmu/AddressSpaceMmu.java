@@ -1,5 +1,7 @@
 package dev.walkspec.runtime.mmu;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.walkspec.runtime.api.MemSlot;
 import dev.walkspec.runtime.api.PageTables;
 import dev.walkspec.runtime.api.Root;
@@ -11,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * The page tables of one address space, in two separate structures as x86 has them: the TDP MMU's
@@ -19,6 +22,7 @@ import java.util.List;
  * are listed by one reverse map per slot. Which of the two exist is the world's {@link Mmus}; every
  * arch but x86 has the first alone (its stage-2 tables).
  */
+@API(status = INTERNAL)
 public final class AddressSpaceMmu implements PageTables, Shared {
   private final int addressSpace;
   private final MmuContext ctx;

@@ -1,6 +1,11 @@
 package dev.walkspec.runtime.mmu;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import org.apiguardian.api.API;
+
 /** What happened when a fault tried to install a leaf. */
+@API(status = INTERNAL)
 public enum InstallResult {
   /** A new leaf now maps the block. */
   INSTALLED,

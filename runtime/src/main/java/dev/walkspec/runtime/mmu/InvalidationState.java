@@ -1,5 +1,7 @@
 package dev.walkspec.runtime.mmu;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.walkspec.runtime.api.Invalidation;
 import dev.walkspec.runtime.api.RuleViolation;
 import dev.walkspec.runtime.sched.Actor;
@@ -11,12 +13,14 @@ import dev.walkspec.runtime.trace.WorldEvent;
 import dev.walkspec.runtime.trace.WorldEventSink;
 import java.util.ArrayList;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * The invalidation bookkeeping of C1/C2 and the fault retry check (H13). Updates need the MMU lock
  * held for write; faults read the sequence without it, so the fields are volatile and end()
  * publishes the new sequence before it lowers the in-progress count.
  */
+@API(status = INTERNAL)
 public final class InvalidationState implements Invalidation, Shared {
   private static final long NONE = -1;
 
@@ -156,11 +160,6 @@ public final class InvalidationState implements Invalidation, Shared {
   /** The in-progress count without a yield point, for scheduler conditions. */
   public int inProgressNow() {
     return inProgress;
-  }
-
-  /** The sequence without a yield point, for scheduler conditions and monitors. */
-  public long sequenceNow() {
-    return sequence;
   }
 
   /**

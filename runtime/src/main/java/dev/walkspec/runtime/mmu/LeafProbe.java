@@ -1,6 +1,11 @@
 package dev.walkspec.runtime.mmu;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import org.apiguardian.api.API;
+
 /** Where a hardware walk found the leaf covering a gfn; reused per vCPU to avoid allocation. */
+@API(status = INTERNAL)
 public final class LeafProbe {
   TablePage page;
   int index;

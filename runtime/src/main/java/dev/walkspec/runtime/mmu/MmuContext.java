@@ -1,5 +1,7 @@
 package dev.walkspec.runtime.mmu;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.walkspec.runtime.api.EntryCodec;
 import dev.walkspec.runtime.api.RuleViolation;
 import dev.walkspec.runtime.sched.Actor;
@@ -11,8 +13,10 @@ import dev.walkspec.runtime.trace.WorldEvent;
 import dev.walkspec.runtime.trace.WorldEventSink;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import org.apiguardian.api.API;
 
 /** The services every page-table object of one world shares. */
+@API(status = INTERNAL)
 public final class MmuContext {
   final EntryCodec codec;
   final MmuLockImpl lock;

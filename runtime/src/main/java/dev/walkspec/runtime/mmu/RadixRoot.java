@@ -1,10 +1,13 @@
 package dev.walkspec.runtime.mmu;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.walkspec.runtime.api.EntryCodec;
 import dev.walkspec.runtime.api.EntryCursor;
 import dev.walkspec.runtime.api.Pages;
 import dev.walkspec.runtime.api.Root;
 import dev.walkspec.runtime.trace.WorldEvent;
+import org.apiguardian.api.API;
 
 /**
  * One root: a radix table of {@code levels} levels of 512 atomic entries. A TDP root's leaves are
@@ -13,6 +16,7 @@ import dev.walkspec.runtime.trace.WorldEvent;
  * by the guest's own address, an L2 gfn or a guest virtual address; here they are indexed by the
  * gfn they map, which handlers never see: they reach shadow entries through the reverse maps only).
  */
+@API(status = INTERNAL)
 public final class RadixRoot implements Root {
   private final int id;
   private final AddressSpaceMmu mmu;
@@ -181,37 +185,6 @@ public final class RadixRoot implements Root {
     }
     ctx.freeAfterGracePeriod(page);
     return removed;
-  }
-
-  /**
-   * The leaf that maps {@code gfn} in this root right now, read without yield points or checks (for
-   * invariant monitors and diagnostics), or -1 when none does. Fills {@code out} if given.
-   */
-  public long peekLeaf(long gfn, LeafProbe out) {
-    TablePage page = top;
-    for (int l = ctx.levels; l >= 1; l--) {
-      int i = Pages.indexAt(gfn, l);
-      long entry = page.peek(i);
-      if (!codec.present(entry)) {
-        return -1;
-      }
-      if (codec.isLeaf(entry, l)) {
-        if (out != null) {
-          out.page = page;
-          out.index = i;
-          out.level = l;
-          out.gfn = Pages.alignDown(gfn, l);
-          out.value = entry;
-        }
-        return entry;
-      }
-      TablePage child = ctx.registry.get(codec.tableId(entry));
-      if (child == null || child.poisoned()) {
-        return -1;
-      }
-      page = child;
-    }
-    return -1;
   }
 
   /**

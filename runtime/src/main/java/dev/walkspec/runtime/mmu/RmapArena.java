@@ -11,7 +11,6 @@ final class RmapArena {
   private volatile long[] nodes = new long[64];
   private int used;
   private int free = -1;
-  private int live;
 
   synchronized int alloc(long ref, int next) {
     int node;
@@ -27,7 +26,6 @@ final class RmapArena {
     long[] current = nodes;
     current[2 * node] = ref;
     current[2 * node + 1] = next;
-    live++;
     return node;
   }
 
@@ -35,7 +33,6 @@ final class RmapArena {
     nodes[2 * node] = -1;
     nodes[2 * node + 1] = free;
     free = node;
-    live--;
   }
 
   synchronized void setNext(int node, int next) {
@@ -48,9 +45,5 @@ final class RmapArena {
 
   int next(int node) {
     return (int) nodes[2 * node + 1];
-  }
-
-  synchronized int liveNodes() {
-    return live;
   }
 }

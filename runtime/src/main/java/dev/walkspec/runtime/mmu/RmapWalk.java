@@ -11,24 +11,20 @@ import java.util.Arrays;
  * still turn non-present through a concurrent table-walk zap, and are then skipped (H6). Zaps made
  * through this cursor unlink their refs when it is closed.
  */
-final class RmapWalk implements RmapCursor {
+final class RmapWalk extends LeafCursor implements RmapCursor {
   private final SlotRmapImpl rmap;
-  private final MmuContext ctx;
   private final EntryCodec codec;
   private final int level;
   private final int headIndex;
   private long head;
   private boolean singlePending;
   private int node;
-  private TablePage page;
-  private int index;
-  private long leafValue;
   private long[] zapped = new long[0];
   private boolean closed;
 
   RmapWalk(SlotRmapImpl rmap, MmuContext ctx, int level, int headIndex, long head) {
+    super(ctx);
     this.rmap = rmap;
-    this.ctx = ctx;
     this.codec = ctx.codec;
     this.level = level;
     this.headIndex = headIndex;
@@ -76,43 +72,6 @@ final class RmapWalk implements RmapCursor {
   }
 
   @Override
-  public long load() {
-    return current().load(index);
-  }
-
-  @Override
-  public long value() {
-    current();
-    return leafValue;
-  }
-
-  @Override
-  public boolean compareAndSet(long expected, long update) {
-    return current().compareAndSet(index, expected, update);
-  }
-
-  @Override
-  public long fetchAnd(long mask) {
-    return current().fetchAnd(index, mask);
-  }
-
-  @Override
-  public long fetchOr(long mask) {
-    return current().fetchOr(index, mask);
-  }
-
-  @Override
-  public long exchange(long value) {
-    return current().exchange(index, value);
-  }
-
-  @Override
-  public void store(long value) {
-    TableWalk.checkPlainStore(ctx, current(), index);
-    page.store(index, value);
-  }
-
-  @Override
   public boolean zap() {
     TablePage at = current();
     if (!ctx.holdsExclusive()) {
@@ -146,7 +105,8 @@ final class RmapWalk implements RmapCursor {
     rmap.unlockHead(level, headIndex, head);
   }
 
-  private TablePage current() {
+  @Override
+  TablePage current() {
     checkOpen();
     if (page == null) {
       throw new IllegalStateException("no current rmap entry: call next() first");

@@ -1,5 +1,7 @@
 package dev.walkspec.runtime.mmu;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.walkspec.runtime.api.Pages;
 import dev.walkspec.runtime.api.RuleViolation;
 import dev.walkspec.runtime.sched.Op;
@@ -8,12 +10,14 @@ import dev.walkspec.runtime.sched.Shared;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.Arrays;
+import org.apiguardian.api.API;
 
 /**
  * One page of a radix table: 512 atomic 64-bit entries in a plain {@code long[]} (8 bytes per
  * entry) accessed through a VarHandle. Every access is a yield point. Once freed and past its RCU
  * grace period the page is poisoned: any later access fails with H3 (use-after-free).
  */
+@API(status = INTERNAL)
 public final class TablePage implements Shared {
   /** What a poisoned page reads as: never present in any codec (bit 0 clear). */
   public static final long POISON = 0x6b6b_6b6b_6b6b_6b6aL;

@@ -1,10 +1,7 @@
 package dev.walkspec.runtime.mmu;
 
 import dev.walkspec.runtime.api.EntryCodec;
-import dev.walkspec.runtime.api.EntryCursor;
 import dev.walkspec.runtime.api.Pages;
-import dev.walkspec.runtime.api.RuleViolation;
-import dev.walkspec.runtime.sched.Actor;
 
 /**
  * A depth-first walk over the present leaves of one root that intersect {@code [start, end)}. It
@@ -12,23 +9,19 @@ import dev.walkspec.runtime.sched.Actor;
  * load in the common case. Concurrently zapped entries are skipped (H6); a subtree unlinked under a
  * lockless walker stays readable until its grace period ends (H3).
  */
-final class TableWalk implements EntryCursor {
+final class TableWalk extends LeafCursor {
   private final RadixRoot root;
-  private final MmuContext ctx;
   private final EntryCodec codec;
   private final long end;
   private final TablePage[] path;
   private int level;
   private long pos;
-  private TablePage page;
-  private int index;
   private int leafLevel;
   private long leafGfn;
-  private long leafValue;
 
   TableWalk(RadixRoot root, MmuContext ctx, long start, long end) {
+    super(ctx);
     this.root = root;
-    this.ctx = ctx;
     this.codec = ctx.codec;
     this.end = end;
     this.path = new TablePage[ctx.levels + 1];
@@ -84,43 +77,6 @@ final class TableWalk implements EntryCursor {
   }
 
   @Override
-  public long load() {
-    return current().load(index);
-  }
-
-  @Override
-  public long value() {
-    current();
-    return leafValue;
-  }
-
-  @Override
-  public boolean compareAndSet(long expected, long update) {
-    return current().compareAndSet(index, expected, update);
-  }
-
-  @Override
-  public long fetchAnd(long mask) {
-    return current().fetchAnd(index, mask);
-  }
-
-  @Override
-  public long fetchOr(long mask) {
-    return current().fetchOr(index, mask);
-  }
-
-  @Override
-  public long exchange(long value) {
-    return current().exchange(index, value);
-  }
-
-  @Override
-  public void store(long value) {
-    checkPlainStore(ctx, current(), index);
-    page.store(index, value);
-  }
-
-  @Override
   public boolean zap() {
     TablePage at = current();
     if (!ctx.holdsExclusive()) {
@@ -135,23 +91,8 @@ final class TableWalk implements EntryCursor {
     return true;
   }
 
-  /** A plain store races with lockless atomic updates unless the MMU lock is held (H4). */
-  static void checkPlainStore(MmuContext ctx, TablePage page, int index) {
-    Actor me = Actor.current();
-    if (me.heldMode(ctx.lock, 0) == null) {
-      throw new RuleViolation(
-          "H4",
-          "plain store to entry "
-              + index
-              + " of table page #"
-              + page.id()
-              + " by actor '"
-              + me.name()
-              + "' without the MMU lock; a lockless update must be an atomic read-modify-write");
-    }
-  }
-
-  private TablePage current() {
+  @Override
+  TablePage current() {
     if (page == null) {
       throw new IllegalStateException("no current entry: call next() first");
     }

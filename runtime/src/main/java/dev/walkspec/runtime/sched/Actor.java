@@ -1,14 +1,18 @@
 package dev.walkspec.runtime.sched;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.walkspec.runtime.api.LockMode;
 import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.apiguardian.api.API;
 
 /**
  * A participant of the world (a vCPU, the aging thread, the invalidation thread, ...), bound to one
  * Java thread. Like lockdep's held-lock stack, it records the locks it holds; only its own thread
  * touches that record, so the bookkeeping needs no synchronisation.
  */
+@API(status = INTERNAL)
 public final class Actor {
   private static final AtomicInteger IDS = new AtomicInteger();
   private static final ThreadLocal<Actor> CURRENT =

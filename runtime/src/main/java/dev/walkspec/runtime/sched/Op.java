@@ -1,8 +1,12 @@
 package dev.walkspec.runtime.sched;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.util.Locale;
+import org.apiguardian.api.API;
 
 /** The kind of step an actor is about to take at a yield point. */
+@API(status = INTERNAL)
 public enum Op {
   LOAD(Access.READ),
   STORE(Access.WRITE),

@@ -1,8 +1,12 @@
 package dev.walkspec.runtime.sched;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.util.concurrent.locks.LockSupport;
+import org.apiguardian.api.API;
 
 /** Real concurrency: yield points cost nothing, waits spin briefly and then park. */
+@API(status = INTERNAL)
 public final class ProductionScheduler implements Scheduler {
   static final ProductionScheduler INSTANCE = new ProductionScheduler();
 

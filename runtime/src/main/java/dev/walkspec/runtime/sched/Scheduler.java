@@ -1,5 +1,9 @@
 package dev.walkspec.runtime.sched;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import org.apiguardian.api.API;
+
 /**
  * The one scheduling hook. Every runtime call that touches shared state first calls {@link
  * #yieldPoint} saying what it is about to do, and every wait goes through {@link #block}.
@@ -9,6 +13,7 @@ package dev.walkspec.runtime.sched;
  * threads of which exactly one runs between yield points; the scheduler picks which, and primitives
  * never block a thread: they call {@link #block} instead.
  */
+@API(status = INTERNAL)
 public interface Scheduler {
   /**
    * The calling actor is about to do {@code op} on {@code target} (entry {@code index}, or -1 when

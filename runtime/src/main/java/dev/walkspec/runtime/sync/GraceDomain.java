@@ -1,5 +1,7 @@
 package dev.walkspec.runtime.sync;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.walkspec.runtime.api.RuleViolation;
 import dev.walkspec.runtime.sched.Actor;
 import dev.walkspec.runtime.sched.Blocked;
@@ -12,12 +14,14 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.apiguardian.api.API;
 
 /**
  * A read-copy-update domain: readers mark their sections in per-actor records; a grace period waits
  * until every reader that was inside a section when it began has left it. Entering and leaving cost
  * one volatile write; waiting is reported to the scheduler as blocked on the readers.
  */
+@API(status = INTERNAL)
 public abstract class GraceDomain implements Shared {
   private final String name;
   final Scheduler sched;

@@ -1,5 +1,7 @@
 package dev.walkspec.runtime.sync;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.walkspec.runtime.api.LockKind;
 import dev.walkspec.runtime.api.LockMode;
 import dev.walkspec.runtime.api.MmuLock;
@@ -17,12 +19,14 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import org.apiguardian.api.API;
 
 /**
  * The MMU lock with owner tracking and lockdep-style checks. In production it blocks on a
  * java.util.concurrent lock; in exploration mode it only ever try-locks and reports a failed
  * attempt to the scheduler as "blocked on mmu_lock held by X".
  */
+@API(status = INTERNAL)
 public final class MmuLockImpl implements MmuLock, Shared {
   private final LockKind kind;
   private final Scheduler sched;
@@ -181,11 +185,6 @@ public final class MmuLockImpl implements MmuLock, Shared {
   /** The actor holding the lock exclusively, or null. */
   public Actor owner() {
     return owner;
-  }
-
-  /** Number of read holds. */
-  public int readHolds() {
-    return rw.getReadLockCount();
   }
 
   @Override

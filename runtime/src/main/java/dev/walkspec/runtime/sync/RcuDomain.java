@@ -1,11 +1,15 @@
 package dev.walkspec.runtime.sync;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.walkspec.runtime.api.Rcu;
 import dev.walkspec.runtime.sched.Op;
 import dev.walkspec.runtime.sched.Scheduler;
 import dev.walkspec.runtime.trace.WorldEventSink;
+import org.apiguardian.api.API;
 
 /** RCU: keeps unlinked table pages alive for lockless readers until a grace period (H3). */
+@API(status = INTERNAL)
 public final class RcuDomain extends GraceDomain implements Rcu {
   private final SleepGuard guard = new SleepGuard(this);
 

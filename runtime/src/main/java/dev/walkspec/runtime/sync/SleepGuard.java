@@ -1,13 +1,17 @@
 package dev.walkspec.runtime.sync;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.walkspec.runtime.api.RuleViolation;
 import dev.walkspec.runtime.sched.Actor;
+import org.apiguardian.api.API;
 
 /**
  * The "might sleep" check (H8): sleeping or yielding is a bug in a non-blockable context (a handler
  * called with may_block false, or a lockless one), inside an RCU read section, or while holding a
  * lock of the world (all of them spin, as in the kernel).
  */
+@API(status = INTERNAL)
 public final class SleepGuard {
   private final RcuDomain rcu;
 

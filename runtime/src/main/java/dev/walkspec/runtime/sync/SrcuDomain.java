@@ -1,15 +1,19 @@
 package dev.walkspec.runtime.sync;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.walkspec.runtime.api.RuleViolation;
 import dev.walkspec.runtime.api.Srcu;
 import dev.walkspec.runtime.sched.Op;
 import dev.walkspec.runtime.sched.Scheduler;
 import dev.walkspec.runtime.trace.WorldEventSink;
+import org.apiguardian.api.API;
 
 /**
  * SRCU: protects the memslot sets (W2). Readers may sleep. The index returned by {@link
  * #readLock()} flips with each grace period and must be handed back to the matching unlock.
  */
+@API(status = INTERNAL)
 public final class SrcuDomain extends GraceDomain implements Srcu {
   private static final int MAX_NESTING = 63;
 

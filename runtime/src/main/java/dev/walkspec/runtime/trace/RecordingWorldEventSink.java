@@ -1,9 +1,13 @@
 package dev.walkspec.runtime.trace;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import java.util.ArrayList;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /** Keeps every world event in order; safe to share between threads. */
+@API(status = EXPERIMENTAL)
 public final class RecordingWorldEventSink implements WorldEventSink {
   private final List<WorldEvent> events = new ArrayList<>();
 

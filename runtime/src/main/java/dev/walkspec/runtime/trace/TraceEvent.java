@@ -1,14 +1,18 @@
 package dev.walkspec.runtime.trace;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import dev.walkspec.runtime.api.LockMode;
 import java.util.ArrayList;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * One line of a walk's event trace. The text form is fixed (field order, half-open gfn ranges,
  * decimal numbers) so traces from the reference interpreter, generated walkers and hand-written
  * transcriptions can be compared as text.
  */
+@API(status = EXPERIMENTAL)
 public sealed interface TraceEvent {
 
   /** The line, without a newline. */

@@ -1,11 +1,15 @@
 package dev.walkspec.runtime.trace;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import dev.walkspec.runtime.api.LockMode;
+import org.apiguardian.api.API;
 
 /**
  * Something that happened in the simulated world besides the walk itself, for the explorer's
  * per-actor step tables and for obligation checks (H5, H9-H12).
  */
+@API(status = EXPERIMENTAL)
 public sealed interface WorldEvent {
   String render();
 

@@ -1,6 +1,11 @@
 package dev.walkspec.runtime.trace;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import org.apiguardian.api.API;
+
 /** Receives world events; test {@link #enabled()} first so that off costs nothing. */
+@API(status = EXPERIMENTAL)
 public interface WorldEventSink {
   void emit(WorldEvent event);
 

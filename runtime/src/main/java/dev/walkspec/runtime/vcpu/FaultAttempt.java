@@ -1,5 +1,7 @@
 package dev.walkspec.runtime.vcpu;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.walkspec.runtime.api.LockMode;
 import dev.walkspec.runtime.api.MemSlot;
 import dev.walkspec.runtime.api.Pages;
@@ -8,6 +10,7 @@ import dev.walkspec.runtime.mmu.LeafProbe;
 import dev.walkspec.runtime.mmu.RadixRoot;
 import dev.walkspec.runtime.sched.Actor;
 import dev.walkspec.runtime.trace.WorldEvent;
+import org.apiguardian.api.API;
 
 /**
  * One page fault, split at the point where it may race with an invalidation (H13). Creating it
@@ -15,6 +18,7 @@ import dev.walkspec.runtime.trace.WorldEvent;
  * the MMU lock in the arch's fault mode, re-checks the in-progress count and the sequence, and
  * installs only if nothing raced. Tests interleave other actors' steps between the two halves.
  */
+@API(status = INTERNAL)
 public final class FaultAttempt {
   private final Vcpu vcpu;
   private final VcpuEnv env;

@@ -1,8 +1,12 @@
 package dev.walkspec.runtime.vcpu;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.util.Locale;
+import org.apiguardian.api.API;
 
 /** How one fault attempt ended. */
+@API(status = INTERNAL)
 public enum FaultOutcome {
   /** A new mapping was installed. */
   INSTALLED,

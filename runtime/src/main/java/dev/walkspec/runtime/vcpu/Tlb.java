@@ -1,8 +1,11 @@
 package dev.walkspec.runtime.vcpu;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.walkspec.runtime.api.Pages;
 import dev.walkspec.runtime.sched.Shared;
 import java.util.Arrays;
+import org.apiguardian.api.API;
 
 /**
  * A vCPU's TLB: direct-mapped, 64 sets per mapping level, tagged with the address space. A fill
@@ -10,6 +13,7 @@ import java.util.Arrays;
  * which models a remote flush waiting for walks in flight (H12). No yield point happens while the
  * monitor is held.
  */
+@API(status = INTERNAL)
 public final class Tlb implements Shared {
   private static final int SETS = 64;
   private static final long EMPTY = -1;

@@ -1,5 +1,7 @@
 package dev.walkspec.runtime.vcpu;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.walkspec.runtime.api.EntryCodec;
 import dev.walkspec.runtime.mmu.AddressSpaceMmu;
 import dev.walkspec.runtime.mmu.InvalidationState;
@@ -9,12 +11,14 @@ import dev.walkspec.runtime.sched.Actor;
 import dev.walkspec.runtime.sched.Blocked;
 import dev.walkspec.runtime.sched.Op;
 import dev.walkspec.runtime.trace.WorldEvent;
+import org.apiguardian.api.API;
 
 /**
  * A virtual CPU: its TLB, the fault path (with the retry protocol, H13) and "hardware" accesses
  * that walk the tables, set Accessed/Dirty atomically and fill the TLB. Whichever thread calls
  * these methods acts as the vCPU.
  */
+@API(status = INTERNAL)
 public final class Vcpu {
   private static final int MAX_ATTEMPTS = 10_000;
   private static final int HIT = 0;

@@ -1,5 +1,7 @@
 package dev.walkspec.runtime.vcpu;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.walkspec.runtime.api.EntryCodec;
 import dev.walkspec.runtime.api.LockMode;
 import dev.walkspec.runtime.memslot.MemslotStore;
@@ -11,8 +13,10 @@ import dev.walkspec.runtime.sync.RcuDomain;
 import dev.walkspec.runtime.sync.SrcuDomain;
 import dev.walkspec.runtime.trace.WorldEventSink;
 import java.util.List;
+import org.apiguardian.api.API;
 
 /** The parts of the world a vCPU uses. */
+@API(status = INTERNAL)
 public record VcpuEnv(
     MemslotStore memslots,
     SrcuDomain srcu,

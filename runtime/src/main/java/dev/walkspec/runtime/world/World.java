@@ -1,5 +1,7 @@
 package dev.walkspec.runtime.world;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import dev.walkspec.runtime.api.EntryCodec;
 import dev.walkspec.runtime.api.GfnHandler;
 import dev.walkspec.runtime.api.GfnRange;
@@ -32,12 +34,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
+import org.apiguardian.api.API;
 
 /**
  * The simulated VM: memslots, the MMU lock, RCU and SRCU, page tables, vCPUs and the invalidation
  * bookkeeping of one arch profile. Walkers and handlers see it as {@link Kvm}; tests and the
  * explorer also use the setup methods here (slots, vCPUs, internals).
  */
+@API(status = INTERNAL)
 public final class World implements Kvm, Shared {
   private final ArchProfile profile;
   private final Mmus mmuSetup;

@@ -1,0 +1,204 @@
+package dev.walkspec.runtime.explore;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import dev.walkspec.runtime.api.AgeHandler;
+import dev.walkspec.runtime.api.EntryCodec;
+import dev.walkspec.runtime.api.EntryCursor;
+import dev.walkspec.runtime.api.LockMode;
+import dev.walkspec.runtime.api.Root;
+import dev.walkspec.runtime.api.UnmapHandler;
+import dev.walkspec.runtime.mmu.InvalidationState;
+import dev.walkspec.runtime.mmu.RadixRoot;
+import dev.walkspec.runtime.sched.Blocked;
+import dev.walkspec.runtime.sched.Op;
+import dev.walkspec.runtime.vcpu.FaultOutcome;
+import dev.walkspec.runtime.world.World;
+import java.util.function.Consumer;
+import org.apiguardian.api.API;
+
+/**
+ * Standard actors built on the runtime, for scenarios: vCPUs, a zapper, a write-protecting writer,
+ * memslot updates, invalidations and aging walks. Each is a body for {@link
+ * Scenario.Builder#actor}.
+ */
+@API(status = INTERNAL)
+public final class Actors {
+  private Actors() {}
+
+  /** How a writer holding the MMU lock clears the writable state of one leaf. */
+  @FunctionalInterface
+  public interface WriteProtect {
+    void clear(EntryCursor entry, EntryCodec codec);
+  }
+
+  /** A guest access: TLB, else a hardware walk that sets Accessed/Dirty, else a fault (retried). */
+  public static Consumer<World> vcpuAccess(int vcpu, int as, long gfn, boolean write) {
+    return world -> world.vcpu(vcpu).access(as, gfn, write);
+  }
+
+  /**
+   * Faults on {@code gfn} following the retry protocol (H13): an attempt that raced with an
+   * invalidation installs nothing; the vCPU waits for the invalidation to end and tries again.
+   */
+  public static Consumer<World> vcpuFault(int vcpu, int as, long gfn, boolean write) {
+    return world -> {
+      for (int attempt = 0; ; attempt++) {
+        if (world.vcpu(vcpu).fault(as, gfn, write) != FaultOutcome.RETRY) {
+          return;
+        }
+        awaitInvalidationEnd(world, attempt);
+      }
+    };
+  }
+
+  /**
+   * Waits (as a blocked actor) while an invalidation is in progress; reading the in-progress count
+   * is a step of its own (a yield point), as every read of shared state must be.
+   */
+  public static void awaitInvalidationEnd(World world, int attempt) {
+    InvalidationState state = world.invalidation();
+    if (state.inProgress() > 0) {
+      world
+          .scheduler()
+          .block(
+              new Blocked(Op.LOAD, state, state.invalidators(), () -> state.inProgressNow() == 0),
+              attempt);
+    }
+  }
+
+  /**
+   * Takes the MMU lock exclusively, zaps {@code [start, end)} in every root of {@code as}, of both
+   * structures (TDP roots, invalid ones included, and shadow pages), flushes TLBs if anything was
+   * removed, and unlocks.
+   */
+  public static Consumer<World> zapper(int as, long start, long end) {
+    return world -> {
+      LockMode mode = world.mmuLock().kind().exclusiveMode();
+      world.mmuLock().acquire(mode);
+      boolean flush = world.mmu(as).zapGfnRange(start, end);
+      if (flush) {
+        world.flushRemoteTlbs();
+      }
+      world.mmuLock().release(mode);
+    };
+  }
+
+  /**
+   * Frees the invalid roots of {@code as}, as the kernel does once no vCPU uses them: takes the MMU
+   * lock exclusively, removes each from the root list and zaps its leaves, flushes TLBs if anything
+   * was mapped, unlocks, and waits for the RCU grace period after which the roots' table pages are
+   * poisoned (a later read of them fails with H3).
+   */
+  public static Consumer<World> invalidRootFreer(int as) {
+    return world -> {
+      LockMode mode = world.mmuLock().kind().exclusiveMode();
+      world.mmuLock().acquire(mode);
+      boolean flush = false;
+      for (Root root : world.mmu(as).roots()) {
+        if (!root.valid()) {
+          flush |= ((RadixRoot) root).zapRange(0, world.profile().gfnLimit());
+          world.mmu(as).free((RadixRoot) root);
+        }
+      }
+      if (flush) {
+        world.flushRemoteTlbs();
+      }
+      world.mmuLock().release(mode);
+      world.rcu().barrier();
+    };
+  }
+
+  /**
+   * Like {@link #zapper}, but also unlinks the table pages the range covers whole; they are freed,
+   * and poisoned, once an RCU grace period ends. After unlocking it waits for that grace period.
+   */
+  public static Consumer<World> tableZapper(int as, long start, long end) {
+    return world -> {
+      LockMode mode = world.mmuLock().kind().exclusiveMode();
+      world.mmuLock().acquire(mode);
+      boolean flush = false;
+      for (RadixRoot root : world.mmu(as).allRoots()) {
+        flush |= root.zapRangeFreeingTables(start, end);
+      }
+      if (flush) {
+        world.flushRemoteTlbs();
+      }
+      world.mmuLock().release(mode);
+      world.rcu().barrier();
+    };
+  }
+
+  /**
+   * Holding the MMU lock exclusively, walks {@code [start, end)} in every root of {@code as} and
+   * write-protects each leaf with {@code clear} (arch code supplies it), then flushes and unlocks.
+   */
+  public static Consumer<World> writeProtect(int as, long start, long end, WriteProtect clear) {
+    return world -> {
+      LockMode mode = world.mmuLock().kind().exclusiveMode();
+      world.mmuLock().acquire(mode);
+      boolean any = false;
+      for (RadixRoot root : world.mmu(as).allRoots()) {
+        EntryCursor entry = root.walk(start, end);
+        while (entry.next()) {
+          clear.clear(entry, world.codec());
+          any = true;
+        }
+      }
+      if (any) {
+        world.flushRemoteTlbs();
+      }
+      world.mmuLock().release(mode);
+    };
+  }
+
+  /** Deletes slot {@code id} of {@code as} (waits while an invalidation is in progress). */
+  public static Consumer<World> deleteSlot(int as, int id) {
+    return world -> world.deleteSlot(as, id);
+  }
+
+  /** Moves slot {@code id} of {@code as} to {@code newBaseGfn}. */
+  public static Consumer<World> moveSlot(int as, int id, long newBaseGfn) {
+    return world -> world.moveSlot(as, id, newBaseGfn);
+  }
+
+  /**
+   * invalidate_range_start (C1) over the hva range with {@code unmap} as the arch handler, then
+   * invalidate_range_end (C2), both through {@link SimpleWalk}.
+   */
+  public static Consumer<World> invalidation(
+      long hvaStart, long hvaEnd, UnmapHandler unmap, boolean mayBlock) {
+    return world -> {
+      SimpleWalk.invalidateRangeStart(world, hvaStart, hvaEnd, unmap, mayBlock);
+      SimpleWalk.invalidateRangeEnd(world, hvaStart, hvaEnd, mayBlock);
+    };
+  }
+
+  /** invalidate_range_start (C1) alone. */
+  public static Consumer<World> invalidateRangeStart(
+      long hvaStart, long hvaEnd, UnmapHandler unmap, boolean mayBlock) {
+    return world -> SimpleWalk.invalidateRangeStart(world, hvaStart, hvaEnd, unmap, mayBlock);
+  }
+
+  /** invalidate_range_end (C2) alone. */
+  public static Consumer<World> invalidateRangeEnd(long hvaStart, long hvaEnd, boolean mayBlock) {
+    return world -> SimpleWalk.invalidateRangeEnd(world, hvaStart, hvaEnd, mayBlock);
+  }
+
+  /** clear_young (C4) over the hva range with {@code age}. */
+  public static Consumer<World> clearYoung(
+      long hvaStart, long hvaEnd, AgeHandler age, boolean lockless) {
+    return world -> SimpleWalk.clearYoung(world, hvaStart, hvaEnd, age, lockless);
+  }
+
+  /** clear_flush_young (C3) over the hva range with {@code age}. */
+  public static Consumer<World> clearFlushYoung(
+      long hvaStart, long hvaEnd, AgeHandler age, boolean flushOnRet, boolean lockless) {
+    return world -> SimpleWalk.clearFlushYoung(world, hvaStart, hvaEnd, age, flushOnRet, lockless);
+  }
+
+  /** Two bodies one after the other in one actor. */
+  public static Consumer<World> sequence(Consumer<World> first, Consumer<World> second) {
+    return first.andThen(second);
+  }
+}

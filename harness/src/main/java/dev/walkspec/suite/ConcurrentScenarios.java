@@ -1,0 +1,303 @@
+package dev.walkspec.suite;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import dev.walkspec.check.Binding;
+import dev.walkspec.runtime.api.GfnHandler;
+import dev.walkspec.runtime.api.MemSlot;
+import dev.walkspec.runtime.api.OnLockCallback;
+import dev.walkspec.runtime.api.Pages;
+import dev.walkspec.runtime.api.WalkResult;
+import dev.walkspec.runtime.api.WriteProtector;
+import dev.walkspec.runtime.arch.Mmus;
+import dev.walkspec.runtime.explore.Actors;
+import dev.walkspec.runtime.explore.Scenario;
+import dev.walkspec.runtime.mmu.AddressSpaceMmu;
+import dev.walkspec.runtime.mmu.RadixRoot;
+import dev.walkspec.runtime.trace.TraceSink;
+import dev.walkspec.runtime.world.World;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import org.apiguardian.api.API;
+
+/**
+ * The concurrent scenarios of a handler suite, small enough for the explorer to exhaust every
+ * schedule with up to two preemptions (one where one is enough, see {@link #preemptionBound}): the
+ * generated walker runs the operation with the handler under test while other actors zap, fault,
+ * touch and write-protect the same pages.
+ */
+@API(status = INTERNAL)
+public final class ConcurrentScenarios {
+  static final long HVA = HandlerWorld.HVA_BASE;
+  static final int SLOT_PAGES = 1024;
+
+  /** Runs the operation's generated walker (built from a context) on a scenario's inputs. */
+  @FunctionalInterface
+  public interface Walk {
+    WalkResult run(WalkerContext context, dev.walkspec.semantics.Scenario inputs);
+  }
+
+  private final Binding binding;
+  private final Supplier<? extends GfnHandler> handlers;
+  private final Walk walk;
+  private final Optional<Walk> endWalk;
+  private final Optional<Supplier<? extends WriteProtector>> writer;
+
+  ConcurrentScenarios(
+      Binding binding,
+      Supplier<? extends GfnHandler> handlers,
+      Walk walk,
+      Optional<Walk> endWalk,
+      Optional<Supplier<? extends WriteProtector>> writer) {
+    this.binding = binding;
+    this.handlers = handlers;
+    this.walk = walk;
+    this.endWalk = endWalk;
+    this.writer = writer;
+  }
+
+  /**
+   * The preemptions the explorer allows in a scenario. Freeing a root during an unmap's yield needs
+   * one: the teardown runs whole while the notifier waits for the lock (blocked steps cost no
+   * preemption), and a second would only multiply the schedules of a 40-page zap.
+   */
+  static int preemptionBound(String scenario) {
+    return scenario.equals("unmap-vs-root-free") ? 1 : 2;
+  }
+
+  /**
+   * The name suffix of a scenario run in a VM with shadow pages alone (the shadow MMU does all the
+   * work); without it, a scenario runs in a VM with the TDP MMU alone.
+   */
+  static final String SHADOW_SUFFIX = "-shadow";
+
+  /**
+   * The scenario names this suite explores, for its kind of handler: each scenario in each VM the
+   * explorer runs the profile in ({@link RuntimeProfiles#exploredVms}).
+   */
+  List<String> names(String kind) {
+    List<String> names = new ArrayList<>();
+    for (Mmus vm : RuntimeProfiles.exploredVms(binding.profile())) {
+      String suffix = vm == Mmus.SHADOW ? SHADOW_SUFFIX : "";
+      baseNames(kind, vm).forEach(name -> names.add(name + suffix));
+    }
+    return names;
+  }
+
+  private List<String> baseNames(String kind, Mmus vm) {
+    if (kind.equals("unmap")) {
+      List<String> names = new ArrayList<>();
+      if (endWalk.isPresent()) {
+        names.add("invalidation-vs-vcpus");
+      }
+      names.add("unmap-many-pages");
+      // Freed roots are TDP roots: the shadow MMU's pages are reached through the reverse maps,
+      // which the lock keeps current across a yield.
+      if (RuntimeProfiles.freesRootsWhileRunning(binding.profile()) && vm == Mmus.TDP) {
+        names.add("unmap-vs-root-free");
+      }
+      return names;
+    }
+    return writer.isPresent()
+        ? List.of("aging-vs-zap", "aging-vs-table-free", "aging-vs-write-protect")
+        : List.of("aging-vs-zap", "aging-vs-table-free");
+  }
+
+  Scenario scenario(String name) {
+    Mmus vm = name.endsWith(SHADOW_SUFFIX) ? Mmus.SHADOW : Mmus.TDP;
+    String base =
+        vm == Mmus.SHADOW ? name.substring(0, name.length() - SHADOW_SUFFIX.length()) : name;
+    if (!RuntimeProfiles.exploredVms(binding.profile()).contains(vm)) {
+      throw new IllegalArgumentException(
+          "no concurrent scenario named "
+              + name
+              + " on "
+              + binding.profile().name()
+              + ", whose VMs have no "
+              + vm.describe());
+    }
+    Scenario.Builder b =
+        Scenario.builder(name)
+            .world(RuntimeProfiles.of(binding.profile()), w -> w.vcpus(2).mmus(vm))
+            .description(
+                binding.displayName()
+                    + ": "
+                    + description(base)
+                    + (vm == Mmus.SHADOW ? " (a VM with the shadow MMU alone)" : ""));
+    switch (base) {
+      case "aging-vs-zap" ->
+          b.setup(pages(0, 4, true))
+              .actor("walk", walker(0, 4, false))
+              .actor("zap", Actors.zapper(0, 1, 2))
+              .actor("vcpu", Actors.vcpuAccess(0, 0, 3, true));
+      case "aging-vs-table-free" ->
+          b.setup(pages(512, 516, true))
+              .actor("walk", walker(512, 516, false))
+              .actor("zap", Actors.tableZapper(0, 512, 1024));
+      case "aging-vs-write-protect" ->
+          b.setup(pages(0, 2, true))
+              .actor("walk", walker(0, 2, false))
+              .actor("wrprot", writeProtect(0, 2))
+              .actor("vcpu", Actors.vcpuAccess(0, 0, 1, true));
+      case "invalidation-vs-vcpus" ->
+          b.setup(pages(0, 4, true).andThen(Actors.vcpuAccess(0, 0, 1, false)))
+              .actor("notifier", walker(0, 4, false).andThen(endWalker(0, 4)))
+              .actor("vcpu0", Actors.vcpuAccess(0, 0, 1, true))
+              .actor("vcpu1", Actors.vcpuFault(1, 0, 2, true));
+      case "unmap-many-pages" ->
+          b.setup(pages(0, 40, true)).actor("notifier", walker(0, 40, false));
+      case "unmap-vs-root-free" ->
+          b.setup(pages(0, 40, true).andThen(invalidRootWith(0, 40)))
+              .actor("notifier", walker(0, 40, true))
+              .actor("teardown", Actors.invalidRootFreer(0));
+      default -> throw new IllegalArgumentException("no concurrent scenario named " + name);
+    }
+    return b.build();
+  }
+
+  private static String description(String name) {
+    return switch (name) {
+      case "aging-vs-zap" ->
+          "the walk ages pages 0-3 while a zapper removes page 1 under the lock and a vCPU writes page 3";
+      case "aging-vs-table-free" ->
+          "the walk ages pages 512-515 while a zapper unlinks and frees their table";
+      case "aging-vs-write-protect" ->
+          "the walk ages pages 0-1 while the arch's writer write-protects them and a vCPU writes page 1";
+      case "invalidation-vs-vcpus" ->
+          "invalidate_range_start and _end over pages 0-3 while vCPU 0 uses a cached translation and vCPU 1 faults";
+      case "unmap-vs-root-free" ->
+          "the walk unmaps 40 pages mapped in the current root and in an invalid one, with may_block, while the invalid root is freed";
+      default -> "the walk unmaps 40 mapped pages with may_block false";
+    };
+  }
+
+  /**
+   * A slot of 1024 pages at gfn 0, with [from, to) mapped (young) in the current root of the VM's
+   * structure (a TDP root, or a shadow root, whose leaves the reverse maps list).
+   */
+  private static Consumer<World> pages(long from, long to, boolean young) {
+    return world -> {
+      world.createSlot(new MemSlot(0, 1, 0, SLOT_PAGES, HVA, 0));
+      world.withExclusiveLock(
+          () -> {
+            AddressSpaceMmu mmu = world.mmu(0);
+            RadixRoot root = mmu.rootFor(world.mmus() == Mmus.SHADOW);
+            for (long gfn = from; gfn < to; gfn++) {
+              root.map(gfn, 1, 0x100000 + gfn, true, young, false);
+            }
+          });
+    };
+  }
+
+  /**
+   * [from, to) mapped (young) in a second root that is already invalid: a handler that gives up the
+   * lock while walking it, or while walking the current root before it, may find it freed when it
+   * comes back (H3).
+   */
+  private static Consumer<World> invalidRootWith(long from, long to) {
+    return world -> {
+      world.withExclusiveLock(
+          () -> {
+            AddressSpaceMmu mmu = world.mmu(0);
+            RadixRoot old = mmu.newRoot();
+            for (long gfn = from; gfn < to; gfn++) {
+              old.map(gfn, 1, 0x100000 + gfn, true, true, false);
+            }
+            mmu.invalidate(old);
+          });
+    };
+  }
+
+  /** The generated walker over gfns [from, to) of the slot, with the handler under test. */
+  private Consumer<World> walker(long from, long to, boolean mayBlock) {
+    return world -> walk.run(context(world, onLock()), inputs(from, to, mayBlock));
+  }
+
+  private Consumer<World> endWalker(long from, long to) {
+    return world ->
+        endWalk.get().run(context(world, named("invalidate_end")), inputs(from, to, false));
+  }
+
+  private dev.walkspec.semantics.Scenario inputs(long from, long to, boolean mayBlock) {
+    return new dev.walkspec.semantics.Scenario(
+        "explore",
+        binding.profile().name(),
+        Map.of(),
+        Optional.of(binding.operation().id().text()),
+        binding.paramFlags().contains("may_block") ? Map.of("may_block", mayBlock) : Map.of(),
+        true,
+        false,
+        HVA + from * Pages.SIZE,
+        HVA + to * Pages.SIZE,
+        List.of(),
+        List.of());
+  }
+
+  /** What the walk hands the handler: checked calls (H1, H2, H8), and C1's range recording. */
+  private WalkerContext context(World world, OnLockCallback onLock) {
+    GfnHandler handler = handlers.get();
+    boolean recordsRange =
+        binding
+            .callback(dev.walkspec.check.WalkerRoles.of(binding.walker()).handlerSlot())
+            .filter("unmap"::equals)
+            .isPresent();
+    GfnHandler checked =
+        (kvm, range) -> {
+          if (recordsRange) {
+            kvm.invalidation().addRange(range.start(), range.end());
+          }
+          return kvm.callHandler(handler, range);
+        };
+    return new WalkerContext(
+        world,
+        Map.of(),
+        true,
+        true,
+        checked,
+        (kvm, range) -> checked.handle(kvm, range) ? 1 : 0,
+        onLock,
+        checked,
+        (kvm, range) -> checked.handle(kvm, range) ? 1 : 0,
+        TraceSink.OFF);
+  }
+
+  private OnLockCallback onLock() {
+    return named(
+        dev.walkspec.check.WalkerRoles.of(binding.walker())
+            .onLockSlot()
+            .flatMap(binding::callback)
+            .orElse(""));
+  }
+
+  /** The on_lock callbacks the model knows by name: the invalidation bookkeeping of C1/C2. */
+  static OnLockCallback named(String callback) {
+    return switch (callback) {
+      // invalidate_start: the name queued upstream for invalidate_begin (next-invalidate-start).
+      case "invalidate_begin", "invalidate_start" -> kvm -> kvm.invalidation().begin();
+      case "invalidate_end" -> kvm -> kvm.invalidation().end();
+      default -> kvm -> {};
+    };
+  }
+
+  /** The arch's writer, the way dirty logging runs it: under the MMU lock, then a flush. */
+  private Consumer<World> writeProtect(long from, long to) {
+    return world -> {
+      WriteProtector w = writer.orElseThrow().get();
+      dev.walkspec.runtime.api.LockMode mode = world.mmuLock().kind().exclusiveMode();
+      world.mmuLock().acquire(mode);
+      boolean flush;
+      try {
+        flush = w.writeProtect(world, world.memslotStore().peek(0).byId(1), from, to);
+      } finally {
+        world.mmuLock().release(mode);
+      }
+      if (flush) {
+        world.flushRemoteTlbs();
+      }
+    };
+  }
+}

@@ -1,0 +1,233 @@
+package dev.walkspec.semantics;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import dev.walkspec.check.CheckedSpec;
+import dev.walkspec.check.WalkerRoles;
+import dev.walkspec.model.Constants;
+import dev.walkspec.model.Evaluator;
+import dev.walkspec.model.Rule;
+import dev.walkspec.model.Value;
+import dev.walkspec.model.Walker;
+import dev.walkspec.runtime.api.LockMode;
+import dev.walkspec.runtime.trace.TraceEvent;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apiguardian.api.API;
+
+/**
+ * The reference semantics: runs a checked spec on a scenario and yields the event trace. It is the
+ * oracle every generated walker and every transcription of the kernel is judged by, so it follows
+ * the rules one by one, in the order the walk applies them, and nothing else.
+ */
+@API(status = INTERNAL)
+public final class Interpreter {
+  private final CheckedSpec checked;
+  private final ScenarioResolver resolver;
+
+  public Interpreter(CheckedSpec checked) {
+    this.checked = checked;
+    this.resolver = new ScenarioResolver(checked);
+  }
+
+  public CheckedSpec spec() {
+    return checked;
+  }
+
+  /** What the scenario fixes for the walk (flags, callbacks, inputs) on this spec. */
+  public WalkSetup setup(Scenario scenario) {
+    return resolver.resolve(scenario);
+  }
+
+  /** The trace of one scenario; a scenario that does not fit the spec throws ScenarioException. */
+  public Trace run(Scenario scenario) {
+    WalkSetup setup = resolver.resolve(scenario);
+    return new Run(setup, scenario).walk();
+  }
+
+  /** The state of one walk. */
+  private static final class Run {
+    private final WalkSetup setup;
+    private final Scenario scenario;
+    private final Walker walker;
+    private final boolean intResults;
+    private final List<TraceEvent> events = new ArrayList<>();
+    private final Map<String, Value> env = new HashMap<>();
+    private final Evaluator evaluator = new Evaluator(env::get);
+    private int calls;
+    private boolean found;
+    private long ret;
+    private LockMode lockMode;
+
+    Run(WalkSetup setup, Scenario scenario) {
+      this.setup = setup;
+      this.scenario = scenario;
+      this.walker = setup.walker();
+      this.intResults =
+          walker
+              .rule(Rule.Result.class)
+              .filter(r -> r.combinator() == Rule.Combinator.INT_OR)
+              .isPresent();
+      env.putAll(setup.config());
+      setup.flags().forEach((flag, value) -> env.put(flag, Value.of(value)));
+      WalkerRoles roles = WalkerRoles.of(walker);
+      env.put(roles.handlerSlot(), Value.of(setup.handler()));
+      roles.onLockSlot().ifPresent(slot -> env.put(slot, Value.of(setup.onLock().isPresent())));
+      env.put("start", Value.of(setup.start()));
+      env.put("end", Value.of(setup.end()));
+      env.put("arg", Value.of(setup.arg()));
+      updateResultNames();
+    }
+
+    Trace walk() {
+      for (Rule.Guard guard : walker.guards()) {
+        if (evaluator.isTrue(guard.when())) { // W1: warn, return {false, false}, touch nothing
+          events.add(new TraceEvent.Warn(guard.id().text()));
+          return finish();
+        }
+      }
+      boolean srcu = walker.rule(Rule.Section.class).isPresent();
+      if (srcu) {
+        events.add(new TraceEvent.SrcuLock()); // W2
+      }
+      Optional<Rule.Lock> lock = walker.rule(Rule.Lock.class);
+      if (lock.isPresent() && lock.get().point() == Rule.LockPoint.WALK_START) {
+        lockUnlessLockless(lock.get());
+      }
+      boolean jumped = visitAddressSpaces(lock);
+      Optional<Rule.Flush> flush = walker.rule(Rule.Flush.class);
+      if (!jumped) {
+        flush.filter(f -> f.placement() == Rule.Placement.BEFORE).ifPresent(this::flushIf);
+      }
+      walker.rule(Rule.Unlock.class).ifPresent(this::unlockIf); // W11
+      if (!jumped) {
+        flush.filter(f -> f.placement() == Rule.Placement.AFTER).ifPresent(this::flushIf);
+      }
+      if (srcu) {
+        events.add(new TraceEvent.SrcuUnlock());
+      }
+      return finish();
+    }
+
+    /** W3-W9. Returns true when the walk jumped to the unlock (W8), skipping the flush. */
+    private boolean visitAddressSpaces(Optional<Rule.Lock> lock) {
+      Rule.VisitSlots visit = walker.rule(Rule.VisitSlots.class).orElseThrow();
+      long low = evaluator.eval(visit.low()).asInt();
+      long high = evaluator.eval(visit.high()).asInt();
+      Rule.GfnRange gfn = walker.rule(Rule.GfnRange.class).orElseThrow();
+      Rule.Result result = walker.rule(Rule.Result.class).orElseThrow();
+      Optional<Rule.NullHandler> nullHandler = walker.rule(Rule.NullHandler.class);
+      for (int as = 0; as < setup.profile().addressSpaces(); as++) {
+        Scenario.AddressSpace space =
+            as < scenario.addressSpaces().size()
+                ? scenario.addressSpaces().get(as)
+                : new Scenario.AddressSpace(List.of());
+        for (Scenario.Slot slot : Layouts.overlapping(space, low, high)) {
+          if (!found) {
+            found = true; // W7: the first hit of the whole walk
+            updateResultNames();
+            if (lock.isPresent() && lock.get().point() == Rule.LockPoint.FIRST_HIT) {
+              lockUnlessLockless(lock.get());
+            }
+            if (!setup.handler() && nullHandler.isPresent()) {
+              if (nullHandler.get().policy() == Rule.NullPolicy.JUMP_UNLOCK) {
+                return true; // W8 (v6.10+): straight to the unlock, no flush
+              }
+              break; // V2: leaves the slot loop only; the next address space calls the stub
+            }
+          }
+          if (call(as, slot, gfn.rounding(), result)) {
+            return false;
+          }
+        }
+      }
+      return false;
+    }
+
+    /** W5, W6, W9: one handler call. Returns true when the result ends the walk (V6, V7). */
+    private boolean call(int as, Scenario.Slot slot, Rule.Rounding rounding, Rule.Result result) {
+      long hvaStart = Math.max(setup.start(), slot.userspaceAddr());
+      long hvaEnd = Math.min(setup.end(), slot.hvaEnd());
+      long gfnStart = hvaToGfn(hvaStart, slot);
+      long gfnEnd =
+          rounding == Rule.Rounding.ROUND_OUT
+              ? hvaToGfn(hvaEnd + Scenario.PAGE_SIZE - 1, slot)
+              : hvaToGfn(hvaEnd, slot);
+      long r = calls < scenario.handlerResults().size() ? scenario.handlerResults().get(calls) : 0;
+      calls++;
+      boolean stop = false;
+      if (intResults) {
+        events.add(new TraceEvent.Call(as, slot.id(), gfnStart, gfnEnd, Long.toString(r)));
+        if (r < 0) {
+          ret = r; // V7: an error ends the walk and is what it returns
+          stop = true;
+        } else if (ret >= 0) {
+          ret |= r;
+        }
+      } else {
+        boolean young = r != 0;
+        events.add(new TraceEvent.Call(as, slot.id(), gfnStart, gfnEnd, Boolean.toString(young)));
+        ret = ret != 0 || young ? 1 : 0;
+      }
+      updateResultNames();
+      return stop || result.stopWhen().map(evaluator::isTrue).orElse(false);
+    }
+
+    private static long hvaToGfn(long hva, Scenario.Slot slot) {
+      return slot.baseGfn() + Math.floorDiv(hva - slot.userspaceAddr(), Scenario.PAGE_SIZE);
+    }
+
+    /** W7: take the lock unless the walk is lockless, then run on_lock. */
+    private void lockUnlessLockless(Rule.Lock lock) {
+      if (lock.unless().map(evaluator::isTrue).orElse(false)) {
+        return;
+      }
+      Value mode = setup.profile().realize(evaluator.eval(lock.mode()));
+      lockMode = toLockMode(mode);
+      events.add(new TraceEvent.Lock(lockMode));
+      if (lock.onLock().isPresent() && setup.onLock().isPresent()) {
+        events.add(new TraceEvent.OnLock(setup.onLock().get()));
+      }
+    }
+
+    private void flushIf(Rule.Flush flush) {
+      if (evaluator.isTrue(flush.when())) {
+        events.add(new TraceEvent.Flush()); // W10: exactly once
+      }
+    }
+
+    private void unlockIf(Rule.Unlock unlock) {
+      if (evaluator.isTrue(unlock.when())) {
+        LockMode mode = lockMode != null ? lockMode : lockRuleMode();
+        events.add(new TraceEvent.Unlock(mode));
+      }
+    }
+
+    /** The mode the lock rule would take; only reached when the checker's W7/W11 check passed. */
+    private LockMode lockRuleMode() {
+      Rule.Lock lock = walker.rule(Rule.Lock.class).orElseThrow();
+      return toLockMode(setup.profile().realize(evaluator.eval(lock.mode())));
+    }
+
+    private static LockMode toLockMode(Value mode) {
+      if (Constants.READ.equals(mode)) {
+        return LockMode.READ;
+      }
+      return Constants.SPIN.equals(mode) ? LockMode.SPIN : LockMode.WRITE;
+    }
+
+    private void updateResultNames() {
+      env.put("found_memslot", Value.of(found));
+      env.put("ret", intResults ? Value.of(ret) : Value.of(ret != 0));
+    }
+
+    private Trace finish() {
+      String shown = intResults ? Long.toString(ret) : Boolean.toString(ret != 0);
+      events.add(new TraceEvent.Result(shown, found));
+      return new Trace(events);
+    }
+  }
+}
