@@ -1,8 +1,11 @@
 package dev.walkspec.runtime.world;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import org.apiguardian.api.API;
 
 /**
  * The handler classes that took the MMU lock for read during a lockless handler call, in any world
@@ -10,6 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * zaps lockless aging was meant to run beside: {@code walkspec conform} reports it as an advisory
  * note, apart from obligation failures.
  */
+@API(status = INTERNAL)
 public final class LocklessReadLocks {
   private static final Set<String> HANDLERS = ConcurrentHashMap.newKeySet();
 
