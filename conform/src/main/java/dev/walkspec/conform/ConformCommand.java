@@ -28,6 +28,7 @@ import picocli.CommandLine.Parameters;
       "  walkspec conform                 # every bundled spec against every bundled handler",
       "  walkspec conform --handlers x86,arm64 spec/src/main/walkspec/kvm.walk",
       "  walkspec conform --format json -o /tmp/report > matrix.json",
+      "  walkspec conform --handlers riscv --keep-suites target/walkspec-suites kvm.walk",
       "",
       "Handler sets: the arch handlers x86, arm64, riscv, loongarch and the",
       "known-bad variants such as TdpAgePlainStore (see conformance-tests/README.md).",
@@ -38,7 +39,8 @@ public final class ConformCommand implements Callable<Integer> {
   @Parameters(
       arity = "0..*",
       paramLabel = "SPEC",
-      description = "Specs (default: every bundled spec).")
+      description =
+          "Specs: files, or bundled specs by name (kvm.walk); default: every bundled spec.")
   List<Path> specs = new ArrayList<>();
 
   @Option(
@@ -66,6 +68,14 @@ public final class ConformCommand implements Callable<Integer> {
       description = "Where report.html, junit.xml and summary.md go (default: ${DEFAULT-VALUE}).")
   Path reportDir;
 
+  @Option(
+      names = "--keep-suites",
+      paramLabel = "DIR",
+      description =
+          "Also write the generated handler suites and walkers (Java sources) to DIR, so that a"
+              + " failing property can be read and run again.")
+  Path keepSuites;
+
   @Mixin CommonOptions common;
 
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec command;
@@ -84,7 +94,7 @@ public final class ConformCommand implements Callable<Integer> {
             ? Progress.terminal(new PrintWriter(System.err, true))
             : Progress.SILENT;
     List<Matrix.NamedSpec> named = BundledRun.specs(specs);
-    MatrixResult result = Matrix.run(named, sets, tries, progress);
+    MatrixResult result = Matrix.run(named, sets, tries, progress, Optional.ofNullable(keepSuites));
     if (progress != Progress.SILENT) {
       System.err.println();
     }

@@ -4,12 +4,14 @@ import dev.walkspec.check.Binding;
 import dev.walkspec.check.CheckedSpec;
 import dev.walkspec.check.Obligations;
 import dev.walkspec.check.WalkerRoles;
+import dev.walkspec.cli.ExploredSuites;
 import dev.walkspec.emit.GeneratedFile;
 import dev.walkspec.emit.Generator;
-import dev.walkspec.emit.GeneratorOptions;
 import dev.walkspec.emit.SourceCompiler;
 import dev.walkspec.model.Decls.Obligation;
+import dev.walkspec.pipeline.BundledSpecs;
 import dev.walkspec.semantics.ObligationChanges;
+import dev.walkspec.suite.Shell;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -57,6 +59,7 @@ public final class Matrix {
   private final List<HandlerSet> sets;
   private final int tries;
   private final Progress progress;
+  private final Optional<Path> keepSuites;
 
   /** A checked spec with the name its column shows. */
   public record NamedSpec(String name, Path file, CheckedSpec checked) {}
@@ -65,16 +68,33 @@ public final class Matrix {
   private record Need(
       String set, String spec, Binding binding, String kind, String obligation, String key) {}
 
-  private Matrix(List<NamedSpec> specs, List<HandlerSet> sets, int tries, Progress progress) {
+  private Matrix(
+      List<NamedSpec> specs,
+      List<HandlerSet> sets,
+      int tries,
+      Progress progress,
+      Optional<Path> keepSuites) {
     this.specs = specs;
     this.sets = sets;
     this.tries = tries;
     this.progress = progress;
+    this.keepSuites = keepSuites;
   }
 
   public static MatrixResult run(
       List<NamedSpec> specs, List<HandlerSet> sets, int tries, Progress progress) throws Exception {
-    return new Matrix(specs, sets, tries, progress).run();
+    return run(specs, sets, tries, progress, Optional.empty());
+  }
+
+  /** The run; with {@code keepSuites}, the generated suites' sources are written there too. */
+  public static MatrixResult run(
+      List<NamedSpec> specs,
+      List<HandlerSet> sets,
+      int tries,
+      Progress progress,
+      Optional<Path> keepSuites)
+      throws Exception {
+    return new Matrix(specs, sets, tries, progress, keepSuites).run();
   }
 
   private MatrixResult run() throws Exception {
@@ -93,6 +113,9 @@ public final class Matrix {
         sources.addAll(files);
         suiteOfBinding.put(id, className(files.get(0)));
       }
+    }
+    if (keepSuites.isPresent()) {
+      KeptSuites.write(keepSuites.get(), sources);
     }
     progress.phase("compiling " + sources.size() + " suites");
     Path work = Files.createTempDirectory("walkspec-conform");
@@ -168,38 +191,15 @@ public final class Matrix {
         specs.stream().filter(s -> s.name().equals(rep.spec())).findFirst().orElseThrow();
     HandlerSet set =
         sets.stream().filter(s -> s.name().equals(rep.set())).findFirst().orElseThrow();
-    String profile = rep.binding().profile().name();
-    Set<String> operations = new java.util.TreeSet<>();
-    operations.add(rep.binding().operation().id().text());
-    spec.checked().bindings().stream()
-        .filter(b -> b.profile().name().equals(profile))
-        .filter(
-            b ->
-                b.callbacks().values().stream()
-                    .anyMatch(v -> v.filter("invalidate_end"::equals).isPresent()))
-        .forEach(b -> operations.add(b.operation().id().text()));
-    Map<String, String> classes = new java.util.HashMap<>();
-    classes.put(profile + "/" + rep.kind(), set.handlers().get(rep.kind()));
-    set.writer().ifPresent(w -> classes.put(profile + "/writer", w));
-    GeneratorOptions options =
-        new GeneratorOptions(
-            "dev.walkspec.matrix.r" + index,
-            operations,
-            Set.of(profile),
-            classes,
-            spec.file().toAbsolutePath().toString(),
-            List.of(),
-            tries,
-            SEED);
-    Generator generator = new Generator(spec.checked(), options);
-    List<GeneratedFile> suites = generator.handlerSuites();
-    if (suites.size() != 1) {
-      throw new IllegalStateException(
-          "expected one handler suite for " + rep + ", got " + suites.size());
-    }
-    List<GeneratedFile> files = new ArrayList<>(suites);
-    files.addAll(generator.walkers());
-    return files;
+    return ExploredSuites.sources(
+        spec.checked(),
+        spec.file().toAbsolutePath().toString(),
+        rep.binding(),
+        rep.kind(),
+        new ExploredSuites.Handlers(set.handlers(), set.writer(), set.profiles()),
+        "dev.walkspec.matrix.r" + index,
+        tries,
+        SEED);
   }
 
   private static String className(GeneratedFile file) {
@@ -244,13 +244,78 @@ public final class Matrix {
   }
 
   /** The obligation a failure names ("walkspec: H3 ..."), else the one the test was about. */
-  private static MatrixCell.Failure failure(
+  private MatrixCell.Failure failure(
       Need rep, SuiteLauncher.TestOutcome outcome, Throwable failure) {
     String message = String.valueOf(failure.getMessage());
     Matcher broken = BROKEN.matcher(message);
     String obligation = broken.find() ? broken.group(1) : rep.obligation();
+    Optional<String> replay = field(message, "replay:");
+    // The suite's own replay command names the spec by the absolute path it was generated from;
+    // the matrix names it the way a checkout does (reproduce, below) and keeps reports the same
+    // across specs, so that identical counterexamples are shown once.
+    String report =
+        message
+            .lines()
+            .filter(l -> !l.startsWith(dev.walkspec.suite.HandlerSuite.REPRODUCE + "walkspec "))
+            .collect(java.util.stream.Collectors.joining("\n"));
     return new MatrixCell.Failure(
-        obligation, rep.binding().displayName(), outcome.displayName(), message);
+        obligation,
+        rep.binding().displayName(),
+        outcome.displayName(),
+        report,
+        reproduce(rep, outcome, replay));
+  }
+
+  /**
+   * The command that reproduces a failure on a checkout: an explored counterexample replays with
+   * {@code walkspec replay} on the same suite; a one-call property runs again (with the matrix's
+   * fixed seed, so on the same states) in a narrowed {@code walkspec conform} that keeps the
+   * generated suites, the failing property among them (C1-C4, H1-H14 as the spec states them).
+   */
+  private String reproduce(Need rep, SuiteLauncher.TestOutcome outcome, Optional<String> replay) {
+    NamedSpec spec =
+        specs.stream().filter(s -> s.name().equals(rep.spec())).findFirst().orElseThrow();
+    String specArgument = Shell.quote(specArgument(spec.file()));
+    if (replay.isPresent()) {
+      return "walkspec replay --spec "
+          + specArgument
+          + " --handlers "
+          + Shell.quote(rep.set())
+          + " --binding "
+          + Shell.quote(rep.binding().displayName())
+          + " "
+          + Shell.quote(replay.get());
+    }
+    String simpleName = outcome.className().substring(outcome.className().lastIndexOf('.') + 1);
+    return "walkspec conform --handlers "
+        + Shell.quote(rep.set())
+        + " --keep-suites target/walkspec-suites "
+        + specArgument
+        + "   # then the property "
+        + simpleName
+        + "#"
+        + outcome.method()
+        + " (seed "
+        + SEED
+        + ") is in target/walkspec-suites";
+  }
+
+  /** A bundled spec by its file name (conform and replay take it so), another as given. */
+  static String specArgument(Path file) {
+    Path absolute = file.toAbsolutePath().normalize();
+    boolean bundled =
+        BundledSpecs.files().stream()
+            .anyMatch(f -> f.toAbsolutePath().normalize().equals(absolute));
+    return bundled ? file.getFileName().toString() : file.toString();
+  }
+
+  private static Optional<String> field(String report, String name) {
+    return report
+        .lines()
+        .map(String::strip)
+        .filter(l -> l.startsWith(name))
+        .map(l -> l.substring(name.length()).strip())
+        .findFirst();
   }
 
   private Map<String, MatrixCell> cells(

@@ -1,5 +1,6 @@
 package dev.walkspec.emit;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -27,6 +28,12 @@ public final class SourceCompiler {
   private SourceCompiler() {}
 
   public static Result compile(List<GeneratedFile> sources, Path workDir) throws IOException {
+    return compile(sources, workDir, List.of());
+  }
+
+  /** Compiles against the current class path with {@code extra} entries (handler classes) first. */
+  public static Result compile(List<GeneratedFile> sources, Path workDir, List<Path> extra)
+      throws IOException {
     Path src = Files.createDirectories(workDir.resolve("src"));
     Path classes = Files.createDirectories(workDir.resolve("classes"));
     List<Path> files = new ArrayList<>();
@@ -47,7 +54,7 @@ public final class SourceCompiler {
               "-Xlint:all",
               "-proc:none",
               "-classpath",
-              System.getProperty("java.class.path"),
+              classPath(extra),
               "-d",
               classes.toString());
       StringWriter out = new StringWriter();
@@ -69,5 +76,12 @@ public final class SourceCompiler {
       }
       return new Result(classes, problems);
     }
+  }
+
+  private static String classPath(List<Path> extra) {
+    List<String> entries = new ArrayList<>();
+    extra.forEach(p -> entries.add(p.toAbsolutePath().toString()));
+    entries.add(System.getProperty("java.class.path"));
+    return String.join(File.pathSeparator, entries);
   }
 }

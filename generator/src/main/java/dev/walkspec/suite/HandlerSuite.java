@@ -96,20 +96,60 @@ public final class HandlerSuite {
    *     exhausted the bound)
    */
   public dev.walkspec.runtime.explore.ExplorationResult explore(String scenario) {
-    Binding binding = binding();
-    refuseExit(handlers.get().getClass());
-    writer.ifPresent(w -> refuseExit(w.get().getClass()));
-    ConcurrentScenarios scenarios =
-        new ConcurrentScenarios(
-            binding,
+    return run(
+        scenario,
+        dev.walkspec.runtime.explore.Strategy.dfs(ConcurrentScenarios.preemptionBound(scenario)));
+  }
+
+  /**
+   * Runs one schedule of a concurrent scenario, given as the replay string of an explored
+   * counterexample ({@code unmap-vs-root-free@0*316.1}): the same scenario, checks and budget as
+   * {@link #explore}, so the same failure, or none once the bug is fixed.
+   *
+   * @throws IllegalArgumentException if the string is malformed or names no scenario of this suite
+   */
+  public dev.walkspec.runtime.explore.ExplorationResult replay(String replay) {
+    String name = dev.walkspec.runtime.explore.Schedule.parse(replay).scenario();
+    if (name == null || !scenarioNames().contains(name)) {
+      throw new IllegalArgumentException(
+          "no scenario '"
+              + name
+              + "' in the suite of "
+              + subject()
+              + "; its scenarios: "
+              + String.join(", ", scenarioNames()));
+    }
+    return run(name, dev.walkspec.runtime.explore.Strategy.replay(replay));
+  }
+
+  /**
+   * The concurrent scenario {@code name} of this suite, as {@link #explore} runs it (for printed
+   * regression tests: {@code Explorer.check(SuiteTest.SUITE.scenario(NAME), Strategy.replay(...),
+   * Invariants.standard())}).
+   */
+  public dev.walkspec.runtime.explore.Scenario scenario(String name) {
+    return scenarios().scenario(name);
+  }
+
+  private ConcurrentScenarios scenarios() {
+    return new ConcurrentScenarios(
+            binding(),
             handlers,
             walk.orElseThrow(() -> new IllegalStateException("the suite has no walker (withWalk)")),
             endWalk,
-            writer);
+            writer)
+        .sourcedFrom(suiteClass.getSimpleName() + ".SUITE");
+  }
+
+  private dev.walkspec.runtime.explore.ExplorationResult run(
+      String scenario, dev.walkspec.runtime.explore.Strategy strategy) {
+    Binding binding = binding();
+    refuseExit(handlers.get().getClass());
+    writer.ifPresent(w -> refuseExit(w.get().getClass()));
     try {
       return dev.walkspec.runtime.explore.Explorer.check(
-          scenarios.scenario(scenario),
-          dev.walkspec.runtime.explore.Strategy.dfs(ConcurrentScenarios.preemptionBound(scenario)),
+          scenarios().scenario(scenario),
+          strategy,
           dev.walkspec.runtime.explore.Invariants.standard(),
           dev.walkspec.runtime.explore.Budget.defaults()
               .withWallClock(java.time.Duration.ofSeconds(60))
@@ -117,13 +157,54 @@ public final class HandlerSuite {
     } catch (dev.walkspec.runtime.explore.ExplorationFailure failure) {
       AssertionError named =
           withObligation(failure, binding.fixedFlags().getOrDefault("lockless", false));
-      // The report names actors; a last line names the class under test.
+      // The report names actors; the last lines name the class under test and the command that
+      // replays the counterexample outside the build (walkspec replay, docs/explorer.md).
+      String command = replayCommand(failure.counterexample().replay());
       AssertionError withSubject =
-          new AssertionError(
-              named.getMessage() + "\nwalkspec: the handler under test: " + subject());
+          new ExploredFailure(
+              named.getMessage()
+                  + "\nwalkspec: the handler under test: "
+                  + subject()
+                  + "\n"
+                  + REPRODUCE
+                  + command,
+              failure.result(),
+              command);
       withSubject.setStackTrace(named.getStackTrace());
       throw withSubject;
     }
+  }
+
+  /** The line of an explored failure that gives the command replaying it. */
+  public static final String REPRODUCE = "reproduce: ";
+
+  /**
+   * The command that replays an explored counterexample of this suite from a build's base
+   * directory: the spec the suite was generated from, the binding, the classes under test (from the
+   * build's class directories) and the replay string.
+   */
+  public String replayCommand(String replay) {
+    StringBuilder command =
+        new StringBuilder("walkspec replay --spec ")
+            .append(Shell.quote(specRef.path()))
+            .append(" --binding ")
+            .append(Shell.quote(binding().displayName()))
+            .append(" --handler ")
+            .append(Shell.quote(kind() + "=" + handlers.get().getClass().getName()));
+    writer.ifPresent(
+        w -> command.append(" --writer ").append(Shell.quote(w.get().getClass().getName())));
+    return command
+        .append(" --classpath target/classes:target/test-classes ")
+        .append(Shell.quote(replay))
+        .toString();
+  }
+
+  /** The handler kind of this suite (age, test_age, unmap). */
+  public String kind() {
+    Binding binding = binding();
+    return binding
+        .callback(dev.walkspec.check.WalkerRoles.of(binding.walker()).handlerSlot())
+        .orElse("");
   }
 
   private void refuseExit(Class<?> type) {
@@ -168,8 +249,15 @@ public final class HandlerSuite {
       String profile,
       String handlerName,
       Supplier<? extends GfnHandler> handlers) {
-    return new HandlerSuite(spec, operation, profile, handlerName, handlers);
+    HandlerSuite suite = new HandlerSuite(spec, operation, profile, handlerName, handlers);
+    // The generated suite class that holds this suite in its SUITE field, for printed tests.
+    suite.suiteClass =
+        StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE).getCallerClass();
+    return suite;
   }
+
+  /** The class whose static initializer made this suite (a generated suite's SUITE). */
+  private Class<?> suiteClass = HandlerSuite.class;
 
   public void checkDrift() {
     specRef.load();

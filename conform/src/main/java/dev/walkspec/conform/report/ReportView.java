@@ -65,6 +65,7 @@ public record ReportView(
       String finding,
       String reason,
       String report,
+      String reproduce,
       Optional<SequenceDiagram> diagram) {}
 
   /**
