@@ -144,4 +144,25 @@ class ReproduceEveryCardTest {
         .contains("void " + property.group(2) + "(")
         .contains("seed = \"" + property.group(3) + "\"");
   }
+
+  @Test
+  void the_full_report_is_at_most_two_megabytes() throws Exception {
+    Path html = FullRun.get().reportDir().resolve(ReportFiles.HTML);
+
+    assertThat(Files.size(html)).isLessThanOrEqualTo(2L * 1024 * 1024);
+  }
+
+  @Test
+  void identical_counterexamples_are_one_card() throws Exception {
+    String html =
+        Files.readString(
+            FullRun.get().reportDir().resolve(ReportFiles.HTML), StandardCharsets.UTF_8);
+
+    assertThat(html)
+        .containsPattern(
+            "TdpUnmapWalksFreedRoot: H3 on [^<]+<span class=\"same\">\\(the same in \\d+ specs\\)");
+    assertThat(html.split("<div class=\"failure\"", -1).length - 1)
+        .as("one HTML card per distinct counterexample, as in conformance-matrix.md")
+        .isEqualTo(cards().size());
+  }
 }
