@@ -97,7 +97,7 @@ class ReproduceTest {
   }
 
   @Test
-  void an_explored_failure_prints_a_replay_command_that_reproduces_it() {
+  void an_explored_failure_prints_a_replay_command_that_reproduces_it() throws Exception {
     Run explored =
         walkspec(
             "explore",
@@ -118,6 +118,17 @@ class ReproduceTest {
     assertThat(replayed.code()).as(replayed.err()).isEqualTo(Main.FINDINGS);
     assertThat(outcome(replayed.out())).isEqualTo(outcome(explored.out())).contains("breaks H3");
     assertThat(reproduceLine(replayed.out())).contains(command);
+
+    List<String> json = new ArrayList<>(words(command));
+    json.add(2, "--format");
+    json.add(3, "json");
+    Run asJson = walkspec(json.subList(1, json.size()).toArray(String[]::new));
+    com.fasterxml.jackson.databind.JsonNode tree =
+        new com.fasterxml.jackson.databind.ObjectMapper().readTree(asJson.out());
+    assertThat(tree.path("counterexample").path("reproduce").asText()).isEqualTo(command);
+    assertThat(tree.path("counterexample").path("steps").asInt())
+        .isEqualTo(
+            Integer.parseInt(outcome(explored.out()).replaceAll(".* in (\\d+) steps", "$1")));
   }
 
   @Test

@@ -12,11 +12,13 @@ import dev.walkspec.runtime.explore.Scenario;
 import dev.walkspec.runtime.explore.Strategy;
 import dev.walkspec.runtime.explore.examples.Catalogue;
 import dev.walkspec.suite.ExploredFailure;
+import dev.walkspec.suite.Shell;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.function.UnaryOperator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -151,6 +153,10 @@ final class ExploreCommand implements Callable<Integer> {
     return results.stream().anyMatch(ExplorationResult::failed) ? Main.FINDINGS : Main.OK;
   }
 
+  private UnaryOperator<String> reproduce() {
+    return suite.suiteMode() ? suite::replayCommand : ExploreCommand::catalogueCommand;
+  }
+
   /** Each scenario explored by its generated suite, the way the suite's test explores it. */
   private int exploreSuite(PrintWriter out) {
     List<ExplorationResult> results = new ArrayList<>();
@@ -251,17 +257,28 @@ final class ExploreCommand implements Callable<Integer> {
       for (ExplorationResult result : results) {
         out.println(
             common.format == CommonOptions.Format.jsonl
-                ? json(mapper, result).toString()
-                : write(mapper, json(mapper, result)));
+                ? json(mapper, result, reproduce()).toString()
+                : write(mapper, json(mapper, result, reproduce())));
       }
       return;
     }
     ArrayNode array = mapper.createArrayNode();
-    results.forEach(result -> array.add(json(mapper, result)));
+    results.forEach(result -> array.add(json(mapper, result, reproduce())));
     out.println(write(mapper, array));
   }
 
+  /** The command that replays a catalogue counterexample. */
+  static String catalogueCommand(String replay) {
+    return "walkspec replay " + Shell.quote(replay);
+  }
+
   static ObjectNode json(ObjectMapper mapper, ExplorationResult result) {
+    return json(mapper, result, ExploreCommand::catalogueCommand);
+  }
+
+  /** The result as JSON; {@code reproduce} gives the command that replays a counterexample. */
+  static ObjectNode json(
+      ObjectMapper mapper, ExplorationResult result, UnaryOperator<String> reproduce) {
     ObjectNode node = mapper.createObjectNode();
     node.put("scenario", result.scenario());
     node.put("strategy", result.strategy());
@@ -298,6 +315,7 @@ final class ExploreCommand implements Callable<Integer> {
     ce.put("schedules_to_failure", c.schedulesToFailure());
     ce.put("found_by", c.foundBy());
     ce.put("replay", c.replay());
+    ce.put("reproduce", reproduce.apply(c.replay()));
     ce.put("step_table", c.stepTable());
     ce.put("junit", c.junit());
     ce.put("report", c.report());

@@ -100,12 +100,14 @@ final class ReplayCommand implements Callable<Integer> {
       }
       report = result.counterexample().map(c -> c.report()).orElse(null);
     }
+    java.util.function.UnaryOperator<String> reproduce =
+        suite.suiteMode() ? suite::replayCommand : ExploreCommand::catalogueCommand;
     if (common.format != CommonOptions.Format.text) {
       ObjectMapper mapper = new ObjectMapper();
       out.println(
           common.format == CommonOptions.Format.jsonl
-              ? ExploreCommand.json(mapper, result).toString()
-              : ExploreCommand.write(mapper, ExploreCommand.json(mapper, result)));
+              ? ExploreCommand.json(mapper, result, reproduce).toString()
+              : ExploreCommand.write(mapper, ExploreCommand.json(mapper, result, reproduce)));
     } else if (result.failed()) {
       out.print(report);
     } else {
