@@ -114,8 +114,14 @@ public final class ConformCommand implements Callable<Integer> {
       for (MatrixCell cell : result.cells().values()) {
         for (MatrixCell.Failure f : cell.failuresInOrder()) {
           out.printf(
-              "%n=== %s on %s: %s (%s, %s)%n%s%n",
-              cell.set(), cell.spec(), f.obligation(), f.binding(), f.testName(), f.report());
+              "%n=== %s on %s: %s (%s, %s)%n%s%nreproduce: %s%n",
+              cell.set(),
+              cell.spec(),
+              f.obligation(),
+              f.binding(),
+              f.testName(),
+              f.report(),
+              f.reproduce());
         }
       }
     }
@@ -135,7 +141,20 @@ public final class ConformCommand implements Callable<Integer> {
       return 0;
     }
     out.println("outcomes that differ from expected-outcomes.tsv:");
-    differences.forEach(d -> out.println("  " + d.describe()));
+    for (ExpectedOutcomes.Difference d : differences) {
+      out.println("  " + d.describe());
+      // Each failure that was not expected, with the command that reproduces it.
+      result
+          .cell(d.set(), d.spec())
+          .ifPresent(
+              cell ->
+                  cell.failuresInOrder().stream()
+                      .filter(f -> !d.expected().contains(f.obligation()))
+                      .forEach(
+                          f ->
+                              out.println(
+                                  "    " + f.obligation() + ": reproduce: " + f.reproduce())));
+    }
     return 1;
   }
 
