@@ -6,6 +6,7 @@ import dev.walkspec.parse.SpecLoader;
 import dev.walkspec.pipeline.BundledSpecs;
 import dev.walkspec.pipeline.CheckOutcome;
 import dev.walkspec.pipeline.Pipeline;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,7 +20,7 @@ public final class BundledRun {
    * name (the reproduce commands of a report name bundled specs so: kvm.walk).
    */
   static Path resolve(Path given) {
-    if (java.nio.file.Files.exists(given) || given.getNameCount() != 1) {
+    if (Files.exists(given) || given.getNameCount() != 1) {
       return given;
     }
     return BundledSpecs.files().stream()

@@ -11,6 +11,7 @@ import dev.walkspec.emit.SourceCompiler;
 import dev.walkspec.model.Decls.Obligation;
 import dev.walkspec.pipeline.BundledSpecs;
 import dev.walkspec.semantics.ObligationChanges;
+import dev.walkspec.suite.HandlerSuite;
 import dev.walkspec.suite.Shell;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,6 +25,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Runs every handler set against every spec through the generated handler suites, the same
@@ -256,8 +258,8 @@ public final class Matrix {
     String report =
         message
             .lines()
-            .filter(l -> !l.startsWith(dev.walkspec.suite.HandlerSuite.REPRODUCE + "walkspec "))
-            .collect(java.util.stream.Collectors.joining("\n"));
+            .filter(l -> !l.startsWith(HandlerSuite.REPRODUCE + "walkspec "))
+            .collect(Collectors.joining("\n"));
     return new MatrixCell.Failure(
         obligation,
         rep.binding().displayName(),

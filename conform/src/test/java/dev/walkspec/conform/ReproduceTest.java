@@ -2,10 +2,14 @@ package dev.walkspec.conform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.walkspec.check.Binding;
 import dev.walkspec.check.CheckedSpec;
 import dev.walkspec.cli.ExploredSuites;
 import dev.walkspec.cli.Main;
+import dev.walkspec.conform.report.SequenceDiagram;
+import dev.walkspec.conform.report.StepTable;
 import dev.walkspec.emit.GeneratedFile;
 import dev.walkspec.emit.SourceCompiler;
 import dev.walkspec.pipeline.BundledSpecs;
@@ -18,6 +22,7 @@ import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -113,6 +118,16 @@ class ReproduceTest {
             "walkspec replay --spec kvm.walk --handlers TdpUnmapWalksFreedRoot"
                 + " --binding 'invalidate_range_start\\[x86\\]' 'unmap-vs-root-free@[-0-9*.]+'");
 
+    // The step table of the 4,292-step use-after-free, folded to 40 rows, both actors drawn.
+    StepTable table = StepTable.in(explored.out()).orElseThrow();
+    assertThat(table.actors()).containsExactly("notifier", "teardown");
+    assertThat(table.rows()).hasSizeLessThanOrEqualTo(40);
+    assertThat(table.rows().get(table.rows().size() - 1).broke()).contains("H3");
+    SequenceDiagram diagram = SequenceDiagram.of(table);
+    assertThat(diagram.arrows())
+        .extracting(SequenceDiagram.Arrow::x1)
+        .contains(diagram.lanes().get(0).x(), diagram.lanes().get(1).x());
+
     Run replayed = run(command);
 
     assertThat(replayed.code()).as(replayed.err()).isEqualTo(Main.FINDINGS);
@@ -123,8 +138,7 @@ class ReproduceTest {
     json.add(2, "--format");
     json.add(3, "json");
     Run asJson = walkspec(json.subList(1, json.size()).toArray(String[]::new));
-    com.fasterxml.jackson.databind.JsonNode tree =
-        new com.fasterxml.jackson.databind.ObjectMapper().readTree(asJson.out());
+    JsonNode tree = new ObjectMapper().readTree(asJson.out());
     assertThat(tree.path("counterexample").path("reproduce").asText()).isEqualTo(command);
     assertThat(tree.path("counterexample").path("steps").asInt())
         .isEqualTo(
@@ -195,7 +209,7 @@ class ReproduceTest {
             new URL[] {compiled.classes().toUri().toURL()}, getClass().getClassLoader())) {
       Class<?> type = loader.loadClass(pkg + ".RegressionTest");
       Method method =
-          java.util.Arrays.stream(type.getDeclaredMethods())
+          Arrays.stream(type.getDeclaredMethods())
               .filter(m -> m.getName().endsWith("Replay"))
               .findFirst()
               .orElseThrow();

@@ -1,7 +1,9 @@
 package dev.walkspec.cli;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.ServiceLoader;
 
 /**
  * Subcommands contributed by modules the generator does not depend on (found with {@link
@@ -27,7 +29,7 @@ public interface CommandExtension {
 
   /** The handler set {@code name} of any extension on the class path. */
   static Optional<ExploredSuites.Handlers> findHandlerSet(String name) {
-    for (CommandExtension extension : java.util.ServiceLoader.load(CommandExtension.class)) {
+    for (CommandExtension extension : ServiceLoader.load(CommandExtension.class)) {
       Optional<ExploredSuites.Handlers> found = extension.handlerSet(name);
       if (found.isPresent()) {
         return found;
@@ -38,8 +40,8 @@ public interface CommandExtension {
 
   /** Every handler set name of the extensions on the class path. */
   static List<String> allHandlerSetNames() {
-    List<String> names = new java.util.ArrayList<>();
-    for (CommandExtension extension : java.util.ServiceLoader.load(CommandExtension.class)) {
+    List<String> names = new ArrayList<>();
+    for (CommandExtension extension : ServiceLoader.load(CommandExtension.class)) {
       names.addAll(extension.handlerSetNames());
     }
     return names;

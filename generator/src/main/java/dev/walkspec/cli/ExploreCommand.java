@@ -13,6 +13,7 @@ import dev.walkspec.runtime.explore.Strategy;
 import dev.walkspec.runtime.explore.examples.Catalogue;
 import dev.walkspec.suite.ExploredFailure;
 import dev.walkspec.suite.Shell;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -170,7 +171,7 @@ final class ExploreCommand implements Callable<Integer> {
           results.add(failure.result());
           reports.add(suite.withCommand(failure));
         }
-      } catch (java.io.IOException e) {
+      } catch (IOException e) {
         throw new IllegalStateException("cannot remove the suite's classes: " + e.getMessage(), e);
       }
     }

@@ -5,10 +5,12 @@ import dev.walkspec.emit.GeneratorOptions;
 import dev.walkspec.pipeline.GenerateRequest;
 import dev.walkspec.pipeline.GenerateResult;
 import dev.walkspec.pipeline.Generation;
+import dev.walkspec.pipeline.HandlerClasses;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -80,7 +82,7 @@ final class GenerateCommand implements Callable<Integer> {
       description =
           "With --tests: a handler class to write a handler suite for, by handler kind (age,"
               + " test_age, unmap, writer) or profile and kind (x86.age); repeatable.")
-  Map<String, String> handlers = new java.util.LinkedHashMap<>();
+  Map<String, String> handlers = new LinkedHashMap<>();
 
   @Option(
       names = "--package",
@@ -129,7 +131,7 @@ final class GenerateCommand implements Callable<Integer> {
     Map<String, String> handlerClasses;
     try {
       dev.walkspec.pipeline.Builds.checkProperties(tries, seed.trim());
-      handlerClasses = dev.walkspec.pipeline.HandlerClasses.normalize(handlers);
+      handlerClasses = HandlerClasses.normalize(handlers);
     } catch (dev.walkspec.pipeline.BuildProblem e) {
       throw new UsageException(
           e.getMessage().replace("handlerTries", "--tries").replace("propertySeed", "--seed"));

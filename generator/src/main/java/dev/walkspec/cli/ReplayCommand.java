@@ -8,8 +8,10 @@ import dev.walkspec.runtime.explore.Invariants;
 import dev.walkspec.runtime.explore.Schedule;
 import dev.walkspec.runtime.explore.Strategy;
 import dev.walkspec.suite.ExploredFailure;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
+import java.util.function.UnaryOperator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
@@ -81,7 +83,7 @@ final class ReplayCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
           throw new UsageException(e.getMessage());
         }
-      } catch (java.io.IOException e) {
+      } catch (IOException e) {
         throw new IllegalStateException("cannot remove the suite's classes: " + e.getMessage(), e);
       }
     } else {
@@ -100,7 +102,7 @@ final class ReplayCommand implements Callable<Integer> {
       }
       report = result.counterexample().map(c -> c.report()).orElse(null);
     }
-    java.util.function.UnaryOperator<String> reproduce =
+    UnaryOperator<String> reproduce =
         suite.suiteMode() ? suite::replayCommand : ExploreCommand::catalogueCommand;
     if (common.format != CommonOptions.Format.text) {
       ObjectMapper mapper = new ObjectMapper();

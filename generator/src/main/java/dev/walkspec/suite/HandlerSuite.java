@@ -3,6 +3,7 @@ package dev.walkspec.suite;
 import dev.walkspec.check.Binding;
 import dev.walkspec.check.Checker;
 import dev.walkspec.check.ResolvedProfile;
+import dev.walkspec.check.WalkerRoles;
 import dev.walkspec.model.Evaluator;
 import dev.walkspec.model.Rule;
 import dev.walkspec.model.Value;
@@ -11,6 +12,14 @@ import dev.walkspec.runtime.api.EntryCodec;
 import dev.walkspec.runtime.api.GfnHandler;
 import dev.walkspec.runtime.api.GfnRange;
 import dev.walkspec.runtime.api.LockMode;
+import dev.walkspec.runtime.explore.Budget;
+import dev.walkspec.runtime.explore.ExplorationFailure;
+import dev.walkspec.runtime.explore.ExplorationResult;
+import dev.walkspec.runtime.explore.Explorer;
+import dev.walkspec.runtime.explore.Invariants;
+import dev.walkspec.runtime.explore.Scenario;
+import dev.walkspec.runtime.explore.Schedule;
+import dev.walkspec.runtime.explore.Strategy;
 import dev.walkspec.runtime.world.World;
 import java.lang.reflect.Method;
 import java.util.Arrays;
@@ -95,10 +104,8 @@ public final class HandlerSuite {
    * @return the exploration, which found no failure (how many schedules it ran, whether it
    *     exhausted the bound)
    */
-  public dev.walkspec.runtime.explore.ExplorationResult explore(String scenario) {
-    return run(
-        scenario,
-        dev.walkspec.runtime.explore.Strategy.dfs(ConcurrentScenarios.preemptionBound(scenario)));
+  public ExplorationResult explore(String scenario) {
+    return run(scenario, Strategy.dfs(ConcurrentScenarios.preemptionBound(scenario)));
   }
 
   /**
@@ -108,8 +115,8 @@ public final class HandlerSuite {
    *
    * @throws IllegalArgumentException if the string is malformed or names no scenario of this suite
    */
-  public dev.walkspec.runtime.explore.ExplorationResult replay(String replay) {
-    String name = dev.walkspec.runtime.explore.Schedule.parse(replay).scenario();
+  public ExplorationResult replay(String replay) {
+    String name = Schedule.parse(replay).scenario();
     if (name == null || !scenarioNames().contains(name)) {
       throw new IllegalArgumentException(
           "no scenario '"
@@ -119,7 +126,7 @@ public final class HandlerSuite {
               + "; its scenarios: "
               + String.join(", ", scenarioNames()));
     }
-    return run(name, dev.walkspec.runtime.explore.Strategy.replay(replay));
+    return run(name, Strategy.replay(replay));
   }
 
   /**
@@ -127,7 +134,7 @@ public final class HandlerSuite {
    * regression tests: {@code Explorer.check(SuiteTest.SUITE.scenario(NAME), Strategy.replay(...),
    * Invariants.standard())}).
    */
-  public dev.walkspec.runtime.explore.Scenario scenario(String name) {
+  public Scenario scenario(String name) {
     return scenarios().scenario(name);
   }
 
@@ -141,20 +148,19 @@ public final class HandlerSuite {
         .sourcedFrom(suiteClass.getSimpleName() + ".SUITE");
   }
 
-  private dev.walkspec.runtime.explore.ExplorationResult run(
-      String scenario, dev.walkspec.runtime.explore.Strategy strategy) {
+  private ExplorationResult run(String scenario, Strategy strategy) {
     Binding binding = binding();
     refuseExit(handlers.get().getClass());
     writer.ifPresent(w -> refuseExit(w.get().getClass()));
     try {
-      return dev.walkspec.runtime.explore.Explorer.check(
+      return Explorer.check(
           scenarios().scenario(scenario),
           strategy,
-          dev.walkspec.runtime.explore.Invariants.standard(),
-          dev.walkspec.runtime.explore.Budget.defaults()
+          Invariants.standard(),
+          Budget.defaults()
               .withWallClock(java.time.Duration.ofSeconds(60))
               .withMaxSchedules(200_000));
-    } catch (dev.walkspec.runtime.explore.ExplorationFailure failure) {
+    } catch (ExplorationFailure failure) {
       AssertionError named =
           withObligation(failure, binding.fixedFlags().getOrDefault("lockless", false));
       // The report names actors; the last lines name the class under test and the command that
@@ -202,9 +208,7 @@ public final class HandlerSuite {
   /** The handler kind of this suite (age, test_age, unmap). */
   public String kind() {
     Binding binding = binding();
-    return binding
-        .callback(dev.walkspec.check.WalkerRoles.of(binding.walker()).handlerSlot())
-        .orElse("");
+    return binding.callback(WalkerRoles.of(binding.walker()).handlerSlot()).orElse("");
   }
 
   private void refuseExit(Class<?> type) {
@@ -235,10 +239,7 @@ public final class HandlerSuite {
   /** The concurrent scenarios this suite explores (they depend on its kind and its writer). */
   public List<String> scenarioNames() {
     Binding binding = binding();
-    String kind =
-        binding
-            .callback(dev.walkspec.check.WalkerRoles.of(binding.walker()).handlerSlot())
-            .orElse("");
+    String kind = binding.callback(WalkerRoles.of(binding.walker()).handlerSlot()).orElse("");
     return new ConcurrentScenarios(binding, handlers, walk.orElse((c, s) -> null), endWalk, writer)
         .names(kind);
   }
@@ -296,8 +297,7 @@ public final class HandlerSuite {
   /** "age handler dev.walkspec.arch.x86.tdp.TdpAge in clear_young[x86]". */
   public String subject() {
     Binding b = binding();
-    String kind =
-        b.callback(dev.walkspec.check.WalkerRoles.of(b.walker()).handlerSlot()).orElse("handler");
+    String kind = b.callback(WalkerRoles.of(b.walker()).handlerSlot()).orElse("handler");
     return kind + " handler " + handlerName + " in " + b.displayName();
   }
 
@@ -371,10 +371,7 @@ public final class HandlerSuite {
     }
     boolean result = returned[0];
     PageTableSnapshot after = snapshot(world);
-    String kind =
-        binding
-            .callback(dev.walkspec.check.WalkerRoles.of(binding.walker()).handlerSlot())
-            .orElse("");
+    String kind = binding.callback(WalkerRoles.of(binding.walker()).handlerSlot()).orElse("");
     Optional<String> problem =
         switch (obligation) {
           case "H4", "H6", "H14" -> Optional.empty();

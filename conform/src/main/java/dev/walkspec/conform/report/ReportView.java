@@ -1,6 +1,9 @@
 package dev.walkspec.conform.report;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Everything the HTML report shows, computed; the template only lays it out. */
@@ -31,12 +34,11 @@ public record ReportView(
    * way under several specs (the same report, word for word), and then one card stands for all.
    */
   public List<Card> cards() {
-    java.util.Map<String, List<Failure>> groups = new java.util.LinkedHashMap<>();
+    Map<String, List<Failure>> groups = new LinkedHashMap<>();
     for (Failure f : failures) {
       groups
           .computeIfAbsent(
-              f.set() + "\u0000" + f.obligation() + "\u0000" + f.report(),
-              k -> new java.util.ArrayList<>())
+              f.set() + "\u0000" + f.obligation() + "\u0000" + f.report(), k -> new ArrayList<>())
           .add(f);
     }
     return groups.values().stream().map(Card::new).toList();
