@@ -225,4 +225,46 @@ class ReproduceTest {
       assertThat(outcome(thrown.getMessage())).isEqualTo(outcome(report));
     }
   }
+
+  @Test
+  void a_users_handler_class_runs_from_its_class_path_and_replays(@TempDir Path dir)
+      throws Exception {
+    // A handler of "the user's", compiled outside walkspec's class path: it exchanges in the
+    // value it loaded earlier (H5), as the known-bad TdpAgeLoadThenExchange does.
+    SourceCompiler.Result user =
+        SourceCompiler.compile(
+            List.of(
+                new GeneratedFile(
+                    "com/example/MyAge.java",
+                    "package com.example;\n\npublic class MyAge extends"
+                        + " dev.walkspec.arch.bad.TdpAgeLoadThenExchange {}\n")),
+            dir);
+    assertThat(user.problems()).isEmpty();
+    String classes = user.classes().toString();
+
+    Run explored =
+        walkspec(
+            "explore",
+            "--spec",
+            "kvm.walk",
+            "--handler",
+            "age=com.example.MyAge",
+            "--classpath",
+            classes,
+            "--binding",
+            "clear_flush_young[x86]",
+            "aging-vs-zap");
+
+    assertThat(explored.code()).as(explored.err()).isEqualTo(Main.FINDINGS);
+    assertThat(explored.out()).contains("age handler com.example.MyAge in clear_flush_young[x86]");
+    String command = reproduceLine(explored.out()).orElseThrow();
+    assertThat(command)
+        .startsWith(
+            "walkspec replay --spec kvm.walk --handler age=com.example.MyAge --classpath "
+                + classes
+                + " --binding 'clear_flush_young[x86]' 'aging-vs-zap@");
+    Run replayed = run(command);
+    assertThat(replayed.code()).as(replayed.err()).isEqualTo(Main.FINDINGS);
+    assertThat(outcome(replayed.out())).isEqualTo(outcome(explored.out())).contains("breaks H5");
+  }
 }
