@@ -13,4 +13,6 @@ assert log =~ /(?m)^ step \| walk +\|/ : 'the step table header'
 assert log =~ /(?m)^ +\d+>? +\|.*<-- H4/ : 'the breaking step, marked'
 assert log =~ /(?m)^replay: [a-z-]+@[0-9*.]+$/ : 'the replay string'
 assert log.contains('walkspec: the handler under test: ')
+// The command that replays the schedule on the same suite (docs/reproduce.md).
+assert log =~ /(?m)^reproduce: walkspec replay --spec \S+ --binding '[^']+' --handler age=com\.example\.kvm\.PlainStoreAgeHandler --classpath target\/classes:target\/test-classes '[a-z-]+@[-0-9*.]+'$/ : 'the reproduce command'
 return true

@@ -6,6 +6,7 @@ import dev.walkspec.parse.SpecLoader;
 import dev.walkspec.pipeline.BundledSpecs;
 import dev.walkspec.pipeline.CheckOutcome;
 import dev.walkspec.pipeline.Pipeline;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,8 +15,23 @@ import java.util.List;
 public final class BundledRun {
   private BundledRun() {}
 
+  /**
+   * A spec given on the command line: the file, or where none is there, the bundled spec of that
+   * name (the reproduce commands of a report name bundled specs so: kvm.walk).
+   */
+  static Path resolve(Path given) {
+    if (Files.exists(given) || given.getNameCount() != 1) {
+      return given;
+    }
+    return BundledSpecs.files().stream()
+        .filter(f -> f.getFileName().toString().equals(given.toString()))
+        .findFirst()
+        .orElse(given);
+  }
+
   public static List<Matrix.NamedSpec> specs(List<Path> files) {
-    List<Path> chosen = files.isEmpty() ? BundledSpecs.files() : files;
+    List<Path> chosen =
+        files.isEmpty() ? BundledSpecs.files() : files.stream().map(BundledRun::resolve).toList();
     Path base = files.isEmpty() ? BundledSpecs.directory() : Path.of("");
     Pipeline pipeline = new Pipeline(new SpecLoader(base, List.of()));
     List<Matrix.NamedSpec> specs = new ArrayList<>();

@@ -32,6 +32,7 @@ import picocli.CommandLine.Parameters;
       "  walkspec conform                 # every bundled spec against every bundled handler",
       "  walkspec conform --handlers x86,arm64 spec/src/main/walkspec/kvm.walk",
       "  walkspec conform --format json -o /tmp/report > matrix.json",
+      "  walkspec conform --handlers riscv --keep-suites target/walkspec-suites kvm.walk",
       "",
       "Handler sets: the arch handlers x86, arm64, riscv, loongarch and the",
       "known-bad variants such as TdpAgePlainStore (see conformance-tests/README.md).",
@@ -42,7 +43,8 @@ public final class ConformCommand implements Callable<Integer> {
   @Parameters(
       arity = "0..*",
       paramLabel = "SPEC",
-      description = "Specs (default: every bundled spec).")
+      description =
+          "Specs: files, or bundled specs by name (kvm.walk); default: every bundled spec.")
   List<Path> specs = new ArrayList<>();
 
   @Option(
@@ -83,6 +85,14 @@ public final class ConformCommand implements Callable<Integer> {
   @Option(names = "--no-cache", description = "Run everything; neither read nor write the cache.")
   boolean noCache;
 
+  @Option(
+      names = "--keep-suites",
+      paramLabel = "DIR",
+      description =
+          "Also write the generated handler suites and walkers (Java sources) to DIR, so that a"
+              + " failing property can be read and run again (every judgement runs then).")
+  Path keepSuites;
+
   @Mixin CommonOptions common;
 
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec command;
@@ -103,7 +113,8 @@ public final class ConformCommand implements Callable<Integer> {
     List<Matrix.NamedSpec> named = BundledRun.specs(specs);
     Optional<ResultCache> cache =
         noCache ? Optional.empty() : Optional.of(ResultCache.at(cacheDir));
-    MatrixResult result = Matrix.run(named, sets, tries, progress, cache);
+    MatrixResult result =
+        Matrix.run(named, sets, tries, progress, cache, Optional.ofNullable(keepSuites));
     Set<String> readLockers = result.readLockers();
     if (progress != Progress.SILENT) {
       System.err.println();
@@ -124,8 +135,14 @@ public final class ConformCommand implements Callable<Integer> {
       for (MatrixCell cell : result.cells().values()) {
         for (MatrixCell.Failure f : cell.failuresInOrder()) {
           out.printf(
-              "%n=== %s on %s: %s (%s, %s)%n%s%n",
-              cell.set(), cell.spec(), f.obligation(), f.binding(), f.testName(), f.report());
+              "%n=== %s on %s: %s (%s, %s)%n%s%nreproduce: %s%n",
+              cell.set(),
+              cell.spec(),
+              f.obligation(),
+              f.binding(),
+              f.testName(),
+              f.report(),
+              f.reproduce());
         }
       }
     }
@@ -147,7 +164,20 @@ public final class ConformCommand implements Callable<Integer> {
       return 0;
     }
     out.println("outcomes that differ from expected-outcomes.tsv:");
-    differences.forEach(d -> out.println("  " + d.describe()));
+    for (ExpectedOutcomes.Difference d : differences) {
+      out.println("  " + d.describe());
+      // Each failure that was not expected, with the command that reproduces it.
+      result
+          .cell(d.set(), d.spec())
+          .ifPresent(
+              cell ->
+                  cell.failuresInOrder().stream()
+                      .filter(f -> !d.expected().contains(f.obligation()))
+                      .forEach(
+                          f ->
+                              out.println(
+                                  "    " + f.obligation() + ": reproduce: " + f.reproduce())));
+    }
     return 1;
   }
 

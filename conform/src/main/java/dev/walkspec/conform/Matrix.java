@@ -4,19 +4,21 @@ import dev.walkspec.check.Binding;
 import dev.walkspec.check.CheckedSpec;
 import dev.walkspec.check.Obligations;
 import dev.walkspec.check.WalkerRoles;
+import dev.walkspec.cli.ExploredSuites;
 import dev.walkspec.conform.cache.CacheKeys;
 import dev.walkspec.conform.cache.ResultCache;
 import dev.walkspec.emit.GeneratedFile;
 import dev.walkspec.emit.Generator;
-import dev.walkspec.emit.GeneratorOptions;
 import dev.walkspec.emit.SourceCompiler;
 import dev.walkspec.model.Decls.Obligation;
+import dev.walkspec.pipeline.BundledSpecs;
 import dev.walkspec.runtime.world.LocklessReadLocks;
 import dev.walkspec.runtime.world.World;
 import dev.walkspec.semantics.ObligationChanges;
 import dev.walkspec.suite.ExplorationBudget;
 import dev.walkspec.suite.HandlerSuite;
 import dev.walkspec.suite.InconclusiveExploration;
+import dev.walkspec.suite.Shell;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -29,6 +31,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Runs every handler set against every spec through the generated handler suites, the same
@@ -65,6 +68,7 @@ public final class Matrix {
   private final int tries;
   private final Progress progress;
   private final Optional<ResultCache> cache;
+  private final Optional<Path> keepSuites;
 
   /** A checked spec with the name its column shows. */
   public record NamedSpec(String name, Path file, CheckedSpec checked) {}
@@ -78,31 +82,35 @@ public final class Matrix {
       List<HandlerSet> sets,
       int tries,
       Progress progress,
-      Optional<ResultCache> cache) {
+      Optional<ResultCache> cache,
+      Optional<Path> keepSuites) {
     this.specs = specs;
     this.sets = sets;
     this.tries = tries;
     this.progress = progress;
     this.cache = cache;
+    this.keepSuites = keepSuites;
   }
 
   public static MatrixResult run(
       List<NamedSpec> specs, List<HandlerSet> sets, int tries, Progress progress) throws Exception {
-    return run(specs, sets, tries, progress, Optional.empty());
+    return run(specs, sets, tries, progress, Optional.empty(), Optional.empty());
   }
 
   /**
    * Runs the matrix, reusing from {@code cache} every judgement whose inputs are unchanged (see
-   * {@link CacheKeys}) and storing the ones it runs.
+   * {@link CacheKeys}) and storing the ones it runs; with {@code keepSuites}, every judgement runs
+   * and the generated suites' sources are written there too.
    */
   public static MatrixResult run(
       List<NamedSpec> specs,
       List<HandlerSet> sets,
       int tries,
       Progress progress,
-      Optional<ResultCache> cache)
+      Optional<ResultCache> cache,
+      Optional<Path> keepSuites)
       throws Exception {
-    return new Matrix(specs, sets, tries, progress, cache).run();
+    return new Matrix(specs, sets, tries, progress, cache, keepSuites).run();
   }
 
   private MatrixResult run() throws Exception {
@@ -118,7 +126,10 @@ public final class Matrix {
     Map<String, Need> toRun = new LinkedHashMap<>();
     for (Need rep : representatives.values()) {
       Optional<ResultCache.Judgement> cached =
-          cache.flatMap(c -> c.judgement(cacheKeys.get(rep.key())));
+          // Keeping the suites means writing them all: nothing is taken from the cache then.
+          keepSuites.isPresent()
+              ? Optional.empty()
+              : cache.flatMap(c -> c.judgement(cacheKeys.get(rep.key())));
       if (cached.isPresent()) {
         byKey.put(rep.key(), cached.get().outcome().map(Matrix::fromCache));
         reusedTests += cached.get().tests();
@@ -156,6 +167,9 @@ public final class Matrix {
         sources.addAll(files);
         suiteOfBinding.put(id, className(files.get(0)));
       }
+    }
+    if (keepSuites.isPresent()) {
+      KeptSuites.write(keepSuites.get(), sources);
     }
     progress.phase("compiling " + sources.size() + " suites");
     Path work = Files.createTempDirectory("walkspec-conform");
@@ -247,42 +261,15 @@ public final class Matrix {
         specs.stream().filter(s -> s.name().equals(rep.spec())).findFirst().orElseThrow();
     HandlerSet set =
         sets.stream().filter(s -> s.name().equals(rep.set())).findFirst().orElseThrow();
-    String profile = rep.binding().profile().name();
-    Set<String> operations = new java.util.TreeSet<>();
-    operations.add(rep.binding().operation().id().text());
-    spec.checked().bindings().stream()
-        .filter(b -> b.profile().name().equals(profile))
-        .filter(
-            b ->
-                b.callbacks().values().stream()
-                    .anyMatch(v -> v.filter("invalidate_end"::equals).isPresent()))
-        .forEach(b -> operations.add(b.operation().id().text()));
-    Map<String, String> classes = new java.util.HashMap<>();
-    classes.put(profile + "/" + rep.kind(), set.handlers().get(rep.kind()));
-    set.writer().ifPresent(w -> classes.put(profile + "/writer", w));
-    GeneratorOptions options =
-        new GeneratorOptions(
-            "dev.walkspec.matrix.r" + index,
-            operations,
-            Set.of(profile),
-            classes,
-            spec.file().toAbsolutePath().toString(),
-            List.of(),
-            tries,
-            SEED);
-    Generator generator = new Generator(spec.checked(), options);
-    GeneratedFile image = generator.specImage();
-    List<GeneratedFile> suites =
-        generator.handlerSuites().stream().filter(f -> !f.equals(image)).toList();
-    if (suites.size() != 1) {
-      throw new IllegalStateException(
-          "expected one handler suite for " + rep + ", got " + suites.size());
-    }
-    // The suite first (its class is the one to run), then the spec image it reads, the walkers.
-    List<GeneratedFile> files = new ArrayList<>(suites);
-    files.add(image);
-    files.addAll(generator.walkers());
-    return files;
+    return ExploredSuites.sources(
+        spec.checked(),
+        spec.file().toAbsolutePath().toString(),
+        rep.binding(),
+        rep.kind(),
+        new ExploredSuites.Handlers(set.handlers(), set.writer(), set.profiles()),
+        "dev.walkspec.matrix.r" + index,
+        tries,
+        SEED);
   }
 
   private static String className(GeneratedFile file) {
@@ -302,7 +289,15 @@ public final class Matrix {
     String run = tries + "|" + SEED + "|" + ExplorationBudget.current().describe();
     Map<String, String> byKey = new HashMap<>();
     for (Need rep : representatives) {
-      String spec = spec(rep.spec()).checked().spec().contentHash();
+      // The spec's content decides the verdict; its name and path appear in the report and in
+      // the reproduce command, so they are inputs too.
+      NamedSpec named = spec(rep.spec());
+      String spec =
+          named.checked().spec().contentHash()
+              + "|"
+              + named.name()
+              + "|"
+              + named.file().toAbsolutePath();
       byKey.put(rep.key(), keys.judgement(rep.key(), spec, handlerClasses(rep), run));
     }
     return byKey;
@@ -325,7 +320,8 @@ public final class Matrix {
   }
 
   private static MatrixCell.Failure fromCache(ResultCache.Failure f) {
-    return new MatrixCell.Failure(f.obligation(), f.binding(), f.testName(), f.report());
+    return new MatrixCell.Failure(
+        f.obligation(), f.binding(), f.testName(), f.report(), f.reproduce());
   }
 
   /** The cells ("set on spec") with a judgement among {@code rerun}. */
@@ -375,7 +371,7 @@ public final class Matrix {
                   .map(
                       f ->
                           new ResultCache.Failure(
-                              f.obligation(), f.binding(), f.testName(), f.report()))
+                              f.obligation(), f.binding(), f.testName(), f.report(), f.reproduce()))
                   .orElse(null),
               mine.size(),
               handlerClasses(rep).stream().filter(tookReadLock::contains).toList()));
@@ -392,7 +388,7 @@ public final class Matrix {
   }
 
   /** The obligation a failure names ("walkspec: H3 ..."), else the one the test was about. */
-  private static MatrixCell.Failure failure(
+  private MatrixCell.Failure failure(
       Need rep, SuiteLauncher.TestOutcome outcome, Throwable failure) {
     String message = String.valueOf(failure.getMessage());
     Matcher broken = BROKEN.matcher(message);
@@ -400,8 +396,73 @@ public final class Matrix {
         failure instanceof InconclusiveExploration
             ? InconclusiveExploration.VERDICT
             : broken.find() ? broken.group(1) : rep.obligation();
+    Optional<String> replay = field(message, "replay:");
+    // The suite's own replay command names the spec by the absolute path it was generated from;
+    // the matrix names it the way a checkout does (reproduce, below) and keeps reports the same
+    // across specs, so that identical counterexamples are shown once.
+    String report =
+        message
+            .lines()
+            .filter(l -> !l.startsWith(HandlerSuite.REPRODUCE + "walkspec "))
+            .collect(Collectors.joining("\n"));
     return new MatrixCell.Failure(
-        obligation, rep.binding().displayName(), outcome.displayName(), message);
+        obligation,
+        rep.binding().displayName(),
+        outcome.displayName(),
+        report,
+        reproduce(rep, outcome, replay));
+  }
+
+  /**
+   * The command that reproduces a failure on a checkout: an explored counterexample replays with
+   * {@code walkspec replay} on the same suite; a one-call property runs again (with the matrix's
+   * fixed seed, so on the same states) in a narrowed {@code walkspec conform} that keeps the
+   * generated suites, the failing property among them (C1-C4, H1-H14 as the spec states them).
+   */
+  private String reproduce(Need rep, SuiteLauncher.TestOutcome outcome, Optional<String> replay) {
+    NamedSpec spec =
+        specs.stream().filter(s -> s.name().equals(rep.spec())).findFirst().orElseThrow();
+    String specArgument = Shell.quote(specArgument(spec.file()));
+    if (replay.isPresent()) {
+      return "walkspec replay --spec "
+          + specArgument
+          + " --handlers "
+          + Shell.quote(rep.set())
+          + " --binding "
+          + Shell.quote(rep.binding().displayName())
+          + " "
+          + Shell.quote(replay.get());
+    }
+    String simpleName = outcome.className().substring(outcome.className().lastIndexOf('.') + 1);
+    return "walkspec conform --handlers "
+        + Shell.quote(rep.set())
+        + " --keep-suites target/walkspec-suites "
+        + specArgument
+        + "   # then the property "
+        + simpleName
+        + "#"
+        + outcome.method()
+        + " (seed "
+        + SEED
+        + ") is in target/walkspec-suites";
+  }
+
+  /** A bundled spec by its file name (conform and replay take it so), another as given. */
+  static String specArgument(Path file) {
+    Path absolute = file.toAbsolutePath().normalize();
+    boolean bundled =
+        BundledSpecs.files().stream()
+            .anyMatch(f -> f.toAbsolutePath().normalize().equals(absolute));
+    return bundled ? file.getFileName().toString() : file.toString();
+  }
+
+  private static Optional<String> field(String report, String name) {
+    return report
+        .lines()
+        .map(String::strip)
+        .filter(l -> l.startsWith(name))
+        .map(l -> l.substring(name.length()).strip())
+        .findFirst();
   }
 
   private Map<String, MatrixCell> cells(

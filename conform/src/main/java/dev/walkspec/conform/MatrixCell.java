@@ -15,8 +15,13 @@ public record MatrixCell(
     failures = Map.copyOf(failures);
   }
 
-  /** Why an obligation failed: where (operation and profile), and the suite's report. */
-  public record Failure(String obligation, String binding, String testName, String report) {}
+  /**
+   * Why an obligation failed: where (operation and profile), the suite's report, and the one
+   * command that reproduces it from a checkout ({@code walkspec replay ...} for an explored
+   * counterexample, {@code walkspec conform ... --keep-suites DIR} for a one-call property).
+   */
+  public record Failure(
+      String obligation, String binding, String testName, String report, String reproduce) {}
 
   /** The failures in the order of their obligations (H9 before H11). */
   public java.util.List<Failure> failuresInOrder() {

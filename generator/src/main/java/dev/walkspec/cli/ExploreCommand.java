@@ -11,25 +11,35 @@ import dev.walkspec.runtime.explore.Invariants;
 import dev.walkspec.runtime.explore.Scenario;
 import dev.walkspec.runtime.explore.Strategy;
 import dev.walkspec.runtime.explore.examples.Catalogue;
+import dev.walkspec.suite.ExploredFailure;
+import dev.walkspec.suite.InconclusiveExploration;
+import dev.walkspec.suite.Shell;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.function.UnaryOperator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code walkspec explore SCENARIO...}: explore the schedules of catalogue scenarios. */
+/**
+ * {@code walkspec explore SCENARIO...}: explore the schedules of catalogue scenarios, or (with
+ * {@code --spec}) of the explored scenarios of a generated handler suite.
+ */
 @Command(
     name = "explore",
     mixinStandardHelpOptions = true,
     description =
-        "Explore the schedules of scenarios from the explorer's catalogue (a handler with a planted"
-            + " bug or its correct version next to other actors) and print the first"
-            + " counterexample: the obligation it breaks, a per-actor step table, the replay string"
-            + " and a JUnit test that replays it.",
+        "Explore the schedules of scenarios and print the first counterexample: the obligation"
+            + " it breaks, a per-actor step table, the replay string and a JUnit test that replays"
+            + " it. With --spec and handlers, the scenarios of the generated handler suites"
+            + " (aging-vs-zap, unmap-vs-root-free, ...) run on those handlers, explored as the"
+            + " suite explores them (every schedule up to its preemption bound); without, the"
+            + " explorer's catalogue (example handlers, some with planted bugs).",
     footer = {
       "",
       "Examples:",
@@ -38,6 +48,9 @@ import picocli.CommandLine.Parameters;
       "  walkspec explore age-vs-zap --preemption-bound 3",
       "  walkspec explore lost-zap-xchg --strategy pct --pct-runs 5000 --seed 7",
       "  walkspec explore lost-zap --format json",
+      "  walkspec explore --spec kvm.walk --handlers TdpUnmapWalksFreedRoot unmap-vs-root-free",
+      "  walkspec explore --spec src/main/walkspec/kvm.walk --handler age=com.example.MyAge \\",
+      "      --classpath target/classes --binding 'clear_young[x86]' aging-vs-zap",
       "",
       "Replay a printed schedule with: walkspec replay 'lost-write-protect@0*4.1*7.0'",
       "Exit codes: 0 no failure found, 1 a counterexample (or a failure explained in one line),"
@@ -51,6 +64,8 @@ final class ExploreCommand implements Callable<Integer> {
   }
 
   @Mixin CommonOptions common;
+
+  @Mixin SuiteOptions suite;
 
   @Parameters(
       paramLabel = "SCENARIO",
@@ -125,6 +140,9 @@ final class ExploreCommand implements Callable<Integer> {
     if (scenarios.isEmpty()) {
       throw new UsageException("name a scenario to explore (walkspec explore --list shows them)");
     }
+    if (suite.suiteMode()) {
+      return exploreSuite(out);
+    }
     Strategy chosen = strategy();
     Budget budget = budget();
     List<Scenario> resolved = new ArrayList<>();
@@ -135,7 +153,7 @@ final class ExploreCommand implements Callable<Integer> {
     for (Scenario scenario : resolved) {
       results.add(Explorer.explore(scenario, chosen, Invariants.standard(), budget));
     }
-    print(results, out);
+    print(results, out, List.of());
     if (results.stream().anyMatch(ExplorationResult::failed)) {
       return Main.FINDINGS;
     }
@@ -167,6 +185,39 @@ final class ExploreCommand implements Callable<Integer> {
     return Main.INCONCLUSIVE;
   }
 
+  private UnaryOperator<String> reproduce() {
+    return suite.suiteMode() ? suite::replayCommand : ExploreCommand::catalogueCommand;
+  }
+
+  /** Each scenario explored by its generated suite, the way the suite's test explores it. */
+  private int exploreSuite(PrintWriter out) {
+    List<ExplorationResult> results = new ArrayList<>();
+    List<String> reports = new ArrayList<>();
+    boolean cutShort = false;
+    for (String name : scenarios) {
+      try (ExploredSuites.Loaded loaded = suite.load(name)) {
+        try {
+          results.add(loaded.suite().explore(name));
+          reports.add(null);
+        } catch (ExploredFailure failure) {
+          results.add(failure.result());
+          reports.add(suite.withCommand(failure));
+        } catch (InconclusiveExploration cut) {
+          // Stopped on its budget: no verdict for this scenario (issue 19).
+          command.commandLine().getErr().println(cut.getMessage());
+          cutShort = true;
+        }
+      } catch (IOException e) {
+        throw new IllegalStateException("cannot remove the suite's classes: " + e.getMessage(), e);
+      }
+    }
+    print(results, out, reports);
+    if (results.stream().anyMatch(ExplorationResult::failed)) {
+      return Main.FINDINGS;
+    }
+    return cutShort ? Main.INCONCLUSIVE : Main.OK;
+  }
+
   private Strategy strategy() {
     if (bound < 0) {
       throw new UsageException("--preemption-bound must be 0 or more, got " + bound);
@@ -194,8 +245,11 @@ final class ExploreCommand implements Callable<Integer> {
   static Scenario resolve(String name) {
     if (name.endsWith(".walk")) {
       throw new UsageException(
-          "explore runs scenarios of the explorer's catalogue (walkspec explore --list), not spec"
-              + " files; the generated conformance suites explore the handlers of a spec");
+          "a spec goes with --spec SPEC and handlers (--handlers SET, or --handler KIND=CLASS"
+              + " --classpath DIR), followed by the suite's scenario names");
+    }
+    if (!Catalogue.names().contains(name) && SuiteOptions.isSuiteScenario(name)) {
+      throw SuiteOptions.needsSuite(name);
     }
     if (!Catalogue.names().contains(name)) {
       throw new UsageException(
@@ -225,11 +279,16 @@ final class ExploreCommand implements Callable<Integer> {
     out.println(write(mapper, array));
   }
 
-  private void print(List<ExplorationResult> results, PrintWriter out) {
+  /** The results; a non-null report replaces a counterexample's own (a suite's adds lines). */
+  private void print(List<ExplorationResult> results, PrintWriter out, List<String> reports) {
     if (common.format == CommonOptions.Format.text) {
-      for (ExplorationResult result : results) {
+      for (int i = 0; i < results.size(); i++) {
+        ExplorationResult result = results.get(i);
+        String report = i < reports.size() ? reports.get(i) : null;
         out.println(result.summary());
-        result.counterexample().ifPresent(c -> out.print("\n" + c.report()));
+        result
+            .counterexample()
+            .ifPresent(c -> out.print("\n" + (report == null ? c.report() : report)));
       }
       return;
     }
@@ -238,17 +297,28 @@ final class ExploreCommand implements Callable<Integer> {
       for (ExplorationResult result : results) {
         out.println(
             common.format == CommonOptions.Format.jsonl
-                ? json(mapper, result).toString()
-                : write(mapper, json(mapper, result)));
+                ? json(mapper, result, reproduce()).toString()
+                : write(mapper, json(mapper, result, reproduce())));
       }
       return;
     }
     ArrayNode array = mapper.createArrayNode();
-    results.forEach(result -> array.add(json(mapper, result)));
+    results.forEach(result -> array.add(json(mapper, result, reproduce())));
     out.println(write(mapper, array));
   }
 
+  /** The command that replays a catalogue counterexample. */
+  static String catalogueCommand(String replay) {
+    return "walkspec replay " + Shell.quote(replay);
+  }
+
   static ObjectNode json(ObjectMapper mapper, ExplorationResult result) {
+    return json(mapper, result, ExploreCommand::catalogueCommand);
+  }
+
+  /** The result as JSON; {@code reproduce} gives the command that replays a counterexample. */
+  static ObjectNode json(
+      ObjectMapper mapper, ExplorationResult result, UnaryOperator<String> reproduce) {
     ObjectNode node = mapper.createObjectNode();
     node.put("scenario", result.scenario());
     node.put("strategy", result.strategy());
@@ -285,6 +355,7 @@ final class ExploreCommand implements Callable<Integer> {
     ce.put("schedules_to_failure", c.schedulesToFailure());
     ce.put("found_by", c.foundBy());
     ce.put("replay", c.replay());
+    ce.put("reproduce", reproduce.apply(c.replay()));
     ce.put("step_table", c.stepTable());
     ce.put("junit", c.junit());
     ce.put("report", c.report());

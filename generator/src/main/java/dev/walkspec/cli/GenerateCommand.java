@@ -5,10 +5,12 @@ import dev.walkspec.emit.GeneratorOptions;
 import dev.walkspec.pipeline.GenerateRequest;
 import dev.walkspec.pipeline.GenerateResult;
 import dev.walkspec.pipeline.Generation;
+import dev.walkspec.pipeline.HandlerClasses;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -31,6 +33,8 @@ import picocli.CommandLine.Parameters;
       "",
       "Example:",
       "  walkspec generate spec/src/main/walkspec/kvm.walk -o build/walkers --tests build/suites",
+      "  walkspec generate spec/src/main/walkspec/kvm.walk -o build/walkers --tests build/suites \\",
+      "      --handler x86.age=dev.walkspec.arch.x86.X86AgeHandler",
       "  walkspec generate --lang c spec/src/main/walkspec/kvm.walk -o build/c",
       "",
       "With --lang c, each spec is rendered into DIR/<spec name>/ as a kernel tree:",
@@ -73,6 +77,14 @@ final class GenerateCommand implements Callable<Integer> {
   Path tests;
 
   @Option(
+      names = "--handler",
+      paramLabel = "KIND=CLASS",
+      description =
+          "With --tests: a handler class to write a handler suite for, by handler kind (age,"
+              + " test_age, unmap, writer) or profile and kind (x86.age); repeatable.")
+  Map<String, String> handlers = new LinkedHashMap<>();
+
+  @Option(
       names = "--package",
       paramLabel = "NAME",
       description = "Base package (default: ${DEFAULT-VALUE}).",
@@ -110,11 +122,16 @@ final class GenerateCommand implements Callable<Integer> {
     if (lang == Lang.c) {
       return renderC(out, err);
     }
+    if (!handlers.isEmpty() && tests == null) {
+      throw new UsageException("--handler writes handler suites, which go to --tests DIR");
+    }
     if (!dev.walkspec.emit.JavaPackages.isValid(basePackage)) {
       throw new UsageException("--package " + basePackage + " is not a valid Java package name");
     }
+    Map<String, String> handlerClasses;
     try {
       dev.walkspec.pipeline.Builds.checkProperties(tries, seed.trim());
+      handlerClasses = HandlerClasses.normalize(handlers);
     } catch (dev.walkspec.pipeline.BuildProblem e) {
       throw new UsageException(
           e.getMessage().replace("handlerTries", "--tries").replace("propertySeed", "--seed"));
@@ -129,7 +146,7 @@ final class GenerateCommand implements Callable<Integer> {
             basePackage,
             Set.of(),
             Set.of(),
-            Map.of(),
+            handlerClasses,
             tries,
             seed);
     GenerateResult result = Generation.run(request);

@@ -60,8 +60,9 @@ final class HandlerSuiteEmitter {
                 "Checks $L against the obligations the spec gives it there.\n",
                 Comments.safe(subject))
             .addField(
-                FieldSpec.builder(
-                        HANDLER_SUITE, "SUITE", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+                // Package-private: the regression test an explored counterexample prints replays
+                // it through SUITE from a test class of the same package.
+                FieldSpec.builder(HANDLER_SUITE, "SUITE", Modifier.STATIC, Modifier.FINAL)
                     .initializer(create.build())
                     .build())
             .addMethod(

@@ -2,6 +2,7 @@ package dev.walkspec.emit;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -31,6 +32,12 @@ public final class SourceCompiler {
   private SourceCompiler() {}
 
   public static Result compile(List<GeneratedFile> sources, Path workDir) throws IOException {
+    return compile(sources, workDir, List.of());
+  }
+
+  /** Compiles against the current class path with {@code extra} entries (handler classes) first. */
+  public static Result compile(List<GeneratedFile> sources, Path workDir, List<Path> extra)
+      throws IOException {
     Path src = Files.createDirectories(workDir.resolve("src"));
     Path classes = Files.createDirectories(workDir.resolve("classes"));
     List<Path> files = new ArrayList<>();
@@ -51,7 +58,7 @@ public final class SourceCompiler {
               "-Xlint:all",
               "-proc:none",
               "-classpath",
-              System.getProperty("java.class.path"),
+              classPath(extra),
               "-d",
               classes.toString());
       StringWriter out = new StringWriter();
@@ -73,5 +80,12 @@ public final class SourceCompiler {
       }
       return new Result(classes, problems);
     }
+  }
+
+  private static String classPath(List<Path> extra) {
+    List<String> entries = new ArrayList<>();
+    extra.forEach(p -> entries.add(p.toAbsolutePath().toString()));
+    entries.add(System.getProperty("java.class.path"));
+    return String.join(File.pathSeparator, entries);
   }
 }

@@ -47,6 +47,9 @@ public final class ConcurrentScenarios {
   private final Optional<Walk> endWalk;
   private final Optional<Supplier<? extends WriteProtector>> writer;
 
+  /** The Java expression of the suite, for the regression tests counterexamples print. */
+  private String suiteSource = "SUITE";
+
   ConcurrentScenarios(
       Binding binding,
       Supplier<? extends GfnHandler> handlers,
@@ -58,6 +61,12 @@ public final class ConcurrentScenarios {
     this.walk = walk;
     this.endWalk = endWalk;
     this.writer = writer;
+  }
+
+  /** These scenarios, printed as {@code SUITE_EXPRESSION.scenario("NAME")} in regression tests. */
+  ConcurrentScenarios sourcedFrom(String suiteExpression) {
+    this.suiteSource = suiteExpression;
+    return this;
   }
 
   /**
@@ -122,6 +131,7 @@ public final class ConcurrentScenarios {
     }
     Scenario.Builder b =
         Scenario.builder(name)
+            .source(suiteSource + ".scenario(\"" + name + "\")")
             .world(RuntimeProfiles.of(binding.profile()), w -> w.vcpus(2).mmus(vm))
             .description(
                 binding.displayName()

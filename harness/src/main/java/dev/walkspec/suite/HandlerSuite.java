@@ -4,6 +4,7 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import dev.walkspec.check.Binding;
 import dev.walkspec.check.ResolvedProfile;
+import dev.walkspec.check.WalkerRoles;
 import dev.walkspec.model.Evaluator;
 import dev.walkspec.model.Rule;
 import dev.walkspec.model.Value;
@@ -12,6 +13,13 @@ import dev.walkspec.runtime.api.EntryCodec;
 import dev.walkspec.runtime.api.GfnHandler;
 import dev.walkspec.runtime.api.GfnRange;
 import dev.walkspec.runtime.api.LockMode;
+import dev.walkspec.runtime.explore.ExplorationFailure;
+import dev.walkspec.runtime.explore.ExplorationResult;
+import dev.walkspec.runtime.explore.Explorer;
+import dev.walkspec.runtime.explore.Invariants;
+import dev.walkspec.runtime.explore.Scenario;
+import dev.walkspec.runtime.explore.Schedule;
+import dev.walkspec.runtime.explore.Strategy;
 import dev.walkspec.runtime.world.World;
 import java.lang.reflect.Method;
 import java.util.Arrays;
@@ -98,42 +106,86 @@ public final class HandlerSuite {
    * @return the exploration, which found no failure and ran every schedule within the bound
    * @throws InconclusiveExploration when the budget stopped the search before that
    */
-  public dev.walkspec.runtime.explore.ExplorationResult explore(String scenario) {
-    Binding binding = binding();
-    refuseExit(handlers.get().getClass());
-    writer.ifPresent(w -> refuseExit(w.get().getClass()));
-    ConcurrentScenarios scenarios =
-        new ConcurrentScenarios(
-            binding,
-            handlers,
-            walk.orElseThrow(() -> new IllegalStateException("the suite has no walker (withWalk)")),
-            endWalk,
-            writer);
+  public ExplorationResult explore(String scenario) {
     int bound = ConcurrentScenarios.preemptionBound(scenario);
     ExplorationBudget budget = ExplorationBudget.current();
-    dev.walkspec.runtime.explore.ExplorationResult result;
-    try {
-      result =
-          dev.walkspec.runtime.explore.Explorer.check(
-              scenarios.scenario(scenario),
-              dev.walkspec.runtime.explore.Strategy.dfs(bound),
-              dev.walkspec.runtime.explore.Invariants.standard(),
-              budget.toExplorerBudget());
-    } catch (dev.walkspec.runtime.explore.ExplorationFailure failure) {
-      AssertionError named =
-          withObligation(failure, binding.fixedFlags().getOrDefault("lockless", false));
-      // The report names actors; a last line names the class under test.
-      AssertionError withSubject =
-          new AssertionError(
-              named.getMessage() + "\nwalkspec: the handler under test: " + subject());
-      withSubject.setStackTrace(named.getStackTrace());
-      throw withSubject;
-    }
+    ExplorationResult result = run(scenario, Strategy.dfs(bound), budget);
     // A search its budget cut short saw only part of the schedules: not a pass (issue 19).
     if (!result.exhausted()) {
       throw new InconclusiveExploration(scenario, bound, result, budget);
     }
     return result;
+  }
+
+  /**
+   * Runs one schedule of a concurrent scenario, given as the replay string of an explored
+   * counterexample ({@code unmap-vs-root-free@0*316.1}): the same scenario, checks and budget as
+   * {@link #explore}, so the same failure, or none once the bug is fixed.
+   *
+   * @throws IllegalArgumentException if the string is malformed or names no scenario of this suite
+   */
+  public ExplorationResult replay(String replay) {
+    String name = Schedule.parse(replay).scenario();
+    if (name == null || !scenarioNames().contains(name)) {
+      throw new IllegalArgumentException(
+          "no scenario '"
+              + name
+              + "' in the suite of "
+              + subject()
+              + "; its scenarios: "
+              + String.join(", ", scenarioNames()));
+    }
+    return run(name, Strategy.replay(replay), ExplorationBudget.current());
+  }
+
+  /**
+   * The concurrent scenario {@code name} of this suite, as {@link #explore} runs it (for printed
+   * regression tests: {@code Explorer.check(SuiteTest.SUITE.scenario(NAME), Strategy.replay(...),
+   * Invariants.standard())}).
+   */
+  public Scenario scenario(String name) {
+    return scenarios().scenario(name);
+  }
+
+  private ConcurrentScenarios scenarios() {
+    return new ConcurrentScenarios(
+            binding(),
+            handlers,
+            walk.orElseThrow(() -> new IllegalStateException("the suite has no walker (withWalk)")),
+            endWalk,
+            writer)
+        .sourcedFrom(suiteClass.getSimpleName() + ".SUITE");
+  }
+
+  private ExplorationResult run(String scenario, Strategy strategy, ExplorationBudget budget) {
+    Binding binding = binding();
+    refuseExit(handlers.get().getClass());
+    writer.ifPresent(w -> refuseExit(w.get().getClass()));
+    try {
+      return Explorer.check(
+          scenarios().scenario(scenario),
+          strategy,
+          Invariants.standard(),
+          budget.toExplorerBudget());
+    } catch (ExplorationFailure failure) {
+      AssertionError named =
+          withObligation(failure, binding.fixedFlags().getOrDefault("lockless", false));
+      // The report names actors; the last lines name the class under test and the command that
+      // replays the counterexample outside the build (walkspec replay, docs/explorer.md).
+      String command = replayCommand(failure.counterexample().replay());
+      AssertionError withSubject =
+          new ExploredFailure(
+              named.getMessage()
+                  + "\nwalkspec: the handler under test: "
+                  + subject()
+                  + "\n"
+                  + REPRODUCE
+                  + command,
+              failure.result(),
+              command);
+      withSubject.setStackTrace(named.getStackTrace());
+      throw withSubject;
+    }
   }
 
   /**
@@ -147,6 +199,36 @@ public final class HandlerSuite {
         + (bound == 1 ? " preemption" : " preemptions")
         + ", budget "
         + ExplorationBudget.current().describe();
+  }
+
+  /** The line of an explored failure that gives the command replaying it. */
+  public static final String REPRODUCE = "reproduce: ";
+
+  /**
+   * The command that replays an explored counterexample of this suite from a build's base
+   * directory: the spec the suite was generated from, the binding, the classes under test (from the
+   * build's class directories) and the replay string.
+   */
+  public String replayCommand(String replay) {
+    StringBuilder command =
+        new StringBuilder("walkspec replay --spec ")
+            .append(Shell.quote(specRef.path()))
+            .append(" --binding ")
+            .append(Shell.quote(binding().displayName()))
+            .append(" --handler ")
+            .append(Shell.quote(kind() + "=" + handlers.get().getClass().getName()));
+    writer.ifPresent(
+        w -> command.append(" --writer ").append(Shell.quote(w.get().getClass().getName())));
+    return command
+        .append(" --classpath target/classes:target/test-classes ")
+        .append(Shell.quote(replay))
+        .toString();
+  }
+
+  /** The handler kind of this suite (age, test_age, unmap). */
+  public String kind() {
+    Binding binding = binding();
+    return binding.callback(WalkerRoles.of(binding.walker()).handlerSlot()).orElse("");
   }
 
   private void refuseExit(Class<?> type) {
@@ -177,10 +259,7 @@ public final class HandlerSuite {
   /** The concurrent scenarios this suite explores (they depend on its kind and its writer). */
   public List<String> scenarioNames() {
     Binding binding = binding();
-    String kind =
-        binding
-            .callback(dev.walkspec.check.WalkerRoles.of(binding.walker()).handlerSlot())
-            .orElse("");
+    String kind = binding.callback(WalkerRoles.of(binding.walker()).handlerSlot()).orElse("");
     return new ConcurrentScenarios(binding, handlers, walk.orElse((c, s) -> null), endWalk, writer)
         .names(kind);
   }
@@ -191,8 +270,15 @@ public final class HandlerSuite {
       String profile,
       String handlerName,
       Supplier<? extends GfnHandler> handlers) {
-    return new HandlerSuite(spec, operation, profile, handlerName, handlers);
+    HandlerSuite suite = new HandlerSuite(spec, operation, profile, handlerName, handlers);
+    // The generated suite class that holds this suite in its SUITE field, for printed tests.
+    suite.suiteClass =
+        StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE).getCallerClass();
+    return suite;
   }
+
+  /** The class whose static initializer made this suite (a generated suite's SUITE). */
+  private Class<?> suiteClass = HandlerSuite.class;
 
   public void checkDrift() {
     specRef.load();
@@ -231,8 +317,7 @@ public final class HandlerSuite {
   /** "age handler dev.walkspec.arch.x86.tdp.TdpAge in clear_young[x86]". */
   public String subject() {
     Binding b = binding();
-    String kind =
-        b.callback(dev.walkspec.check.WalkerRoles.of(b.walker()).handlerSlot()).orElse("handler");
+    String kind = b.callback(WalkerRoles.of(b.walker()).handlerSlot()).orElse("handler");
     return kind + " handler " + handlerName + " in " + b.displayName();
   }
 
@@ -306,10 +391,7 @@ public final class HandlerSuite {
     }
     boolean result = returned[0];
     PageTableSnapshot after = snapshot(world);
-    String kind =
-        binding
-            .callback(dev.walkspec.check.WalkerRoles.of(binding.walker()).handlerSlot())
-            .orElse("");
+    String kind = binding.callback(WalkerRoles.of(binding.walker()).handlerSlot()).orElse("");
     Optional<String> problem =
         switch (obligation) {
           case "H4", "H6", "H14" -> Optional.empty();

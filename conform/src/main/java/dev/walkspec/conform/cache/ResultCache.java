@@ -35,8 +35,12 @@ public final class ResultCache {
     }
   }
 
-  /** A failure as the matrix keeps it: the obligation, where, the test and its report. */
-  public record Failure(String obligation, String binding, String testName, String report) {}
+  /**
+   * A failure as the matrix keeps it: the obligation, where, the test, its report and the command
+   * that reproduces it.
+   */
+  public record Failure(
+      String obligation, String binding, String testName, String report, String reproduce) {}
 
   private final Path dir;
 

@@ -88,6 +88,7 @@ public final class MatrixDoc {
     line(md, "Test", f.test());
     line(md, "Scenario", f.scenario());
     line(md, "Found", f.finding());
+    md.append("- **Reproduce**: `").append(f.reproduce()).append("`\n");
     line(md, "Expected because", f.reason());
     md.append("\n<details><summary>the full report</summary>\n\n```text\n");
     md.append(f.report().strip()).append("\n```\n\n</details>\n");

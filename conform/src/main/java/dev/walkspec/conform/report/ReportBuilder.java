@@ -144,6 +144,7 @@ public final class ReportBuilder {
         finding,
         reason,
         report,
+        f.reproduce(),
         Optional.of(SequenceDiagram.of(steps)));
   }
 

@@ -99,7 +99,7 @@ public final class ReportFiles {
           if (cell.status().equals("unexpected") || cell.status().equals("missing")) {
             xml.writeStartElement("failure");
             xml.writeAttribute("message", cell.title());
-            xml.writeCharacters(cell.title());
+            xml.writeCharacters(failureBody(view, row.set(), view.specs().get(c), cell));
             xml.writeEndElement();
           } else if (cell.status().equals(InconclusiveExploration.VERDICT)) {
             xml.writeStartElement("error");
@@ -122,6 +122,30 @@ public final class ReportFiles {
       throw new IOException("cannot write the JUnit XML report", e);
     }
     return text + "\n";
+  }
+
+  /**
+   * A failing cell's JUnit failure body, as Surefire writes one: what differs, then each
+   * counterexample of the cell with the command that reproduces it and its full report.
+   */
+  static String failureBody(ReportView view, String set, String spec, ReportView.Cell cell) {
+    StringBuilder body = new StringBuilder(cell.title()).append('\n');
+    for (ReportView.Failure f : view.failures()) {
+      if (f.set().equals(set) && f.spec().equals(spec)) {
+        body.append("\n")
+            .append(f.obligation())
+            .append(" in ")
+            .append(f.binding())
+            .append(": ")
+            .append(f.finding())
+            .append("\nreproduce: ")
+            .append(f.reproduce())
+            .append("\n\n")
+            .append(f.report().strip())
+            .append('\n');
+      }
+    }
+    return body.toString();
   }
 
   /** The matrix as a Markdown table, for a pull-request comment. */

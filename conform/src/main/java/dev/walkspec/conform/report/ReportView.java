@@ -1,6 +1,9 @@
 package dev.walkspec.conform.report;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Everything the HTML report shows, computed; the template only lays it out. */
@@ -24,6 +27,47 @@ public record ReportView(
     rows = List.copyOf(rows);
     failures = List.copyOf(failures);
     coverage = List.copyOf(coverage);
+  }
+
+  /**
+   * The counterexamples as the report shows them: a handler set often breaks an obligation the same
+   * way under several specs (the same report, word for word), and then one card stands for all.
+   */
+  public List<Card> cards() {
+    Map<String, List<Failure>> groups = new LinkedHashMap<>();
+    for (Failure f : failures) {
+      groups
+          .computeIfAbsent(
+              f.set() + "\u0000" + f.obligation() + "\u0000" + f.report(), k -> new ArrayList<>())
+          .add(f);
+    }
+    return groups.values().stream().map(Card::new).toList();
+  }
+
+  /** One card: identical counterexamples of one handler set under one or more specs. */
+  public record Card(List<Failure> failures) {
+    public Card {
+      failures = List.copyOf(failures);
+    }
+
+    public Failure first() {
+      return failures.get(0);
+    }
+
+    /** "kvm, v7-int-results". */
+    public String specs() {
+      return String.join(", ", failures.stream().map(Failure::spec).toList());
+    }
+
+    /** The anchors of the other specs' failures, which the matrix links to. */
+    public List<String> otherAnchors() {
+      return failures.stream().skip(1).map(Failure::anchor).toList();
+    }
+
+    /** The distinct reasons the expected outcomes give the cells of this card. */
+    public List<String> reasons() {
+      return failures.stream().map(Failure::reason).filter(r -> !r.isEmpty()).distinct().toList();
+    }
   }
 
   /** A handler set and its cells, one per spec. */
@@ -65,6 +109,7 @@ public record ReportView(
       String finding,
       String reason,
       String report,
+      String reproduce,
       Optional<SequenceDiagram> diagram) {}
 
   /**

@@ -31,7 +31,15 @@ public record SequenceDiagram(
 
   /** An arrow at height y from lane x1 to the shared state x2, with its label at labelX. */
   public record Arrow(
-      int step, int y, int x1, int x2, int labelX, String label, boolean breaking, String broke) {}
+      int step,
+      int y,
+      int x1,
+      int x2,
+      int labelX,
+      String label,
+      boolean breaking,
+      String broke,
+      String full) {}
 
   public static SequenceDiagram of(StepTable table) {
     List<Lane> lanes = new ArrayList<>();
@@ -61,7 +69,8 @@ public record SequenceDiagram(
               shared + 12,
               label + broke,
               row.broke().isPresent(),
-              row.broke().orElse("")));
+              row.broke().orElse(""),
+              row.step() + ". " + row.text() + broke));
       y += ROW;
     }
     int width = shared + 24 + (int) Math.ceil(longest * CHAR_WIDTH);

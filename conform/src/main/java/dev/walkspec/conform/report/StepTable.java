@@ -23,7 +23,8 @@ public record StepTable(List<String> actors, List<Row> rows) {
   public static Optional<StepTable> in(String report) {
     List<String> lines = report.lines().toList();
     for (int i = 0; i + 1 < lines.size(); i++) {
-      if (lines.get(i).startsWith(" step |") && lines.get(i + 1).startsWith("------+")) {
+      // The step column widens with the step numbers (and folded rows' ranges).
+      if (lines.get(i).matches(" +step \\|.*") && lines.get(i + 1).matches("-+\\+.*")) {
         return Optional.of(parse(lines, i));
       }
     }
@@ -48,7 +49,10 @@ public record StepTable(List<String> actors, List<Row> rows) {
       String line = lines.get(i);
       String number = cell(line, 0, bounds.get(0));
       boolean preemption = number.endsWith(">");
-      int step = Integer.parseInt(number.replace(">", "").strip());
+      // A folded row ("4021..4285") is drawn at its first step.
+      String digits = number.replace(">", "").strip();
+      int range = digits.indexOf("..");
+      int step = Integer.parseInt(range < 0 ? digits : digits.substring(0, range));
       for (int col = 0; col + 1 < bounds.size(); col++) {
         String text = cell(line, bounds.get(col) + 1, bounds.get(col + 1));
         if (!text.isEmpty()) {

@@ -20,7 +20,12 @@ class ResultCacheTest {
     ResultCache cache = ResultCache.at(dir);
     ResultCache.Judgement judgement =
         new ResultCache.Judgement(
-            new ResultCache.Failure("H9", "clear_young[x86]", "H9 coverage", "walkspec: H9 ..."),
+            new ResultCache.Failure(
+                "H9",
+                "clear_young[x86]",
+                "H9 coverage",
+                "walkspec: H9 ...",
+                "walkspec conform --handlers riscv --keep-suites target/walkspec-suites kvm.walk"),
             3,
             List.of("s390.Age"));
 

@@ -102,7 +102,11 @@ class ReportFilesTest {
         Map.of(
             obligation,
             new MatrixCell.Failure(
-                obligation, binding, binding + " " + set + " " + obligation, report)),
+                obligation,
+                binding,
+                binding + " " + set + " " + obligation,
+                report,
+                "walkspec conform --handlers " + set + " " + spec)),
         30);
   }
 

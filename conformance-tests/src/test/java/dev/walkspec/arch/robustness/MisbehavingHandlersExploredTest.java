@@ -50,8 +50,14 @@ class MisbehavingHandlersExploredTest {
     assertThatThrownBy(() -> suite(Throws::new, "Throws").explore(SCENARIO))
         .hasMessageStartingWith("walkspec explorer: scenario 'aging-vs-zap' breaks H6")
         .hasMessageContaining("actor 'walk' threw java.lang.IllegalStateException: boom")
-        .hasMessageEndingWith(
-            "walkspec: the handler under test: age handler Throws in clear_young[x86]");
+        .hasMessageContaining(
+            "walkspec: the handler under test: age handler Throws in clear_young[x86]\n"
+                + "reproduce: walkspec replay --spec ")
+        // The command replays the schedule on the same suite: the spec, binding and class by name.
+        .hasMessageMatching(
+            "(?s).*\nreproduce: walkspec replay --spec \\S+ --binding 'clear_young\\[x86\\]'"
+                + " --handler 'age=\\S+\\$Throws' --classpath target/classes:target/test-classes"
+                + " 'aging-vs-zap@[-0-9*.]+'");
   }
 
   /** Waits, touching shared state, for something that never comes: a retry without bound. */

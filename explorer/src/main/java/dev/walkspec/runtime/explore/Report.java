@@ -65,6 +65,13 @@ final class Report {
     }
     text.append('\n').append(table).append('\n');
     text.append("  > marks a preemption: the actor that ran before could have gone on.\n");
+    if (steps > StepFolding.WHOLE) {
+      text.append(
+          "  Runs of like steps are folded (a row 'xN' stands for N steps; a..b spans steps and"
+              + " numbers); a '...' row leaves steps out, to keep the table at "
+              + StepFolding.WHOLE
+              + " rows.\n");
+    }
     text.append('\n');
     if (failure.step() > 0) {
       text.append(failure.obligation())
@@ -113,20 +120,31 @@ final class Report {
       header[a + 1] = scenario.actorName(a);
     }
     Failure failure = run.failure;
+    List<StepFolding.Row> steps = new ArrayList<>();
     for (Step step : run.steps) {
       if (failure != null && failure.step() > 0 && step.number() > failure.step()) {
         break;
-      }
-      String[] row = new String[n + 1];
-      row[0] = step.number() + (step.preemption() ? ">" : " ");
-      for (int a = 0; a < n; a++) {
-        row[a + 1] = "";
       }
       String cell = cell(step);
       if (failure != null && failure.step() == step.number()) {
         cell += "  <-- " + failure.obligation();
       }
-      row[step.actor() + 1] = cell;
+      steps.add(
+          new StepFolding.Row(
+              step.number(), step.number(), step.preemption(), step.actor(), cell, 1, false));
+    }
+    int failing = failure == null ? 0 : failure.step();
+    for (StepFolding.Row folded : StepFolding.fold(StepFolding.markFixed(steps, failing))) {
+      String[] row = new String[n + 1];
+      row[0] =
+          (folded.first() == folded.last()
+                  ? Integer.toString(folded.first())
+                  : folded.first() + ".." + folded.last())
+              + (folded.preemption() ? ">" : " ");
+      for (int a = 0; a < n; a++) {
+        row[a + 1] = "";
+      }
+      row[folded.actor() + 1] = folded.text() + (folded.folded() ? "  x" + folded.count() : "");
       rows.add(row);
     }
     int[] width = new int[n + 1];
