@@ -62,12 +62,14 @@ public final class Generation {
     }
     List<GeneratedFile> walkers = new ArrayList<>();
     List<GeneratedFile> suites = new ArrayList<>();
+    List<GeneratedFile> images = new ArrayList<>();
     for (Map.Entry<Path, CheckOutcome> spec : checked.entrySet()) {
       Generator generator =
           new Generator(spec.getValue().checked(), request.optionsFor(spec.getKey()));
       walkers.addAll(generator.walkers());
       suites.addAll(generator.walkerSuites());
       generator.handlerSuites().stream().filter(f -> !suites.contains(f)).forEach(suites::add);
+      images.add(generator.specImage());
     }
     walkers.sort(null);
     suites.sort(null);
@@ -80,7 +82,8 @@ public final class Generation {
     return new GenerateResult(
         false,
         walkerDir.isPresent() ? walkers.size() : 0,
-        suiteDir.isPresent() ? suites.size() : 0,
+        // The spec images are written with the suites but are not suites (the count users read).
+        suiteDir.isPresent() ? (int) suites.stream().filter(f -> !images.contains(f)).count() : 0,
         diagnostics,
         sources);
   }
