@@ -42,7 +42,8 @@ import picocli.CommandLine.Parameters;
       "  walkspec replay 'lost-write-protect@0*4.1*7.0'",
       "  walkspec replay 'age-vs-zap@0*6.1*5.0' --format json",
       "",
-      "Exit codes: 0 the run passed, 1 it failed (the report is printed), 2 usage."
+      "Exit codes: 0 the run passed, 1 it failed (the report is printed), 2 usage, 4 its budget"
+          + " stopped it before the end (inconclusive)."
     })
 final class ReplayCommand implements Callable<Integer> {
   @Mixin CommonOptions common;
@@ -112,7 +113,7 @@ final class ReplayCommand implements Callable<Integer> {
               : ExploreCommand.write(mapper, ExploreCommand.json(mapper, result, reproduce)));
     } else if (result.failed()) {
       out.print(report);
-    } else {
+    } else if (result.stopReason() == null) {
       out.println(
           "replay of "
               + schedule
@@ -120,6 +121,22 @@ final class ReplayCommand implements Callable<Integer> {
               + result.steps()
               + (result.steps() == 1 ? " step" : " steps"));
     }
-    return result.failed() ? Main.FINDINGS : Main.OK;
+    if (result.failed()) {
+      return Main.FINDINGS;
+    }
+    // A replay its budget stopped before the schedule ran to its end decides nothing (issue 19).
+    if (result.stopReason() != null) {
+      command
+          .commandLine()
+          .getErr()
+          .println(
+              "walkspec: inconclusive: the replay of "
+                  + schedule
+                  + " stopped on its "
+                  + result.stopReason()
+                  + " before the schedule ran to its end; not a pass");
+      return Main.INCONCLUSIVE;
+    }
+    return Main.OK;
   }
 }
