@@ -456,7 +456,8 @@ public final class Matrix {
     return bundled ? file.getFileName().toString() : file.toString();
   }
 
-  private static Optional<String> field(String report, String name) {
+  /** The value of the first line of a failure report that starts with {@code name}. */
+  public static Optional<String> field(String report, String name) {
     return report
         .lines()
         .map(String::strip)

@@ -140,7 +140,7 @@ public final class ReportBuilder {
         obligation.map(o -> rules(spec, o)).orElse(""),
         f.binding(),
         f.testName(),
-        field(report, "scenario:").orElse(""),
+        Matrix.field(report, "scenario:").orElse(""),
         finding,
         reason,
         report,
@@ -181,7 +181,7 @@ public final class ReportBuilder {
    * report that follows its scenario.
    */
   static String finding(String report) {
-    Optional<String> message = field(report, "message:");
+    Optional<String> message = Matrix.field(report, "message:");
     if (message.isPresent()) {
       return message.get();
     }
@@ -205,15 +205,6 @@ public final class ReportBuilder {
         List.of(
             new StepTable.Row(1, 0, "handler call in " + f.binding(), false, Optional.empty()),
             new StepTable.Row(2, 0, finding, false, Optional.of(f.obligation()))));
-  }
-
-  private static Optional<String> field(String report, String name) {
-    return report
-        .lines()
-        .map(String::strip)
-        .filter(l -> l.startsWith(name))
-        .map(l -> l.substring(name.length()).strip())
-        .findFirst();
   }
 
   /**
