@@ -8,29 +8,32 @@ import dev.walkspec.cli.ExploredSuites;
 import dev.walkspec.conform.cache.CacheKeys;
 import dev.walkspec.conform.cache.ResultCache;
 import dev.walkspec.emit.GeneratedFile;
-import dev.walkspec.emit.Generator;
 import dev.walkspec.emit.SourceCompiler;
 import dev.walkspec.model.Decls.Obligation;
 import dev.walkspec.pipeline.BundledSpecs;
 import dev.walkspec.runtime.world.LocklessReadLocks;
 import dev.walkspec.runtime.world.World;
 import dev.walkspec.semantics.ObligationChanges;
+import dev.walkspec.suite.ConformanceFailure;
 import dev.walkspec.suite.ExplorationBudget;
+import dev.walkspec.suite.ExploredFailure;
 import dev.walkspec.suite.HandlerSuite;
 import dev.walkspec.suite.InconclusiveExploration;
+import dev.walkspec.suite.Judges;
 import dev.walkspec.suite.Shell;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -41,17 +44,10 @@ import java.util.stream.Collectors;
  * spec that needs it, and every cell with the same combination shares its outcome.
  */
 public final class Matrix {
-  /**
-   * The obligations a one-call handler suite can judge: those the generator makes properties of.
-   */
-  static final Set<String> CHECKED = Set.copyOf(Generator.SEQUENTIAL_OBLIGATIONS);
-
-  /** The obligations the explorer judges, all at once per operation. */
-  static final Set<String> EXPLORED = Set.copyOf(Generator.CONCURRENT_OBLIGATIONS);
-
   /** Whether the explorer (rather than a one-call property) judges this obligation. */
   public static boolean isExplored(String obligation) {
-    return EXPLORED.contains(obligation) && !CHECKED.contains(obligation);
+    return Judges.judgedBy(obligation, Judges.By.EXPLORED)
+        && !Judges.judgedBy(obligation, Judges.By.ONE_CALL);
   }
 
   /** The judgement "every explored scenario passes" (it can break any explored obligation). */
@@ -59,9 +55,6 @@ public final class Matrix {
 
   /** Every property of the matrix runs with this seed: the same samples on every run. */
   static final String SEED = "20261126";
-
-  private static final Pattern BROKEN =
-      Pattern.compile("^walkspec(?: explorer)?: (?:scenario '[^']*' breaks )?(H\\d+)\\b");
 
   private final List<NamedSpec> specs;
   private final List<HandlerSet> sets;
@@ -239,11 +232,11 @@ public final class Matrix {
           boolean explored = false;
           for (Obligation o : Obligations.applying(spec.checked(), binding, kind.get())) {
             String id = o.id().text();
-            if (CHECKED.contains(id)) {
+            if (Judges.judgedBy(id, Judges.By.ONE_CALL)) {
               needs.add(
                   new Need(set.name(), spec.name(), binding, kind.get(), id, handler + "|" + id));
             }
-            explored |= EXPLORED.contains(id);
+            explored |= Judges.judgedBy(id, Judges.By.EXPLORED);
           }
           if (explored) {
             String key = handler + "|explored|" + signatures.of(binding, kind.get());
@@ -280,7 +273,7 @@ public final class Matrix {
    * The cache key of each representative judgement (empty without a cache): the handler classes it
    * runs, the spec whose suite runs it, and the run's tries, seed and exploration budget.
    */
-  private Map<String, String> cacheKeys(java.util.Collection<Need> representatives) {
+  private Map<String, String> cacheKeys(Collection<Need> representatives) {
     if (cache.isEmpty()) {
       return Map.of();
     }
@@ -326,7 +319,7 @@ public final class Matrix {
 
   /** The cells ("set on spec") with a judgement among {@code rerun}. */
   private static List<String> rerunCells(List<Need> needs, Set<String> rerun) {
-    Set<String> cells = new java.util.LinkedHashSet<>();
+    Set<String> cells = new LinkedHashSet<>();
     needs.stream()
         .filter(n -> rerun.contains(n.key()))
         .forEach(n -> cells.add(n.set() + " on " + n.spec()));
@@ -387,15 +380,13 @@ public final class Matrix {
     return byKey;
   }
 
-  /** The obligation a failure names ("walkspec: H3 ..."), else the one the test was about. */
+  /**
+   * The obligation a failure found broken (a value it carries), else the one the test was about.
+   */
   private MatrixCell.Failure failure(
       Need rep, SuiteLauncher.TestOutcome outcome, Throwable failure) {
     String message = String.valueOf(failure.getMessage());
-    Matcher broken = BROKEN.matcher(message);
-    String obligation =
-        failure instanceof InconclusiveExploration
-            ? InconclusiveExploration.VERDICT
-            : broken.find() ? broken.group(1) : rep.obligation();
+    String obligation = brokenObligation(failure).orElse(rep.obligation());
     Optional<String> replay = field(message, "replay:");
     // The suite's own replay command names the spec by the absolute path it was generated from;
     // the matrix names it the way a checkout does (reproduce, below) and keeps reports the same
@@ -411,6 +402,16 @@ public final class Matrix {
         outcome.displayName(),
         report,
         reproduce(rep, outcome, replay));
+  }
+
+  private static Optional<String> brokenObligation(Throwable failure) {
+    if (failure instanceof InconclusiveExploration) {
+      return Optional.of(InconclusiveExploration.VERDICT);
+    }
+    if (failure instanceof ConformanceFailure conformance) {
+      return Optional.of(conformance.rule());
+    }
+    return failure instanceof ExploredFailure explored ? explored.obligation() : Optional.empty();
   }
 
   /**
@@ -471,7 +472,7 @@ public final class Matrix {
     Map<String, MatrixCell> cells = new LinkedHashMap<>();
     for (NamedSpec spec : specs) {
       for (HandlerSet set : sets) {
-        TreeSet<String> failed = new TreeSet<>(java.util.Comparator.comparingInt(Matrix::number));
+        TreeSet<String> failed = new TreeSet<>(Comparator.comparingInt(Matrix::number));
         Map<String, MatrixCell.Failure> failures = new LinkedHashMap<>();
         int checked = 0;
         for (Need need : needs) {

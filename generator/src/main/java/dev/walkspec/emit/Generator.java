@@ -11,16 +11,21 @@ import com.palantir.javapoet.NameAllocator;
 import com.palantir.javapoet.TypeSpec;
 import dev.walkspec.check.Binding;
 import dev.walkspec.check.CheckedSpec;
+import dev.walkspec.check.Obligations;
 import dev.walkspec.check.ResolvedProfile;
+import dev.walkspec.check.WalkerRoles;
+import dev.walkspec.model.Decls;
 import dev.walkspec.model.Walker;
 import dev.walkspec.runtime.api.WalkResult;
-import dev.walkspec.suite.ObligationChecks;
+import dev.walkspec.suite.Judges;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import javax.lang.model.element.Modifier;
 import org.apiguardian.api.API;
@@ -212,9 +217,6 @@ public final class Generator {
     return withImage(render(files));
   }
 
-  /** The obligations a one-call check can judge; the others need the explorer. */
-  public static final List<String> SEQUENTIAL_OBLIGATIONS = ObligationChecks.SEQUENTIAL_OBLIGATIONS;
-
   /**
    * The handler conformance suites (test code): for each operation whose handler kind has a
    * configured handler class on the profile, one suite with the obligations that apply.
@@ -225,16 +227,15 @@ public final class Generator {
     NameAllocator suiteNames = new NameAllocator();
     names.values().forEach(n -> suiteNames.newName(n.simpleName(), n));
     for (Binding binding : selectedBindings()) {
-      String slot = dev.walkspec.check.WalkerRoles.of(binding.walker()).handlerSlot();
-      java.util.Optional<String> kind = binding.callback(slot);
-      java.util.Optional<String> handler =
-          kind.flatMap(k -> handlerClass(binding.profile().name(), k));
+      String slot = WalkerRoles.of(binding.walker()).handlerSlot();
+      Optional<String> kind = binding.callback(slot);
+      Optional<String> handler = kind.flatMap(k -> handlerClass(binding.profile().name(), k));
       if (handler.isEmpty()) {
         continue;
       }
-      List<dev.walkspec.model.Decls.Obligation> obligations =
-          dev.walkspec.check.Obligations.applying(checked, binding, kind.get()).stream()
-              .filter(o -> SEQUENTIAL_OBLIGATIONS.contains(o.id().text()))
+      List<Decls.Obligation> obligations =
+          Obligations.applying(checked, binding, kind.get()).stream()
+              .filter(o -> Judges.judgedBy(o.id().text(), Judges.By.ONE_CALL))
               .toList();
       ClassName handlerClass = ClassName.bestGuess(handler.get());
       String simple =
@@ -262,24 +263,21 @@ public final class Generator {
     return withImage(render(files));
   }
 
-  /** The obligations the explorer judges; the others are judged one call at a time. */
-  public static final List<String> CONCURRENT_OBLIGATIONS = ObligationChecks.CONCURRENT_OBLIGATIONS;
-
   private HandlerSuiteEmitter.Concurrency concurrency(Binding binding, String kind) {
     List<String> ids =
-        dev.walkspec.check.Obligations.applying(checked, binding, kind).stream()
+        Obligations.applying(checked, binding, kind).stream()
             .map(o -> o.id().text())
-            .filter(CONCURRENT_OBLIGATIONS::contains)
+            .filter(id -> Judges.judgedBy(id, Judges.By.EXPLORED))
             .toList();
-    java.util.Optional<CodeBlock> end =
+    Optional<CodeBlock> end =
         kind.equals("unmap")
             ? checked.bindings().stream()
                 .filter(b -> b.profile().name().equals(binding.profile().name()))
                 .filter(b -> endsInvalidation(b))
                 .findFirst()
                 .map(this::walkLambda)
-            : java.util.Optional.empty();
-    java.util.Optional<ClassName> writer =
+            : Optional.empty();
+    Optional<ClassName> writer =
         handlerClass(binding.profile().name(), "writer").map(ClassName::bestGuess);
     return new HandlerSuiteEmitter.Concurrency(walkLambda(binding), end, writer, ids);
   }
@@ -289,7 +287,7 @@ public final class Generator {
    * suite runs after C1 to close the invalidation it opened (H12, H13).
    */
   public static boolean endsInvalidation(Binding b) {
-    return dev.walkspec.check.WalkerRoles.of(b.walker())
+    return WalkerRoles.of(b.walker())
         .onLockSlot()
         .flatMap(b::callback)
         .filter("invalidate_end"::equals)
@@ -309,10 +307,9 @@ public final class Generator {
   }
 
   /** The handler class for a kind on a profile: "profile/kind" wins over "kind". */
-  java.util.Optional<String> handlerClass(String profile, String kind) {
+  Optional<String> handlerClass(String profile, String kind) {
     String specific = options.handlerClasses().get(profile + "/" + kind);
-    return java.util.Optional.ofNullable(
-        specific != null ? specific : options.handlerClasses().get(kind));
+    return Optional.ofNullable(specific != null ? specific : options.handlerClasses().get(kind));
   }
 
   List<Binding> selectedBindings() {
@@ -343,7 +340,7 @@ public final class Generator {
     List<ResolvedProfile> chosen = new ArrayList<>();
     selected.stream()
         .filter(ResolvedProfile::isRwlock)
-        .max(java.util.Comparator.comparingInt(ResolvedProfile::addressSpaces))
+        .max(Comparator.comparingInt(ResolvedProfile::addressSpaces))
         .ifPresent(chosen::add);
     selected.stream().filter(p -> !p.isRwlock()).findFirst().ifPresent(chosen::add);
     if (chosen.isEmpty() && !selected.isEmpty()) {

@@ -3,7 +3,9 @@ package dev.walkspec.suite;
 import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.walkspec.check.Binding;
+import dev.walkspec.check.WalkerRoles;
 import dev.walkspec.runtime.api.GfnHandler;
+import dev.walkspec.runtime.api.LockMode;
 import dev.walkspec.runtime.api.MemSlot;
 import dev.walkspec.runtime.api.OnLockCallback;
 import dev.walkspec.runtime.api.Pages;
@@ -17,6 +19,8 @@ import dev.walkspec.runtime.mmu.RadixRoot;
 import dev.walkspec.runtime.trace.TraceSink;
 import dev.walkspec.runtime.world.World;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -63,6 +67,17 @@ public final class ConcurrentScenarios {
     this.writer = writer;
   }
 
+  /** The titles of the spec's obligations for the explorer's reports ("H3" -> "table lifetime"). */
+  private Map<String, String> titles = Map.of();
+
+  /** These scenarios' reports name obligations as the spec does. */
+  ConcurrentScenarios titled(Map<String, Obligation> obligations) {
+    Map<String, String> byId = new HashMap<>();
+    obligations.forEach((id, o) -> byId.put(id, o.prose()));
+    this.titles = Map.copyOf(byId);
+    return this;
+  }
+
   /** These scenarios, printed as {@code SUITE_EXPRESSION.scenario("NAME")} in regression tests. */
   ConcurrentScenarios sourcedFrom(String suiteExpression) {
     this.suiteSource = suiteExpression;
@@ -70,12 +85,108 @@ public final class ConcurrentScenarios {
   }
 
   /**
-   * The preemptions the explorer allows in a scenario. Freeing a root during an unmap's yield needs
-   * one: the teardown runs whole while the notifier waits for the lock (blocked steps cost no
-   * preemption), and a second would only multiply the schedules of a 40-page zap.
+   * The scenarios a suite may explore: each one's name, preemption bound, what happens in it, and
+   * who acts. Freeing a root during an unmap's yield needs one preemption: the teardown runs whole
+   * while the notifier waits for the lock (blocked steps cost no preemption), and a second would
+   * only multiply the schedules of a 40-page zap; the others get two.
    */
+  enum Shape {
+    AGING_VS_ZAP(
+        "aging-vs-zap",
+        2,
+        "the walk ages pages 0-3 while a zapper removes page 1 under the lock and a vCPU writes"
+            + " page 3") {
+      @Override
+      void cast(ConcurrentScenarios s, Scenario.Builder b) {
+        b.setup(pages(0, 4, true))
+            .actor("walk", s.walker(0, 4, false))
+            .actor("zap", Actors.zapper(0, 1, 2))
+            .actor("vcpu", Actors.vcpuAccess(0, 0, 3, true));
+      }
+    },
+    AGING_VS_TABLE_FREE(
+        "aging-vs-table-free",
+        2,
+        "the walk ages pages 512-515 while a zapper unlinks and frees their table") {
+      @Override
+      void cast(ConcurrentScenarios s, Scenario.Builder b) {
+        b.setup(pages(512, 516, true))
+            .actor("walk", s.walker(512, 516, false))
+            .actor("zap", Actors.tableZapper(0, 512, 1024));
+      }
+    },
+    AGING_VS_WRITE_PROTECT(
+        "aging-vs-write-protect",
+        2,
+        "the walk ages pages 0-1 while the arch's writer write-protects them and a vCPU writes"
+            + " page 1") {
+      @Override
+      void cast(ConcurrentScenarios s, Scenario.Builder b) {
+        b.setup(pages(0, 2, true))
+            .actor("walk", s.walker(0, 2, false))
+            .actor("wrprot", s.writeProtect(0, 2))
+            .actor("vcpu", Actors.vcpuAccess(0, 0, 1, true));
+      }
+    },
+    INVALIDATION_VS_VCPUS(
+        "invalidation-vs-vcpus",
+        2,
+        "invalidate_range_start and _end over pages 0-3 while vCPU 0 uses a cached translation"
+            + " and vCPU 1 faults") {
+      @Override
+      void cast(ConcurrentScenarios s, Scenario.Builder b) {
+        b.setup(pages(0, 4, true).andThen(Actors.vcpuAccess(0, 0, 1, false)))
+            .actor("notifier", s.walker(0, 4, false).andThen(s.endWalker(0, 4)))
+            .actor("vcpu0", Actors.vcpuAccess(0, 0, 1, true))
+            .actor("vcpu1", Actors.vcpuFault(1, 0, 2, true));
+      }
+    },
+    UNMAP_MANY_PAGES(
+        "unmap-many-pages", 2, "the walk unmaps 40 mapped pages with may_block false") {
+      @Override
+      void cast(ConcurrentScenarios s, Scenario.Builder b) {
+        b.setup(pages(0, 40, true)).actor("notifier", s.walker(0, 40, false));
+      }
+    },
+    UNMAP_VS_ROOT_FREE(
+        "unmap-vs-root-free",
+        1,
+        "the walk unmaps 40 pages mapped in the current root and in an invalid one, with"
+            + " may_block, while the invalid root is freed") {
+      @Override
+      void cast(ConcurrentScenarios s, Scenario.Builder b) {
+        b.setup(pages(0, 40, true).andThen(invalidRootWith(0, 40)))
+            .actor("notifier", s.walker(0, 40, true))
+            .actor("teardown", Actors.invalidRootFreer(0));
+      }
+    };
+
+    final String label;
+    final int bound;
+    final String description;
+
+    Shape(String label, int bound, String description) {
+      this.label = label;
+      this.bound = bound;
+      this.description = description;
+    }
+
+    /** Adds the setup and the actors of this scenario to {@code b}. */
+    abstract void cast(ConcurrentScenarios s, Scenario.Builder b);
+
+    /** The shape a scenario name (with or without the shadow suffix) names. */
+    static Optional<Shape> of(String name) {
+      String base =
+          name.endsWith(SHADOW_SUFFIX)
+              ? name.substring(0, name.length() - SHADOW_SUFFIX.length())
+              : name;
+      return Arrays.stream(values()).filter(v -> v.label.equals(base)).findFirst();
+    }
+  }
+
+  /** The preemptions the explorer allows in the scenario {@code name} ({@link Shape}). */
   static int preemptionBound(String scenario) {
-    return scenario.equals("unmap-vs-root-free") ? 1 : 2;
+    return Shape.of(scenario).map(s -> s.bound).orElse(2);
   }
 
   /**
@@ -98,28 +209,33 @@ public final class ConcurrentScenarios {
   }
 
   private List<String> baseNames(String kind, Mmus vm) {
+    List<Shape> shapes = new ArrayList<>();
     if (kind.equals("unmap")) {
-      List<String> names = new ArrayList<>();
       if (endWalk.isPresent()) {
-        names.add("invalidation-vs-vcpus");
+        shapes.add(Shape.INVALIDATION_VS_VCPUS);
       }
-      names.add("unmap-many-pages");
+      shapes.add(Shape.UNMAP_MANY_PAGES);
       // Freed roots are TDP roots: the shadow MMU's pages are reached through the reverse maps,
       // which the lock keeps current across a yield.
       if (RuntimeProfiles.freesRootsWhileRunning(binding.profile()) && vm == Mmus.TDP) {
-        names.add("unmap-vs-root-free");
+        shapes.add(Shape.UNMAP_VS_ROOT_FREE);
       }
-      return names;
+    } else {
+      shapes.add(Shape.AGING_VS_ZAP);
+      shapes.add(Shape.AGING_VS_TABLE_FREE);
+      if (writer.isPresent()) {
+        shapes.add(Shape.AGING_VS_WRITE_PROTECT);
+      }
     }
-    return writer.isPresent()
-        ? List.of("aging-vs-zap", "aging-vs-table-free", "aging-vs-write-protect")
-        : List.of("aging-vs-zap", "aging-vs-table-free");
+    return shapes.stream().map(shape -> shape.label).toList();
   }
 
   Scenario scenario(String name) {
     Mmus vm = name.endsWith(SHADOW_SUFFIX) ? Mmus.SHADOW : Mmus.TDP;
-    String base =
-        vm == Mmus.SHADOW ? name.substring(0, name.length() - SHADOW_SUFFIX.length()) : name;
+    Shape shape =
+        Shape.of(name)
+            .orElseThrow(
+                () -> new IllegalArgumentException("no concurrent scenario named " + name));
     if (!RuntimeProfiles.exploredVms(binding.profile()).contains(vm)) {
       throw new IllegalArgumentException(
           "no concurrent scenario named "
@@ -133,56 +249,18 @@ public final class ConcurrentScenarios {
         Scenario.builder(name)
             .source(suiteSource + ".scenario(\"" + name + "\")")
             .world(RuntimeProfiles.of(binding.profile()), w -> w.vcpus(2).mmus(vm))
+            .titles(titles)
             .description(
                 binding.displayName()
                     + ": "
-                    + description(base)
+                    + shape.description
                     + (vm == Mmus.SHADOW ? " (a VM with the shadow MMU alone)" : ""));
-    switch (base) {
-      case "aging-vs-zap" ->
-          b.setup(pages(0, 4, true))
-              .actor("walk", walker(0, 4, false))
-              .actor("zap", Actors.zapper(0, 1, 2))
-              .actor("vcpu", Actors.vcpuAccess(0, 0, 3, true));
-      case "aging-vs-table-free" ->
-          b.setup(pages(512, 516, true))
-              .actor("walk", walker(512, 516, false))
-              .actor("zap", Actors.tableZapper(0, 512, 1024));
-      case "aging-vs-write-protect" ->
-          b.setup(pages(0, 2, true))
-              .actor("walk", walker(0, 2, false))
-              .actor("wrprot", writeProtect(0, 2))
-              .actor("vcpu", Actors.vcpuAccess(0, 0, 1, true));
-      case "invalidation-vs-vcpus" ->
-          b.setup(pages(0, 4, true).andThen(Actors.vcpuAccess(0, 0, 1, false)))
-              .actor("notifier", walker(0, 4, false).andThen(endWalker(0, 4)))
-              .actor("vcpu0", Actors.vcpuAccess(0, 0, 1, true))
-              .actor("vcpu1", Actors.vcpuFault(1, 0, 2, true));
-      case "unmap-many-pages" ->
-          b.setup(pages(0, 40, true)).actor("notifier", walker(0, 40, false));
-      case "unmap-vs-root-free" ->
-          b.setup(pages(0, 40, true).andThen(invalidRootWith(0, 40)))
-              .actor("notifier", walker(0, 40, true))
-              .actor("teardown", Actors.invalidRootFreer(0));
-      default -> throw new IllegalArgumentException("no concurrent scenario named " + name);
+    if (binding.fixedFlags().getOrDefault("lockless", false)
+        && titles.containsKey(Judges.UNCAUGHT_WHEN_LOCKLESS)) {
+      b.uncaughtExceptionBreaks(Judges.UNCAUGHT_WHEN_LOCKLESS);
     }
+    shape.cast(this, b);
     return b.build();
-  }
-
-  private static String description(String name) {
-    return switch (name) {
-      case "aging-vs-zap" ->
-          "the walk ages pages 0-3 while a zapper removes page 1 under the lock and a vCPU writes page 3";
-      case "aging-vs-table-free" ->
-          "the walk ages pages 512-515 while a zapper unlinks and frees their table";
-      case "aging-vs-write-protect" ->
-          "the walk ages pages 0-1 while the arch's writer write-protects them and a vCPU writes page 1";
-      case "invalidation-vs-vcpus" ->
-          "invalidate_range_start and _end over pages 0-3 while vCPU 0 uses a cached translation and vCPU 1 faults";
-      case "unmap-vs-root-free" ->
-          "the walk unmaps 40 pages mapped in the current root and in an invalid one, with may_block, while the invalid root is freed";
-      default -> "the walk unmaps 40 mapped pages with may_block false";
-    };
   }
 
   /**
@@ -252,7 +330,7 @@ public final class ConcurrentScenarios {
     GfnHandler handler = handlers.get();
     boolean recordsRange =
         binding
-            .callback(dev.walkspec.check.WalkerRoles.of(binding.walker()).handlerSlot())
+            .callback(WalkerRoles.of(binding.walker()).handlerSlot())
             .filter("unmap"::equals)
             .isPresent();
     GfnHandler checked =
@@ -277,10 +355,7 @@ public final class ConcurrentScenarios {
 
   private OnLockCallback onLock() {
     return named(
-        dev.walkspec.check.WalkerRoles.of(binding.walker())
-            .onLockSlot()
-            .flatMap(binding::callback)
-            .orElse(""));
+        WalkerRoles.of(binding.walker()).onLockSlot().flatMap(binding::callback).orElse(""));
   }
 
   /** The on_lock callbacks the model knows by name: the invalidation bookkeeping of C1/C2. */
@@ -297,7 +372,7 @@ public final class ConcurrentScenarios {
   private Consumer<World> writeProtect(long from, long to) {
     return world -> {
       WriteProtector w = writer.orElseThrow().get();
-      dev.walkspec.runtime.api.LockMode mode = world.mmuLock().kind().exclusiveMode();
+      LockMode mode = world.mmuLock().kind().exclusiveMode();
       world.mmuLock().acquire(mode);
       boolean flush;
       try {

@@ -8,11 +8,19 @@ import org.apiguardian.api.API;
 /**
  * A conformance check that failed, with a message in a fixed layout: what broke (rule or
  * obligation), where (operation, profile, spec), the scenario, what was expected and what happened,
- * and how to replay it.
+ * and how to replay it. What broke is also a value, {@link #rule()}, which the matrix reads instead
+ * of the message.
  */
 @API(status = INTERNAL)
 public final class ConformanceFailure extends AssertionError {
   private static final long serialVersionUID = 1L;
+
+  private final String rule;
+
+  private ConformanceFailure(String rule, String message) {
+    super(message);
+    this.rule = rule;
+  }
 
   public ConformanceFailure(
       String rule,
@@ -21,14 +29,24 @@ public final class ConformanceFailure extends AssertionError {
       List<String> expected,
       List<String> actual,
       String replay) {
-    super(layout(rule, subject, scenario, expected, actual, replay));
+    this(rule, layout(rule, subject, scenario, expected, actual, replay));
   }
 
   public ConformanceFailure(
       String rule, String subject, String scenario, String details, String replay) {
-    super(
+    this(rule, rule, subject, scenario, details, replay);
+  }
+
+  /**
+   * A failure of {@code rule}, named by its {@code title} ("H9 coverage"), with the details and the
+   * command that reproduces it.
+   */
+  public ConformanceFailure(
+      String rule, String title, String subject, String scenario, String details, String replay) {
+    this(
+        rule,
         "walkspec: "
-            + rule
+            + title
             + " broken by "
             + subject
             + "\n"
@@ -39,6 +57,19 @@ public final class ConformanceFailure extends AssertionError {
             + "  reproduce: "
             + replay
             + "\n");
+  }
+
+  /**
+   * A failure of {@code rule} that another property of the same handler reported in full already:
+   * the message points there.
+   */
+  static ConformanceFailure seeAbove(String rule, String message) {
+    return new ConformanceFailure(rule, message);
+  }
+
+  /** The rule or obligation id found broken, e.g. {@code H9} or {@code W12}. */
+  public String rule() {
+    return rule;
   }
 
   static String layout(

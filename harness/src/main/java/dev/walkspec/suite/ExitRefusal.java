@@ -12,6 +12,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apiguardian.api.API;
 
 /**
@@ -26,7 +27,7 @@ import org.apiguardian.api.API;
  */
 @API(status = INTERNAL)
 public final class ExitRefusal {
-  private static final Set<String> CHECKED = java.util.concurrent.ConcurrentHashMap.newKeySet();
+  private static final Set<String> CHECKED = ConcurrentHashMap.newKeySet();
 
   private ExitRefusal() {}
 

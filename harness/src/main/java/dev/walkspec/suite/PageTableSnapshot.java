@@ -11,6 +11,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.LongUnaryOperator;
+import java.util.stream.Collectors;
 import org.apiguardian.api.API;
 
 /**
@@ -72,33 +74,76 @@ public record PageTableSnapshot(Map<String, Leaf> leaves) {
     return out;
   }
 
-  /** The entries that changed or vanished between this snapshot and {@code after}. */
-  public List<String> changes(PageTableSnapshot after, EntryCodec codec) {
-    return changesBeyond(after, java.util.function.LongUnaryOperator.identity(), codec);
+  /**
+   * What happened to one leaf between two snapshots: removed (no {@code now}), added (no {@code
+   * was}), or its entry rewritten. A value the judges filter and count, rendered only for reports.
+   */
+  public record Change(String key, Leaf was, Leaf now) {
+    public boolean removed() {
+      return now == null;
+    }
+
+    public boolean added() {
+      return was == null;
+    }
+
+    private Leaf leaf() {
+      return was != null ? was : now;
+    }
+
+    /** Whether the leaf lies (at least partly) in [start, end) of address space {@code as}. */
+    public boolean inside(int as, long start, long end) {
+      return leaf().addressSpace() == as && leaf().overlaps(start, end);
+    }
+
+    /** "0/3/512/2 removed", "0/s1/7/1 PWAD -> PW-D", "0/3/9/1 added". */
+    public String describe(EntryCodec codec) {
+      if (removed()) {
+        return key + " removed";
+      }
+      if (added()) {
+        return key + " added";
+      }
+      return key
+          + " "
+          + PageTableSnapshot.describe(was.entry(), codec)
+          + " -> "
+          + PageTableSnapshot.describe(now.entry(), codec);
+    }
+  }
+
+  /** The entries that changed, vanished or appeared between this snapshot and {@code after}. */
+  public List<Change> changes(PageTableSnapshot after) {
+    return changesBeyond(after, LongUnaryOperator.identity());
   }
 
   /**
    * The entries that changed between this snapshot and {@code after} other than into {@code
    * allowed} of their old value (removed ones included, added ones too).
    */
-  public List<String> changesBeyond(
-      PageTableSnapshot after, java.util.function.LongUnaryOperator allowed, EntryCodec codec) {
-    List<String> out = new ArrayList<>();
+  public List<Change> changesBeyond(PageTableSnapshot after, LongUnaryOperator allowed) {
+    List<Change> out = new ArrayList<>();
     leaves.forEach(
         (key, leaf) -> {
           Leaf now = after.leaves.get(key);
-          if (now == null) {
-            out.add(key + " removed");
-          } else if (now.entry() != leaf.entry()
-              && now.entry() != allowed.applyAsLong(leaf.entry())) {
-            out.add(
-                key + " " + describe(leaf.entry(), codec) + " -> " + describe(now.entry(), codec));
+          if (now == null
+              || (now.entry() != leaf.entry()
+                  && now.entry() != allowed.applyAsLong(leaf.entry()))) {
+            out.add(new Change(key, leaf, now));
           }
         });
-    after.leaves.keySet().stream()
-        .filter(k -> !leaves.containsKey(k))
-        .forEach(k -> out.add(k + " added"));
+    after.leaves.forEach(
+        (key, leaf) -> {
+          if (!leaves.containsKey(key)) {
+            out.add(new Change(key, null, leaf));
+          }
+        });
     return out;
+  }
+
+  /** The changes, described and joined with "; ". */
+  public static String describe(List<Change> changes, EntryCodec codec) {
+    return changes.stream().map(c -> c.describe(codec)).collect(Collectors.joining("; "));
   }
 
   static String describe(long entry, EntryCodec codec) {

@@ -9,6 +9,7 @@ import dev.walkspec.runtime.arch.ArchProfile;
 import dev.walkspec.runtime.arch.Mmus;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.apiguardian.api.API;
 
 /** The runtime arch profile that plays a spec profile: page-table layout, lock kind, spaces. */
@@ -27,8 +28,7 @@ public final class RuntimeProfiles {
           default -> profile.isRwlock() ? ArchProfile.ARM64 : ArchProfile.RISCV;
         };
     LockKind kind = profile.isRwlock() ? LockKind.RWLOCK : LockKind.SPINLOCK;
-    LockMode fault =
-        LockMode.valueOf(profile.faultLock().toString().toUpperCase(java.util.Locale.ROOT));
+    LockMode fault = LockMode.valueOf(profile.faultLock().toString().toUpperCase(Locale.ROOT));
     return new ArchProfile(
         profile.name(),
         kind,

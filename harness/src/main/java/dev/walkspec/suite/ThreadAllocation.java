@@ -1,14 +1,14 @@
 package dev.walkspec.suite;
 
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 
 /**
  * Bytes a thread has allocated so far, where the JVM tells (HotSpot's {@code
  * com.sun.management.ThreadMXBean}); 0 elsewhere, which turns the allocation budget off.
  */
 final class ThreadAllocation {
-  private static final java.lang.management.ThreadMXBean THREADS =
-      ManagementFactory.getThreadMXBean();
+  private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
   private ThreadAllocation() {}
 

@@ -7,6 +7,7 @@ import dev.walkspec.runtime.api.IntGfnHandler;
 import dev.walkspec.runtime.api.Kvm;
 import dev.walkspec.runtime.api.OnLockCallback;
 import dev.walkspec.runtime.trace.TraceSink;
+import java.util.Map;
 import org.apiguardian.api.API;
 
 /**
@@ -17,7 +18,7 @@ import org.apiguardian.api.API;
 @API(status = EXPERIMENTAL)
 public record WalkerContext(
     Kvm kvm,
-    java.util.Map<String, Boolean> config,
+    Map<String, Boolean> config,
     boolean handlerPresent,
     boolean onLockPresent,
     GfnHandler handler,

@@ -5,8 +5,10 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 import dev.walkspec.check.Binding;
 import dev.walkspec.check.CheckedSpec;
 import dev.walkspec.check.ResolvedProfile;
+import dev.walkspec.model.Value;
 import dev.walkspec.runtime.api.MemSlot;
 import dev.walkspec.runtime.api.OnLockCallback;
+import dev.walkspec.runtime.api.RuleViolation;
 import dev.walkspec.runtime.api.WalkResult;
 import dev.walkspec.runtime.sched.Actor;
 import dev.walkspec.runtime.trace.RecordingTraceSink;
@@ -17,8 +19,14 @@ import dev.walkspec.semantics.Scenario;
 import dev.walkspec.semantics.ScenarioJsonWriter;
 import dev.walkspec.semantics.SmallScope;
 import dev.walkspec.semantics.Trace;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.SplittableRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.apiguardian.api.API;
@@ -45,12 +53,10 @@ public final class WalkerSuite<W> {
   /** The scenarios of one layout, checked on one world. */
   public record Batch(String name, int layout, long scenarios) {}
 
-  private static final java.util.concurrent.atomic.AtomicLong CHECKED =
-      new java.util.concurrent.atomic.AtomicLong();
+  private static final AtomicLong CHECKED = new AtomicLong();
 
   /** Checks of this suite that failed in this JVM (a passing suite is recorded: VerifiedOnce). */
-  private final java.util.concurrent.atomic.AtomicInteger failures =
-      new java.util.concurrent.atomic.AtomicInteger();
+  private final AtomicInteger failures = new AtomicInteger();
 
   private final SpecRef specRef;
   private final Optional<String> operation;
@@ -271,13 +277,13 @@ public final class WalkerSuite<W> {
     }
   }
 
-  private java.util.Map<String, Boolean> kconfig() {
-    java.util.Map<String, Boolean> values = new java.util.HashMap<>();
+  private Map<String, Boolean> kconfig() {
+    Map<String, Boolean> values = new HashMap<>();
     profile()
         .config()
         .forEach(
             (option, value) -> {
-              if (value instanceof dev.walkspec.model.Value.BoolValue b) {
+              if (value instanceof Value.BoolValue b) {
                 values.put(option, b.value());
               }
             });
@@ -300,11 +306,11 @@ public final class WalkerSuite<W> {
    * or, when it is empty, from a new seed each run.
    */
   public List<RandomLayout> randomLayouts(int count, String fixedSeed) {
-    java.util.SplittableRandom random =
+    SplittableRandom random =
         fixedSeed.isEmpty()
-            ? new java.util.SplittableRandom()
-            : new java.util.SplittableRandom(Long.parseLong(fixedSeed.trim()));
-    List<RandomLayout> layouts = new java.util.ArrayList<>();
+            ? new SplittableRandom()
+            : new SplittableRandom(Long.parseLong(fixedSeed.trim()));
+    List<RandomLayout> layouts = new ArrayList<>();
     for (int i = 0; i < count; i++) {
       layouts.add(new RandomLayout(random.nextLong(), 1 + random.nextInt(512)));
     }
@@ -322,11 +328,9 @@ public final class WalkerSuite<W> {
   }
 
   /** A runtime rule violation starts with the rule it breaks ("W2: ..."); name that one. */
+  /** The rule a runtime check names ({@link RuleViolation#rule()}); else any walk rule. */
   private static String ruleOf(Throwable e) {
-    String message = String.valueOf(e.getMessage());
-    int colon = message.indexOf(':');
-    boolean cited = e instanceof dev.walkspec.runtime.api.RuleViolation && colon > 0 && colon < 8;
-    return cited ? message.substring(0, colon) : "W1-W13";
+    return e instanceof RuleViolation violation ? violation.rule() : "W1-W13";
   }
 
   /** The rule whose event differs first, named from the event kind. */

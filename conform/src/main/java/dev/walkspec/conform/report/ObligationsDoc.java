@@ -3,8 +3,9 @@ package dev.walkspec.conform.report;
 import dev.walkspec.check.CheckedSpec;
 import dev.walkspec.model.Decls.Obligation;
 import dev.walkspec.model.Name;
-import dev.walkspec.suite.ObligationChecks;
+import dev.walkspec.suite.Judges;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -77,7 +78,7 @@ public final class ObligationsDoc {
           .append(" | ")
           .append(when(o))
           .append(" | ")
-          .append(ObligationChecks.kind(o.id().text()))
+          .append(Judges.kind(o.id().text()))
           .append(" |\n");
     }
     Set<String> knownBad =
@@ -100,7 +101,7 @@ public final class ObligationsDoc {
     if (!o.cites().isEmpty()) {
       md.append("- **Cites**: ").append(names(o.cites())).append('\n');
     }
-    md.append("- **Checked by**: ").append(ObligationChecks.how(o.id().text())).append('\n');
+    md.append("- **Checked by**: ").append(Judges.how(o.id().text())).append('\n');
     if (f.isEmpty()) {
       md.append("- **Example failure**: none in the matrix: no bundled handler set breaks it.\n");
       return;
@@ -136,7 +137,7 @@ public final class ObligationsDoc {
   }
 
   private static String anchor(Obligation o) {
-    return o.id().text().toLowerCase(java.util.Locale.ROOT);
+    return o.id().text().toLowerCase(Locale.ROOT);
   }
 
   private static String kinds(Obligation o) {

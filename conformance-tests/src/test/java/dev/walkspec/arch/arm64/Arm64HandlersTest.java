@@ -66,8 +66,9 @@ class Arm64HandlersTest {
     assertThat(box.world.tlbFlushes()).isEqualTo(flushes + 1);
     assertThat(box.anyTlbMaps(0, 20)).isFalse();
     assertThat(box.anyTlbMaps(0, 600)).as("flushed with the rest: all TLBs are flushed").isFalse();
-    // No H9, H10 or H12 finding; only the strict reading of H11 objects to the kernel's false.
-    assertThat(o.ids()).containsExactly("H11");
+    // No finding: the handler flushed the TLBs itself, so false is the right result (H11, as the
+    // generated suites read it too: the oracle and the suites share TableJudges).
+    assertThat(o.ids()).isEmpty();
   }
 
   @Test

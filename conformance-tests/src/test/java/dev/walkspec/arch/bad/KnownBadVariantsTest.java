@@ -148,8 +148,8 @@ class KnownBadVariantsTest {
             new TdpAgeStartOnly(),
             w -> range(w.slot, 10, 1100, false, true));
     caught(o, "H9");
-    assertThat(o[1].findings()).noneMatch(f -> f.contains("gfn 10 level 1"));
-    assertThat(o[1].findings()).anyMatch(f -> f.contains("gfn 11 level 1"));
+    assertThat(o[1].findings()).noneMatch(f -> f.contains("gfn 10 4K"));
+    assertThat(o[1].findings()).anyMatch(f -> f.contains("gfn 11 4K"));
   }
 
   @Test
@@ -162,7 +162,7 @@ class KnownBadVariantsTest {
             new TdpAgeWholeBlocks(),
             w -> range(w.slot, 1990, 2000, false, true));
     caught(o, "H10");
-    assertThat(o[1].findings()).anyMatch(f -> f.contains("gfn 2010"));
+    assertThat(o[1].findings()).anyMatch(f -> f.startsWith("H10") && f.contains("0/0/2010/1"));
   }
 
   @Test
@@ -197,7 +197,11 @@ class KnownBadVariantsTest {
         assertThat(o.ids()).containsExactly("H6");
         assertThat(o.findings().get(0)).contains("WARN_ON");
       } else {
-        assertThat(o.findings()).isEmpty();
+        // The judges read the tables before and after the call as if the handler ran alone, so
+        // the zapper's removal of gfn 10 shows (as H7 and H11); no finding may name anything else,
+        // and the handler itself skipped the vanished entry (no H6).
+        assertThat(o.ids()).doesNotContain("H6");
+        assertThat(o.findings()).allMatch(f -> f.endsWith("0/0/10/1 removed"));
         assertThat(o.result()).isTrue();
       }
     }
@@ -245,7 +249,7 @@ class KnownBadVariantsTest {
             new TdpTestAgeClears(),
             w -> agingRange(w));
     caught(o, "H11");
-    assertThat(o[1].findings()).contains("H11: test_age changed entries");
+    assertThat(o[1].findings()).anyMatch(f -> f.startsWith("H11: test_age changed entries: "));
   }
 
   /**

@@ -1,28 +1,35 @@
 package dev.walkspec.arch.testing;
 
-import dev.walkspec.runtime.api.EntryCodec;
 import dev.walkspec.runtime.api.GfnHandler;
 import dev.walkspec.runtime.api.GfnRange;
 import dev.walkspec.runtime.api.RuleViolation;
+import dev.walkspec.suite.PageTableSnapshot;
+import dev.walkspec.suite.TableJudges;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Objects;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * Checks one sequential handler call against the obligations that show in its result and in the
- * tables and TLBs before and after: H1 (no MMU lock taken by a lockless handler), H9 coverage, H10
- * confinement, H11 result meaning, H12 (unmap: no TLB still translates the range after the walk's
- * flush), plus any rule the runtime itself reports by throwing ({@link RuleViolation}: H1-H8). Each
- * finding starts with its obligation id.
+ * tables and TLBs before and after: H9 coverage, H10 confinement (and H7 for lockless aging), H11
+ * result meaning, judged by the same functions as the generated suites ({@link TableJudges}); H1
+ * (no exclusive MMU lock taken by a lockless handler) and H12 (unmap: no TLB still translates the
+ * range after the walk's flush), which only this sandbox observes; plus any rule the runtime itself
+ * reports by throwing ({@link RuleViolation}: H1-H8). Each finding starts with its obligation id.
  */
 public final class Obligations {
   /** The handler kind, which fixes what the result means. */
   public enum Kind {
     UNMAP,
     AGE,
-    TEST_AGE
+    TEST_AGE;
+
+    /** The kind as the spec and the judges name it: unmap, age, test_age. */
+    String label() {
+      return name().toLowerCase(Locale.ROOT);
+    }
   }
 
   /** What the call returned (null if it threw) and every obligation it broke. */
@@ -42,9 +49,10 @@ public final class Obligations {
    */
   public static Outcome check(Sandbox box, Kind kind, GfnHandler handler, GfnRange range) {
     int as = range.slot().addressSpace();
-    List<Leaf> before = box.leaves();
     List<Leaf> inRange =
-        before.stream().filter(l -> l.meets(as, range.start(), range.end())).toList();
+        box.leaves().stream().filter(l -> l.meets(as, range.start(), range.end())).toList();
+    PageTableSnapshot before = box.snapshot();
+    long flushesBefore = box.world.tlbFlushes();
     List<String> findings = new ArrayList<>();
     box.events.clear();
     Boolean result = null;
@@ -64,12 +72,27 @@ public final class Obligations {
     if (result == null) {
       return new Outcome(null, findings);
     }
-    List<Leaf> after = box.leaves();
-    EntryCodec codec = box.world.codec();
-    coverage(kind, range, result, inRange, after, codec, findings);
-    confinement(range, before, after, findings);
-    boolean coherentZap = box.world.profile().coherentZap();
-    resultMeaning(kind, result, coherentZap, inRange, before, after, codec, findings);
+    boolean walkFlushed = kind == Kind.UNMAP && result;
+    long ownFlushes = box.world.tlbFlushes() - flushesBefore - (walkFlushed ? 1 : 0);
+    TableJudges.Call call =
+        new TableJudges.Call(
+            kind.label(),
+            as,
+            range.start(),
+            range.end(),
+            range.lockless(),
+            result,
+            (ownFlushes > 0 || box.world.profile().coherentZap()) && box.unflushedAfterHandler == 0,
+            kind == Kind.UNMAP,
+            before,
+            box.snapshot(),
+            box.world.codec());
+    Stream.of(
+            TableJudges.coverage(call),
+            TableJudges.confinement(call),
+            TableJudges.resultMeaning(call))
+        .flatMap(Optional::stream)
+        .forEach(f -> findings.add(f.obligation() + ": " + f.details()));
     if (kind == Kind.UNMAP) {
       for (Leaf leaf : inRange) {
         long gfn = Math.max(leaf.gfn(), range.start());
@@ -79,111 +102,5 @@ public final class Obligations {
       }
     }
     return new Outcome(result, findings);
-  }
-
-  private static void coverage(
-      Kind kind,
-      GfnRange range,
-      boolean result,
-      List<Leaf> inRange,
-      List<Leaf> after,
-      EntryCodec codec,
-      List<String> findings) {
-    int as = range.slot().addressSpace();
-    switch (kind) {
-      case UNMAP:
-        for (Leaf leaf : after) {
-          if (leaf.meets(as, range.start(), range.end())) {
-            findings.add("H9: still mapped after unmap: " + describe(leaf));
-          }
-        }
-        break;
-      case AGE:
-        for (Leaf leaf : after) {
-          if (leaf.validRoot()
-              && leaf.meets(as, range.start(), range.end())
-              && codec.accessed(leaf.entry())) {
-            findings.add("H9: still young after age: " + describe(leaf));
-          }
-        }
-        break;
-      case TEST_AGE:
-        boolean young = inRange.stream().anyMatch(l -> l.validRoot() && codec.accessed(l.entry()));
-        if (young && !result) {
-          findings.add("H9: test_age missed a young mapping in the range");
-        }
-        break;
-    }
-  }
-
-  private static void confinement(
-      GfnRange range, List<Leaf> before, List<Leaf> after, List<String> findings) {
-    Map<String, Leaf> was = index(before);
-    Map<String, Leaf> now = index(after);
-    int as = range.slot().addressSpace();
-    for (Map.Entry<String, Leaf> e : was.entrySet()) {
-      Leaf old = e.getValue();
-      Leaf changed = now.get(e.getKey());
-      if (!old.meets(as, range.start(), range.end())
-          && (changed == null || changed.entry() != old.entry())) {
-        findings.add("H10: changed outside the range: " + describe(old));
-      }
-    }
-    for (Map.Entry<String, Leaf> e : now.entrySet()) {
-      if (!was.containsKey(e.getKey())) {
-        findings.add("H10: a mapping appeared: " + describe(e.getValue()));
-      }
-    }
-  }
-
-  private static void resultMeaning(
-      Kind kind,
-      boolean result,
-      boolean coherentZap,
-      List<Leaf> inRange,
-      List<Leaf> before,
-      List<Leaf> after,
-      EntryCodec codec,
-      List<String> findings) {
-    boolean youngValid = inRange.stream().anyMatch(l -> l.validRoot() && codec.accessed(l.entry()));
-    boolean youngAny = inRange.stream().anyMatch(l -> codec.accessed(l.entry()));
-    if (kind == Kind.UNMAP) {
-      // Strict reading (true iff a mapping was removed), except that where every zap keeps the
-      // TLBs coherent by itself (coherent_zap, s390) false is right: nothing is owed to a flush.
-      if (result != !inRange.isEmpty() && !(coherentZap && !result)) {
-        findings.add(
-            "H11: unmap returned " + result + " with " + inRange.size() + " mapping(s) in range");
-      }
-      return;
-    }
-    if (kind == Kind.TEST_AGE && !Objects.equals(index(before), index(after))) {
-      findings.add("H11: test_age changed entries");
-    }
-    if (youngValid && !result) {
-      findings.add("H11: returned false although a mapping in range was young");
-    }
-    if (result && !youngAny) {
-      findings.add("H11: returned true although no mapping in range was young");
-    }
-  }
-
-  private static Map<String, Leaf> index(List<Leaf> leaves) {
-    Map<String, Leaf> map = new HashMap<>();
-    for (Leaf leaf : leaves) {
-      map.put(leaf.key(), leaf);
-    }
-    return map;
-  }
-
-  private static String describe(Leaf leaf) {
-    return "as "
-        + leaf.as()
-        + " root "
-        + leaf.root()
-        + (leaf.validRoot() ? "" : " (invalid)")
-        + " gfn "
-        + leaf.gfn()
-        + " level "
-        + leaf.level();
   }
 }

@@ -16,6 +16,7 @@ import dev.walkspec.runtime.trace.RecordingWorldEventSink;
 import dev.walkspec.runtime.trace.WorldEvent;
 import dev.walkspec.runtime.vcpu.Vcpu;
 import dev.walkspec.runtime.world.World;
+import dev.walkspec.suite.PageTableSnapshot;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -156,6 +157,7 @@ public final class Sandbox {
       }
       try {
         boolean result = world.callHandler(handler, range);
+        unflushedAfterHandler = world.mmuContext().unflushedZaps(Actor.current());
         if (flushOnRet && result) {
           world.flushRemoteTlbs();
         }
@@ -200,6 +202,19 @@ public final class Sandbox {
     if (failure[0] instanceof Error) {
       throw (Error) failure[0];
     }
+  }
+
+  /**
+   * Zaps the last handler call left for the walk's flush, counted when it returned (before that
+   * flush): a handler that flushed them itself left none.
+   */
+  public long unflushedAfterHandler;
+
+  /** The page tables as the harness's judges read them (TableJudges). */
+  public PageTableSnapshot snapshot() {
+    PageTableSnapshot[] out = new PageTableSnapshot[1];
+    world.withExclusiveLock(() -> out[0] = PageTableSnapshot.of(world));
+    return out[0];
   }
 
   /** Every present leaf of every root of every address space, TDP and shadow roots alike. */

@@ -653,7 +653,7 @@ final class Engine implements Scheduler, WorldEventSink, AutoCloseable {
       }
       String message = thrown.getMessage();
       return new Failure(
-          "exception",
+          scenario.uncaughtExceptionBreaks(),
           List.of(),
           "uncaught " + thrown.getClass().getSimpleName(),
           "actor '"

@@ -2,8 +2,15 @@ package dev.walkspec.runtime.explore;
 
 import java.util.Map;
 
-/** Short titles of the rule and obligation ids of the semantics reference, for reports. */
+/**
+ * The explorer's own titles of rule and obligation ids, for scenarios built without a spec (the
+ * built-in catalogue and the explorer's tests); the handler suites' scenarios carry the spec's
+ * names instead ({@link Scenario#title}).
+ */
 final class Obligations {
+  /** What an actor's uncaught exception breaks unless its scenario says otherwise. */
+  static final String EXCEPTION = "exception";
+
   private static final Map<String, String> TITLES =
       Map.ofEntries(
           Map.entry("H1", "lock context"),
@@ -28,7 +35,7 @@ final class Obligations {
           Map.entry("C1", "invalidate_range_start"),
           Map.entry("C2", "invalidate_range_end"),
           Map.entry("deadlock", "no deadlock"),
-          Map.entry("exception", "actors complete without exceptions"));
+          Map.entry(EXCEPTION, "actors complete without exceptions"));
 
   private Obligations() {}
 

@@ -36,7 +36,7 @@ final class Report {
         .append("' breaks ")
         .append(failure.obligation())
         .append(" (")
-        .append(Obligations.title(failure.obligation()))
+        .append(scenario.title(failure.obligation()))
         .append(')');
     if (!failure.related().isEmpty()) {
       text.append("; also ").append(String.join(", ", failure.related()));

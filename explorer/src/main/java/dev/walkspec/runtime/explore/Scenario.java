@@ -6,6 +6,7 @@ import dev.walkspec.runtime.arch.ArchProfile;
 import dev.walkspec.runtime.world.World;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
@@ -29,6 +30,8 @@ public final class Scenario {
   private final List<String> actorNames;
   private final List<Consumer<World>> actorBodies;
   private final String source;
+  private final Map<String, String> titles;
+  private final String uncaught;
 
   private Scenario(Builder builder) {
     this.name = builder.name;
@@ -38,6 +41,8 @@ public final class Scenario {
     this.actorNames = List.copyOf(builder.actorNames);
     this.actorBodies = List.copyOf(builder.actorBodies);
     this.source = builder.source;
+    this.titles = Map.copyOf(builder.titles);
+    this.uncaught = builder.uncaught;
     if (actorNames.isEmpty()) {
       throw new IllegalArgumentException("scenario '" + name + "' has no actors");
     }
@@ -93,6 +98,22 @@ public final class Scenario {
     return "scenario '" + name + "' " + actorNames;
   }
 
+  /**
+   * The title of an obligation or rule id in this scenario's reports: the one its builder gave
+   * (from the spec, for the suites' scenarios), else the explorer's own.
+   */
+  public String title(String id) {
+    return titles.getOrDefault(id, Obligations.title(id));
+  }
+
+  /**
+   * The obligation an actor's uncaught exception breaks: {@code exception} unless the builder named
+   * one (a lockless handler that throws on what it finds breaks H6).
+   */
+  public String uncaughtExceptionBreaks() {
+    return uncaught;
+  }
+
   /** Builds a scenario. */
   public static final class Builder {
     private final String name;
@@ -102,6 +123,8 @@ public final class Scenario {
     private final List<String> actorNames = new ArrayList<>();
     private final List<Consumer<World>> actorBodies = new ArrayList<>();
     private String source;
+    private Map<String, String> titles = Map.of();
+    private String uncaught = Obligations.EXCEPTION;
 
     private Builder(String name) {
       Objects.requireNonNull(name, "scenario name");
@@ -168,6 +191,18 @@ public final class Scenario {
     /** A Java expression that rebuilds the scenario (for printed regression tests). */
     public Builder source(String expression) {
       this.source = Objects.requireNonNull(expression, "source");
+      return this;
+    }
+
+    /** The titles of obligation ids for reports (the spec's names), e.g. H3 -> table lifetime. */
+    public Builder titles(Map<String, String> titles) {
+      this.titles = Map.copyOf(titles);
+      return this;
+    }
+
+    /** The obligation an actor's uncaught exception breaks (default: {@code exception}). */
+    public Builder uncaughtExceptionBreaks(String obligation) {
+      this.uncaught = Objects.requireNonNull(obligation, "obligation");
       return this;
     }
 
