@@ -11,6 +11,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -206,7 +207,7 @@ public final class ConformCommand implements Callable<Integer> {
                         + " more cells";
     return Optional.of(
         String.format(
-            java.util.Locale.ROOT,
+            Locale.ROOT,
             "cache %s: reused %d of %d judgements (%,d tests); %s",
             cacheDir,
             use.reused(),

@@ -1,7 +1,9 @@
 package dev.walkspec.conform;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * One row of the conformance matrix: the handler classes of one arch (one per handler kind, plus
@@ -16,14 +18,14 @@ import java.util.Optional;
  */
 public record HandlerSet(
     String name,
-    java.util.List<String> profiles,
+    List<String> profiles,
     Map<String, String> handlers,
     Optional<String> writer,
     Optional<String> badVariantOf,
     String description) {
 
   public HandlerSet {
-    profiles = java.util.List.copyOf(profiles);
+    profiles = List.copyOf(profiles);
     handlers = Map.copyOf(handlers);
   }
 
@@ -33,7 +35,7 @@ public record HandlerSet(
 
   /** This set with one handler kind (or "writer") replaced: a known-bad variant. */
   HandlerSet withBad(String badName, String kind, String className, String change) {
-    Map<String, String> edited = new java.util.TreeMap<>(handlers);
+    Map<String, String> edited = new TreeMap<>(handlers);
     Optional<String> newWriter = writer;
     if (kind.equals("writer")) {
       newWriter = Optional.of(className);

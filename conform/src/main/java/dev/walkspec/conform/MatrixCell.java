@@ -1,7 +1,11 @@
 package dev.walkspec.conform;
 
+import java.util.Collections;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.SortedSet;
+import java.util.TreeSet;
 
 /**
  * One cell of the matrix: a handler set against one spec. {@code failed} holds the obligations some
@@ -11,7 +15,7 @@ import java.util.SortedSet;
 public record MatrixCell(
     String set, String spec, SortedSet<String> failed, Map<String, Failure> failures, int checked) {
   public MatrixCell {
-    failed = java.util.Collections.unmodifiableSortedSet(new java.util.TreeSet<>(failed));
+    failed = Collections.unmodifiableSortedSet(new TreeSet<>(failed));
     failures = Map.copyOf(failures);
   }
 
@@ -24,8 +28,8 @@ public record MatrixCell(
       String obligation, String binding, String testName, String report, String reproduce) {}
 
   /** The failures in the order of their obligations (H9 before H11). */
-  public java.util.List<Failure> failuresInOrder() {
-    return failed.stream().map(failures::get).filter(java.util.Objects::nonNull).toList();
+  public List<Failure> failuresInOrder() {
+    return failed.stream().map(failures::get).filter(Objects::nonNull).toList();
   }
 
   public boolean passed() {

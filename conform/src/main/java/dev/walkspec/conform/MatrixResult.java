@@ -1,5 +1,6 @@
 package dev.walkspec.conform;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -64,7 +65,7 @@ public record MatrixResult(
       int tests,
       long schedules,
       long millis) {
-    Map<String, MatrixCell> byKey = new java.util.LinkedHashMap<>();
+    Map<String, MatrixCell> byKey = new LinkedHashMap<>();
     cells.forEach(c -> byKey.put(key(c.set(), c.spec()), c));
     return new MatrixResult(specs, sets, byKey, suites, tests, schedules, millis);
   }

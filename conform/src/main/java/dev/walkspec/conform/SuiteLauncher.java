@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.junit.platform.engine.TestExecutionResult;
@@ -78,8 +79,7 @@ final class SuiteLauncher {
   /** Records the outcome of every test method (containers are skipped). */
   private static final class Recorder implements TestExecutionListener {
     private final ConcurrentLinkedQueue<TestOutcome> outcomes = new ConcurrentLinkedQueue<>();
-    private final java.util.concurrent.atomic.AtomicLong schedules =
-        new java.util.concurrent.atomic.AtomicLong();
+    private final AtomicLong schedules = new AtomicLong();
     private final Progress progress;
 
     Recorder(Progress progress) {

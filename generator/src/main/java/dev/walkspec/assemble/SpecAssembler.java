@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BinaryOperator;
 import org.apiguardian.api.API;
 
 /**
@@ -89,8 +90,7 @@ public final class SpecAssembler {
   }
 
   /** A declaration adds a name, or refines one that exists; anything else is reported. */
-  private <T> void merge(
-      Map<String, T> table, Ast.Decl decl, T value, java.util.function.BinaryOperator<T> refine) {
+  private <T> void merge(Map<String, T> table, Ast.Decl decl, T value, BinaryOperator<T> refine) {
     String key = decl.name().text();
     T existing = table.get(key);
     if (decl.refine()) {

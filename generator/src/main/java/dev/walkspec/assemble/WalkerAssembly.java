@@ -11,6 +11,7 @@ import dev.walkspec.model.Walker;
 import dev.walkspec.parse.Ast;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Function;
 
 /**
@@ -152,7 +153,7 @@ final class WalkerAssembly {
       case "VisitAddressSpaces" -> "visit address_spaces";
       case "VisitSlots" -> "visit slots";
       case "GfnRange" -> "range";
-      default -> kind.getSimpleName().toLowerCase(java.util.Locale.ROOT);
+      default -> kind.getSimpleName().toLowerCase(Locale.ROOT);
     };
   }
 

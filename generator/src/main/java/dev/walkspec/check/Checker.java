@@ -4,6 +4,7 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.walkspec.diag.DiagnosticCode;
 import dev.walkspec.diag.Diagnostics;
+import dev.walkspec.model.Constants;
 import dev.walkspec.model.Decls.HandlerKind;
 import dev.walkspec.model.Decls.Operation;
 import dev.walkspec.model.Evaluator;
@@ -16,6 +17,7 @@ import dev.walkspec.model.Walker;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import org.apiguardian.api.API;
 
 /**
@@ -127,7 +129,7 @@ public final class Checker {
   }
 
   /** What is known of a walk at compile time: Kconfig values, fixed flags, callback presence. */
-  public static java.util.function.Function<String, Value> environment(Binding binding) {
+  public static Function<String, Value> environment(Binding binding) {
     return binding.environment();
   }
 
@@ -142,7 +144,7 @@ public final class Checker {
               if (mode != null
                   && mode.type() == Type.LOCK_MODE
                   && binding.profile().isRwlock()
-                  && mode.equals(dev.walkspec.model.Constants.SPIN)) {
+                  && mode.equals(Constants.SPIN)) {
                 diagnostics.report(
                     DiagnosticCode.WS208,
                     lock.mode().pos(),

@@ -6,13 +6,17 @@ import dev.walkspec.model.Decls.ConfigOption;
 import dev.walkspec.model.Expressions;
 import dev.walkspec.model.Spec;
 import dev.walkspec.model.Type;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 /** Kconfig options: each has a known type, a default of that type, a boolean dependency. */
 final class ConfigChecks {
@@ -86,13 +90,13 @@ final class ConfigChecks {
     int[][] reads = new int[n][];
     for (int i = 0; i < n; i++) {
       ConfigOption option = options.get(i);
-      Set<String> names = new java.util.TreeSet<>();
+      Set<String> names = new TreeSet<>();
       option.defaultValue().ifPresent(e -> names.addAll(Expressions.names(e)));
       option.dependsOn().ifPresent(e -> names.addAll(Expressions.names(e)));
       reads[i] = names.stream().filter(index::containsKey).mapToInt(index::get).toArray();
     }
     int[] component = components(reads);
-    int components = java.util.Arrays.stream(component).max().orElse(-1) + 1;
+    int components = Arrays.stream(component).max().orElse(-1) + 1;
     int[] size = new int[components];
     for (int c : component) {
       size[c]++;
@@ -101,7 +105,7 @@ final class ConfigChecks {
     for (int i = 0; i < n; i++) {
       int c = component[i];
       int self = i;
-      boolean selfLoop = java.util.Arrays.stream(reads[i]).anyMatch(j -> j == self);
+      boolean selfLoop = Arrays.stream(reads[i]).anyMatch(j -> j == self);
       if ((size[c] > 1 || selfLoop) && reported.add(c)) {
         List<String> cycle = cycleThrough(i, reads, component);
         diagnostics.report(
@@ -117,7 +121,7 @@ final class ConfigChecks {
     for (int i = 0; i < n; i++) {
       order[i] = i;
     }
-    java.util.Arrays.sort(order, java.util.Comparator.comparingInt(i -> component[i]));
+    Arrays.sort(order, Comparator.comparingInt(i -> component[i]));
     for (int i : order) {
       int d = 1;
       for (int j : reads[i]) {
@@ -143,7 +147,7 @@ final class ConfigChecks {
     int[] low = new int[n];
     int[] component = new int[n];
     boolean[] onStack = new boolean[n];
-    java.util.Arrays.fill(number, -1);
+    Arrays.fill(number, -1);
     int[] stack = new int[n];
     int top = 0;
     int[] callNode = new int[n];
@@ -198,7 +202,7 @@ final class ConfigChecks {
   /** A shortest cycle from an option back to itself inside its component, by name. */
   private List<String> cycleThrough(int start, int[][] reads, int[] component) {
     Map<Integer, Integer> previous = new HashMap<>();
-    java.util.ArrayDeque<Integer> queue = new java.util.ArrayDeque<>();
+    ArrayDeque<Integer> queue = new ArrayDeque<>();
     queue.add(start);
     int last = -1;
     while (!queue.isEmpty() && last < 0) {

@@ -9,6 +9,7 @@ import dev.walkspec.model.Value;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.apiguardian.api.API;
 
 /**
@@ -35,7 +36,7 @@ public final class Obligations {
       for (int i = 0; i < params.size(); i++) {
         env.put(params.get(i), Value.of((bits >> i & 1) == 1));
       }
-      java.util.function.Function<String, Value> fixed = Checker.environment(binding);
+      Function<String, Value> fixed = Checker.environment(binding);
       Value v =
           new Evaluator(n -> env.containsKey(n) ? env.get(n) : fixed.apply(n))
               .eval(obligation.when().get());

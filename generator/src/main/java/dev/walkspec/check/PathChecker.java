@@ -8,6 +8,7 @@ import dev.walkspec.model.Spec;
 import dev.walkspec.model.Type;
 import dev.walkspec.model.Walker;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -206,7 +207,7 @@ final class PathChecker {
   static final class Atoms {
     private final Scope scope;
     private final Set<String> names = new LinkedHashSet<>();
-    private final Map<String, Integer> index = new java.util.HashMap<>();
+    private final Map<String, Integer> index = new HashMap<>();
 
     Atoms(Scope scope) {
       this.scope = scope;

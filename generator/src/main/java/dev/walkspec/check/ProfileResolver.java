@@ -14,11 +14,15 @@ import dev.walkspec.model.Spec;
 import dev.walkspec.model.Type;
 import dev.walkspec.model.Value;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Profiles: parents exist and do not form a circle, selected options exist and are bool and their
@@ -58,7 +62,7 @@ final class ProfileResolver {
   }
 
   /** The profiles of each inheritance cycle already reported, so a cycle is reported once. */
-  private final java.util.Set<java.util.Set<String>> reportedCycles = new java.util.HashSet<>();
+  private final Set<Set<String>> reportedCycles = new HashSet<>();
 
   List<ResolvedProfile> run() {
     spec.profiles().forEach(this::checkDeclaration);
@@ -143,14 +147,13 @@ final class ProfileResolver {
    */
   private Optional<List<Profile>> chain(Profile profile) {
     List<Profile> chain = new ArrayList<>();
-    java.util.Set<Profile> seen =
-        java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    Set<Profile> seen = Collections.newSetFromMap(new IdentityHashMap<>());
     Profile at = profile;
     while (at != null) {
       if (seen.contains(at)) {
         if (at == profile) {
           List<String> names = new ArrayList<>(chain.stream().map(p -> p.name().text()).toList());
-          if (reportedCycles.add(java.util.Set.copyOf(names))) {
+          if (reportedCycles.add(Set.copyOf(names))) {
             names.add(at.name().text());
             diagnostics.report(
                 DiagnosticCode.WS111, profile.name().pos(), String.join(" -> ", names));
@@ -159,7 +162,7 @@ final class ProfileResolver {
         return Optional.empty();
       }
       if (chain.size() == MAX_CHAIN) {
-        if (reportedCycles.add(java.util.Set.of("deep:" + at.name().text()))) {
+        if (reportedCycles.add(Set.of("deep:" + at.name().text()))) {
           diagnostics.report(DiagnosticCode.WS011, at.name().pos(), MAX_CHAIN);
         }
         return Optional.empty();
@@ -175,7 +178,7 @@ final class ProfileResolver {
         return Optional.empty();
       }
     }
-    java.util.Collections.reverse(chain);
+    Collections.reverse(chain);
     return Optional.of(chain);
   }
 

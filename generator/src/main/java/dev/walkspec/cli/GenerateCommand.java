@@ -2,6 +2,10 @@ package dev.walkspec.cli;
 
 import dev.walkspec.diag.DiagnosticPrinter;
 import dev.walkspec.emit.GeneratorOptions;
+import dev.walkspec.emit.JavaPackages;
+import dev.walkspec.pipeline.BuildProblem;
+import dev.walkspec.pipeline.Builds;
+import dev.walkspec.pipeline.CGeneration;
 import dev.walkspec.pipeline.GenerateRequest;
 import dev.walkspec.pipeline.GenerateResult;
 import dev.walkspec.pipeline.Generation;
@@ -125,14 +129,14 @@ final class GenerateCommand implements Callable<Integer> {
     if (!handlers.isEmpty() && tests == null) {
       throw new UsageException("--handler writes handler suites, which go to --tests DIR");
     }
-    if (!dev.walkspec.emit.JavaPackages.isValid(basePackage)) {
+    if (!JavaPackages.isValid(basePackage)) {
       throw new UsageException("--package " + basePackage + " is not a valid Java package name");
     }
     Map<String, String> handlerClasses;
     try {
-      dev.walkspec.pipeline.Builds.checkProperties(tries, seed.trim());
+      Builds.checkProperties(tries, seed.trim());
       handlerClasses = HandlerClasses.normalize(handlers);
-    } catch (dev.walkspec.pipeline.BuildProblem e) {
+    } catch (BuildProblem e) {
       throw new UsageException(
           e.getMessage().replace("handlerTries", "--tries").replace("propertySeed", "--seed"));
     }
@@ -171,10 +175,10 @@ final class GenerateCommand implements Callable<Integer> {
     if (tests != null) {
       throw new UsageException("--tests generates Java suites; it does not go with --lang c");
     }
-    dev.walkspec.pipeline.CGeneration.Result result;
+    CGeneration.Result result;
     try {
-      result = dev.walkspec.pipeline.CGeneration.run(specs, importPath, Path.of(""), output);
-    } catch (dev.walkspec.pipeline.BuildProblem e) {
+      result = CGeneration.run(specs, importPath, Path.of(""), output);
+    } catch (BuildProblem e) {
       throw new UsageException(e.getMessage());
     }
     err.print(new DiagnosticPrinter(result.sources()).text(result.diagnostics()));

@@ -4,6 +4,7 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.walkspec.Version;
 import java.io.PrintWriter;
+import java.util.ServiceLoader;
 import org.apiguardian.api.API;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -56,7 +57,7 @@ public final class Main implements Runnable {
   /** Runs a command line with the given streams; returns the exit code. */
   public static int run(PrintWriter out, PrintWriter err, String... args) {
     CommandLine cli = new CommandLine(new Main());
-    for (CommandExtension extension : java.util.ServiceLoader.load(CommandExtension.class)) {
+    for (CommandExtension extension : ServiceLoader.load(CommandExtension.class)) {
       extension.commands().forEach(cli::addSubcommand);
     }
     cli.setOut(out);

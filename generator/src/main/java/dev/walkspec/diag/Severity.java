@@ -2,6 +2,7 @@ package dev.walkspec.diag;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
+import java.util.Locale;
 import org.apiguardian.api.API;
 
 /** How bad a diagnostic is. Errors stop the pipeline; warnings do not (unless asked to). */
@@ -11,6 +12,6 @@ public enum Severity {
   WARNING;
 
   public String label() {
-    return name().toLowerCase(java.util.Locale.ROOT);
+    return name().toLowerCase(Locale.ROOT);
   }
 }

@@ -1,5 +1,7 @@
 package dev.walkspec.emit;
 
+import dev.walkspec.model.Constants;
+import dev.walkspec.model.Evaluator;
 import dev.walkspec.model.Expr;
 import dev.walkspec.model.Value;
 import java.util.function.Function;
@@ -79,7 +81,7 @@ final class Folding {
     }
     Expr folded = new Expr.Binary(b.op(), left, right, b.pos());
     if (isLiteral(left) && isLiteral(right)) {
-      Value v = new dev.walkspec.model.Evaluator(n -> null).eval(folded);
+      Value v = new Evaluator(n -> null).eval(folded);
       return v == null ? folded : literal(v, b);
     }
     return folded;
@@ -88,6 +90,6 @@ final class Folding {
   private static boolean isLiteral(Expr e) {
     return e instanceof Expr.BoolLit
         || e instanceof Expr.IntLit
-        || (e instanceof Expr.Ref r && dev.walkspec.model.Constants.named(r.name()).isPresent());
+        || (e instanceof Expr.Ref r && Constants.named(r.name()).isPresent());
   }
 }

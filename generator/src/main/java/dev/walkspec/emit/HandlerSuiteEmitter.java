@@ -11,6 +11,7 @@ import com.palantir.javapoet.TypeSpec;
 import dev.walkspec.model.Decls.Obligation;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 import javax.lang.model.element.Modifier;
 
 /**
@@ -108,8 +109,7 @@ final class HandlerSuiteEmitter {
                   SuiteEmitter.display(subject + " " + ids + " explored with other actors"))
               .addParameter(TEST_REPORTER, "reporter")
               .returns(
-                  ParameterizedTypeName.get(
-                      ClassName.get(java.util.stream.Stream.class), SuiteEmitter.DYNAMIC_TEST))
+                  ParameterizedTypeName.get(ClassName.get(Stream.class), SuiteEmitter.DYNAMIC_TEST))
               .addStatement(
                   "return SUITE.scenarioNames().stream().map(name -> $T.dynamicTest($S + name + $S"
                       + " + $T.exploredBounds(name),"

@@ -3,7 +3,9 @@ package dev.walkspec.emit;
 import com.palantir.javapoet.CodeBlock;
 import dev.walkspec.model.Constants;
 import dev.walkspec.model.Expr;
+import dev.walkspec.model.Type;
 import dev.walkspec.runtime.api.LockMode;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -45,10 +47,8 @@ final class JavaExpressions {
     if (mapped != null) {
       return mapped;
     }
-    if (Constants.named(r.name())
-        .filter(v -> v.type() == dev.walkspec.model.Type.LOCK_MODE)
-        .isPresent()) {
-      return CodeBlock.of("$T.$L", LockMode.class, r.name().toUpperCase(java.util.Locale.ROOT));
+    if (Constants.named(r.name()).filter(v -> v.type() == Type.LOCK_MODE).isPresent()) {
+      return CodeBlock.of("$T.$L", LockMode.class, r.name().toUpperCase(Locale.ROOT));
     }
     throw new IllegalStateException("no Java name for '" + r.name() + "' at " + r.pos());
   }

@@ -13,8 +13,10 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.apiguardian.api.API;
 
 /**
@@ -98,7 +100,7 @@ public final class OutputDirectory {
     if (Files.isRegularFile(root.resolve(STAMP), LinkOption.NOFOLLOW_LINKS)) {
       return;
     }
-    try (java.util.stream.Stream<Path> entries = Files.list(root)) {
+    try (Stream<Path> entries = Files.list(root)) {
       if (entries.findAny().isPresent()) {
         throw new IllegalArgumentException(
             "output directory "
@@ -133,8 +135,7 @@ public final class OutputDirectory {
   /** Temporary directories are private; the output directory should not be. */
   private static void readableByAll(Path dir) throws IOException {
     if (dir.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-      Files.setPosixFilePermissions(
-          dir, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+      Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
     }
   }
 

@@ -24,6 +24,9 @@ import dev.walkspec.runtime.api.SlotCursor;
 import dev.walkspec.runtime.api.WalkResult;
 import dev.walkspec.runtime.trace.TraceEvent;
 import dev.walkspec.runtime.trace.TraceSink;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -366,7 +369,7 @@ final class WalkerEmitter {
       return Optional.empty();
     }
     Value realized = plan.profile.get().realize(Constants.named(r.name()).get());
-    return Optional.of(LockMode.valueOf(realized.toString().toUpperCase(java.util.Locale.ROOT)));
+    return Optional.of(LockMode.valueOf(realized.toString().toUpperCase(Locale.ROOT)));
   }
 
   private static String acquire(LockMode mode) {
@@ -459,13 +462,13 @@ final class WalkerEmitter {
         "// $L: flush remote TLBs once when $L, $L the unlock\n",
         flush.id().text(),
         flush.when(),
-        flush.placement().name().toLowerCase(java.util.Locale.ROOT));
+        flush.placement().name().toLowerCase(Locale.ROOT));
     Boolean always = plan.folding.constant(flush.when());
     if (Boolean.FALSE.equals(always)) {
       body.add("// (never here)\n");
       return;
     }
-    java.util.List<CodeBlock> conditions = new java.util.ArrayList<>();
+    List<CodeBlock> conditions = new ArrayList<>();
     if (canJump) {
       conditions.add(CodeBlock.of("!jumped"));
     }

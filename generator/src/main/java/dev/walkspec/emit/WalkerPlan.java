@@ -16,6 +16,8 @@ import dev.walkspec.model.Expr;
 import dev.walkspec.model.Name;
 import dev.walkspec.model.Rule;
 import dev.walkspec.model.Walker;
+import dev.walkspec.runtime.api.GfnHandler;
+import dev.walkspec.runtime.api.IntGfnHandler;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -225,8 +227,6 @@ final class WalkerPlan {
   }
 
   TypeName handlerType() {
-    return intResults
-        ? ClassName.get(dev.walkspec.runtime.api.IntGfnHandler.class)
-        : ClassName.get(dev.walkspec.runtime.api.GfnHandler.class);
+    return intResults ? ClassName.get(IntGfnHandler.class) : ClassName.get(GfnHandler.class);
   }
 }

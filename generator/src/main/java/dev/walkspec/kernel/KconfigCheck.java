@@ -6,6 +6,7 @@ import dev.walkspec.model.Decls.Assignment;
 import dev.walkspec.model.Decls.ConfigOption;
 import dev.walkspec.model.Decls.Operation;
 import dev.walkspec.model.Decls.Profile;
+import dev.walkspec.model.Expr;
 import dev.walkspec.model.Expressions;
 import dev.walkspec.model.Name;
 import dev.walkspec.model.Rule;
@@ -184,7 +185,7 @@ final class KconfigCheck {
   }
 
   private static boolean reads(Rule rule, String option) {
-    List<dev.walkspec.model.Expr> exprs = new ArrayList<>();
+    List<Expr> exprs = new ArrayList<>();
     if (rule instanceof Rule.Guard g) {
       exprs.add(g.when());
     } else if (rule instanceof Rule.Lock l) {

@@ -9,6 +9,7 @@ import dev.walkspec.emit.GeneratedFile;
 import dev.walkspec.emit.Generator;
 import dev.walkspec.emit.GeneratorOptions;
 import dev.walkspec.emit.SourceCompiler;
+import dev.walkspec.model.Walker;
 import dev.walkspec.parse.SpecLoader;
 import dev.walkspec.pipeline.CheckOutcome;
 import dev.walkspec.pipeline.Pipeline;
@@ -196,7 +197,7 @@ public final class SpecMutation {
 
   /** The canonical generic walker suite on the mutant's generic walker. */
   private static String generic(SpecRef canonical, Generated mutant, ClassLoader loader) {
-    dev.walkspec.model.Walker w = mutant.checked().spec().walkers().get(0);
+    Walker w = mutant.checked().spec().walkers().get(0);
     ReflectiveWalker walker = ReflectiveWalker.of(mutant.generator().genericSignature(w), loader);
     return firstFailure(
         WalkerSuite.generic(canonical, GENERIC_PROFILE, walker::construct, walker::walk));

@@ -17,6 +17,7 @@ import dev.walkspec.model.Name;
 import dev.walkspec.model.Rule;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.Token;
@@ -373,13 +374,13 @@ final class AstBuilder {
   private <E extends Enum<E>> E word(WalkParser.NameContext ctx, String what, Class<E> words) {
     E[] constants = words.getEnumConstants();
     for (E constant : constants) {
-      if (constant.name().toLowerCase(java.util.Locale.ROOT).equals(ctx.getText())) {
+      if (constant.name().toLowerCase(Locale.ROOT).equals(ctx.getText())) {
         return constant;
       }
     }
     List<String> expected = new ArrayList<>();
     for (E constant : constants) {
-      expected.add(constant.name().toLowerCase(java.util.Locale.ROOT));
+      expected.add(constant.name().toLowerCase(Locale.ROOT));
     }
     diagnostics.report(
         DiagnosticCode.WS107, pos(ctx), ctx.getText(), what, String.join(", ", expected));

@@ -18,6 +18,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Deque;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -133,7 +134,7 @@ public final class SpecLoader {
     private void reportCycle(Path file, Pos importedAt, Deque<Path> stack) {
       List<String> chain = new ArrayList<>();
       List<Path> path = new ArrayList<>(stack);
-      java.util.Collections.reverse(path);
+      Collections.reverse(path);
       for (Path p : path.subList(path.indexOf(file), path.size())) {
         chain.add(display(p));
       }

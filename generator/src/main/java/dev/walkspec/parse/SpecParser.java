@@ -4,6 +4,7 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.walkspec.diag.DiagnosticCode;
 import dev.walkspec.diag.Diagnostics;
+import dev.walkspec.diag.Pos;
 import dev.walkspec.diag.SourceFile;
 import java.util.Optional;
 import org.antlr.v4.runtime.BailErrorStrategy;
@@ -42,14 +43,10 @@ public final class SpecParser {
         file = Optional.of(builder.build(tree));
       }
     } catch (StackOverflowError deep) {
-      local.report(
-          DiagnosticCode.WS011, dev.walkspec.diag.Pos.startOf(source.displayName()), MAX_NESTING);
+      local.report(DiagnosticCode.WS011, Pos.startOf(source.displayName()), MAX_NESTING);
     }
     if (file.isPresent() && file.get().imports().isEmpty() && file.get().decls().isEmpty()) {
-      local.report(
-          DiagnosticCode.WS008,
-          dev.walkspec.diag.Pos.startOf(source.displayName()),
-          source.displayName());
+      local.report(DiagnosticCode.WS008, Pos.startOf(source.displayName()), source.displayName());
     }
     local.sorted().forEach(diagnostics::add);
     return local.hasErrors() ? Optional.empty() : file;
@@ -103,10 +100,10 @@ public final class SpecParser {
   private static void reportRun(
       Token first, StringBuilder text, AstBuilder builder, Diagnostics diagnostics) {
     if (first != null) {
-      dev.walkspec.diag.Pos at = builder.pos(first);
+      Pos at = builder.pos(first);
       diagnostics.report(
           DiagnosticCode.WS003,
-          new dev.walkspec.diag.Pos(at.file(), at.line(), at.column(), text.length()),
+          new Pos(at.file(), at.line(), at.column(), text.length()),
           (text.length() == 1 ? "character '" : "characters '") + visible(text.toString()) + "'");
     }
   }

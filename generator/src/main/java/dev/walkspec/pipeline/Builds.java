@@ -7,6 +7,7 @@ import dev.walkspec.check.CheckedSpec;
 import dev.walkspec.check.WalkerRoles;
 import dev.walkspec.diag.Similarity;
 import dev.walkspec.emit.Generator;
+import dev.walkspec.emit.GeneratorOptions;
 import dev.walkspec.emit.JavaPackages;
 import dev.walkspec.emit.OutputDirectory;
 import java.io.IOException;
@@ -135,7 +136,7 @@ public final class Builds {
     if (tries < 0) {
       throw new BuildProblem("handlerTries must be 0 (the default) or more, got " + tries);
     }
-    if (!dev.walkspec.emit.GeneratorOptions.isSeed(seed)) {
+    if (!GeneratorOptions.isSeed(seed)) {
       throw new BuildProblem(
           "propertySeed must be a whole number (a jqwik seed such as 20261126), got '"
               + seed

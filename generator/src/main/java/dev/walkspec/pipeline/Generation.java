@@ -3,6 +3,7 @@ package dev.walkspec.pipeline;
 import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.walkspec.diag.Diagnostic;
+import dev.walkspec.diag.Severity;
 import dev.walkspec.diag.SourceFile;
 import dev.walkspec.emit.GeneratedFile;
 import dev.walkspec.emit.Generator;
@@ -20,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.apiguardian.api.API;
 
 /**
@@ -46,7 +48,7 @@ public final class Generation {
         hashes.put(request.optionsFor(spec).specPath(), outcome.checked().spec().contentHash());
       }
     }
-    if (diagnostics.stream().anyMatch(d -> d.severity() == dev.walkspec.diag.Severity.ERROR)) {
+    if (diagnostics.stream().anyMatch(d -> d.severity() == Severity.ERROR)) {
       return new GenerateResult(false, 0, 0, diagnostics, sources);
     }
     String stamp = stamp(request, hashes);
@@ -97,8 +99,8 @@ public final class Generation {
         (path, hash) -> inputs.append("spec ").append(path).append(' ').append(hash).append('\n'));
     inputs.append("package ").append(request.basePackage()).append('\n');
     inputs.append("imports ").append(request.relativeImportPath()).append('\n');
-    inputs.append("operations ").append(new java.util.TreeSet<>(request.operations())).append('\n');
-    inputs.append("profiles ").append(new java.util.TreeSet<>(request.profiles())).append('\n');
+    inputs.append("operations ").append(new TreeSet<>(request.operations())).append('\n');
+    inputs.append("profiles ").append(new TreeSet<>(request.profiles())).append('\n');
     inputs.append("handlers ").append(new TreeMap<>(request.handlerClasses())).append('\n');
     inputs
         .append("properties ")

@@ -5,6 +5,7 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -137,7 +138,7 @@ public final class SpecArchives {
       if (Files.isSymbolicLink(file)) {
         Files.delete(file);
       }
-      if (Files.isRegularFile(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)
+      if (Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)
           && Arrays.equals(Files.readAllBytes(file), spec.getValue())) {
         continue;
       }

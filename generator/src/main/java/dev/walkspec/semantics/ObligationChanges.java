@@ -12,6 +12,7 @@ import dev.walkspec.model.Evaluator;
 import dev.walkspec.model.Rule;
 import dev.walkspec.model.Value;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
@@ -75,8 +76,7 @@ public final class ObligationChanges {
 
   static TreeSet<String> applying(CheckedSpec spec, Binding binding, String kind) {
     TreeSet<String> ids =
-        new TreeSet<>(
-            java.util.Comparator.comparingInt(ObligationChanges::number).thenComparing(s -> s));
+        new TreeSet<>(Comparator.comparingInt(ObligationChanges::number).thenComparing(s -> s));
     for (Obligation o : Obligations.applying(spec, binding, kind)) {
       ids.add(o.id().text() + " " + o.label().text());
     }

@@ -5,6 +5,7 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 import dev.walkspec.check.Binding;
 import dev.walkspec.check.CheckedSpec;
 import dev.walkspec.check.ResolvedProfile;
+import dev.walkspec.check.WalkerRoles;
 import dev.walkspec.model.Name;
 import dev.walkspec.model.Rule;
 import dev.walkspec.model.Walker;
@@ -232,7 +233,7 @@ public final class SmallScope {
    * set, and a walker without an on_lock slot never runs one.
    */
   private static boolean callbacksAllowed(Walker walker, boolean handler, boolean onLock) {
-    dev.walkspec.check.WalkerRoles roles = dev.walkspec.check.WalkerRoles.of(walker);
+    WalkerRoles roles = WalkerRoles.of(walker);
     boolean handlerOptional =
         walker.callback(roles.handlerSlot()).map(s -> s.optional()).orElse(true);
     if (!handler && !handlerOptional) {

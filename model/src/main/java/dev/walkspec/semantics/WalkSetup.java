@@ -3,6 +3,7 @@ package dev.walkspec.semantics;
 import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.walkspec.check.ResolvedProfile;
+import dev.walkspec.model.Value;
 import dev.walkspec.model.Walker;
 import java.util.Map;
 import java.util.Optional;
@@ -16,7 +17,7 @@ import org.apiguardian.api.API;
 public record WalkSetup(
     Walker walker,
     ResolvedProfile profile,
-    Map<String, dev.walkspec.model.Value> config,
+    Map<String, Value> config,
     Map<String, Boolean> flags,
     boolean handler,
     Optional<String> onLock,

@@ -8,6 +8,7 @@ import dev.walkspec.pipeline.CheckReport;
 import dev.walkspec.pipeline.GenerateResult;
 import java.io.File;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -113,7 +114,7 @@ abstract class AbstractGenerateMojo extends AbstractSpecsMojo {
     return new LinkedHashSet<>(nonNull(profiles));
   }
 
-  Optional<java.nio.file.Path> path(File file) {
+  Optional<Path> path(File file) {
     return Optional.of(file.toPath());
   }
 }

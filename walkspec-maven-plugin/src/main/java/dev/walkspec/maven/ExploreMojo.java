@@ -5,6 +5,7 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 import dev.walkspec.cli.Main;
 import dev.walkspec.pipeline.BuildProblem;
 import dev.walkspec.pipeline.Exploration;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.MalformedURLException;
 import java.net.URL;
@@ -177,7 +178,7 @@ public class ExploreMojo extends AbstractWalkspecMojo {
         PrintWriter err = new PrintWriter(new LogWriter(getLog(), true))) {
       thread.setContextClassLoader(projectClasses);
       return Main.run(out, err, arguments.toArray(String[]::new));
-    } catch (java.io.IOException e) {
+    } catch (IOException e) {
       throw new MojoExecutionException("walkspec: cannot close the project class loader", e);
     } finally {
       thread.setContextClassLoader(previous);

@@ -111,6 +111,9 @@ public final class BenchmarkPage {
 
   /** The whole page. */
   public String render(Optional<Path> analysis) throws IOException {
+    // Each render starts from nothing: a second call gives the same page, not the sections twice.
+    headlines.clear();
+    body.setLength(0);
     walker();
     lookup();
     contention();

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 class BenchmarkPageTest {
   @TempDir Path dir;
 
-  private String render() throws IOException {
+  private BenchmarkPage page() throws IOException {
     Path results = dir.resolve("benchmarks/results");
     Files.createDirectories(results);
     for (String name :
@@ -24,13 +24,22 @@ class BenchmarkPageTest {
         Files.copy(in, results.resolve(name));
       }
     }
-    BenchmarkPage page =
-        new BenchmarkPage(
-            results,
-            dir.resolve("docs/benchmarks.md"),
-            new BenchmarkPage.Machine(
-                2, "Test CPU", "OpenJDK 17", "1.37", "quick", "1 min 0 s", "0.50 0.40 0.30"));
-    return page.render(Optional.empty());
+    return new BenchmarkPage(
+        results,
+        dir.resolve("docs/benchmarks.md"),
+        new BenchmarkPage.Machine(
+            2, "Test CPU", "OpenJDK 17", "1.37", "quick", "1 min 0 s", "0.50 0.40 0.30"));
+  }
+
+  private String render() throws IOException {
+    return page().render(Optional.empty());
+  }
+
+  @Test
+  void renderingTwiceGivesTheSamePage() throws IOException {
+    BenchmarkPage page = page();
+    String first = page.render(Optional.empty());
+    assertThat(page.render(Optional.empty())).isEqualTo(first);
   }
 
   @Test

@@ -13,6 +13,7 @@ import dev.walkspec.conform.MatrixResult;
 import dev.walkspec.diag.Pos;
 import dev.walkspec.model.Decls.Obligation;
 import dev.walkspec.model.Rule;
+import dev.walkspec.mutate.MutantOutcome;
 import dev.walkspec.suite.InconclusiveExploration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -271,7 +272,7 @@ public final class ReportBuilder {
                         how + " of the " + String.join(", ", kinds.get(id)) + " handler suites",
                         falsifiers));
               });
-      Optional<List<dev.walkspec.mutate.MutantOutcome>> ofSpec =
+      Optional<List<MutantOutcome>> ofSpec =
           mutants.filter(m -> m.spec().equals(spec.name())).map(CanonicalMutants::outcomes);
       out.add(new ReportView.Coverage(spec.name(), items, RuleCoverage.of(spec, result, ofSpec)));
     }

@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.Locale;
+import java.util.UUID;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
@@ -200,8 +201,7 @@ public final class ReportFiles {
   private static void replace(Path target, String content) throws IOException {
     // A sibling with a fresh name (default permissions, unlike createTempFile's owner-only ones).
     Path temp =
-        target.resolveSibling(
-            "." + target.getFileName() + "." + java.util.UUID.randomUUID() + ".tmp");
+        target.resolveSibling("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");
     try {
       Files.writeString(temp, content, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW);
       Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

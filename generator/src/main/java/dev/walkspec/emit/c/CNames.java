@@ -5,6 +5,7 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 import dev.walkspec.model.Decls.Operation;
 import dev.walkspec.model.Walker;
 import java.util.Map;
+import java.util.Set;
 import org.apiguardian.api.API;
 
 /**
@@ -74,8 +75,8 @@ public record CNames(
   }
 
   /** C's keywords, and names stdbool.h and stddef.h make macros. */
-  private static final java.util.Set<String> RESERVED =
-      java.util.Set.of(
+  private static final Set<String> RESERVED =
+      Set.of(
           "auto",
           "break",
           "case",

@@ -7,7 +7,9 @@ import dev.walkspec.model.Decls.TypedName;
 import dev.walkspec.model.Name;
 import dev.walkspec.model.Rule;
 import dev.walkspec.model.Spec;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -31,7 +33,7 @@ final class TypesRenderer {
     w.line("struct kvm_memory_slot *slot;");
     w.line("gfn_t start;");
     w.line("gfn_t end;");
-    java.util.Map<String, String> passed = new java.util.LinkedHashMap<>();
+    Map<String, String> passed = new LinkedHashMap<>();
     String passId = "";
     for (WalkContext ctx : walks) {
       Optional<Rule.Pass> pass = ctx.walker().rule(Rule.Pass.class);

@@ -1,5 +1,6 @@
 package dev.walkspec.emit.c;
 
+import dev.walkspec.model.Expr;
 import dev.walkspec.model.Name;
 import dev.walkspec.model.Rule;
 import java.util.Optional;
@@ -219,10 +220,8 @@ final class WalkRenderer {
 
   /** gcc wants parentheses around an {@code ||} joined with {@code &&}. */
   private static String parenthesizedAnd(String condition, Rule.Flush f) {
-    boolean or =
-        f.when() instanceof dev.walkspec.model.Expr.Binary b
-            && b.op() == dev.walkspec.model.Expr.BinaryOp.OR;
-    boolean conditional = f.when() instanceof dev.walkspec.model.Expr.Conditional;
+    boolean or = f.when() instanceof Expr.Binary b && b.op() == Expr.BinaryOp.OR;
+    boolean conditional = f.when() instanceof Expr.Conditional;
     return or || conditional ? "(" + condition + ")" : condition;
   }
 

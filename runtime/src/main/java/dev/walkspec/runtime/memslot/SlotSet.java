@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import java.util.NoSuchElementException;
 import org.apiguardian.api.API;
 
 /** One immutable, validated generation of an address space's memslots. */
@@ -135,7 +136,7 @@ public final class SlotSet implements MemSlotSet {
 
         @Override
         public MemSlot next() {
-          throw new java.util.NoSuchElementException("an empty hva range meets no slot");
+          throw new NoSuchElementException("an empty hva range meets no slot");
         }
       };
 

@@ -9,6 +9,7 @@ import dev.walkspec.runtime.api.SlotRmap;
 import dev.walkspec.runtime.sched.Actor;
 import dev.walkspec.runtime.sched.Blocked;
 import dev.walkspec.runtime.sched.Op;
+import dev.walkspec.runtime.sched.Scheduler;
 import dev.walkspec.runtime.sched.Shared;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
@@ -284,7 +285,7 @@ final class SlotRmapImpl implements SlotRmap, Shared {
         () -> ((long) HEAD.getVolatile(array, index) & LOCKED) == 0);
   }
 
-  private dev.walkspec.runtime.sched.Scheduler sched() {
+  private Scheduler sched() {
     return ctx.sched;
   }
 }

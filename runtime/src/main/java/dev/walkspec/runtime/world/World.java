@@ -34,6 +34,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.UnaryOperator;
 import org.apiguardian.api.API;
 
 /**
@@ -450,7 +451,7 @@ public final class World implements Kvm, Shared {
     }
   }
 
-  private void updateSlots(int as, java.util.function.UnaryOperator<List<MemSlot>> change) {
+  private void updateSlots(int as, UnaryOperator<List<MemSlot>> change) {
     memslots.update(as, change, this::publishWhenNoInvalidation);
   }
 
