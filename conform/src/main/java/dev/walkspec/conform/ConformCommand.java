@@ -7,8 +7,12 @@ import dev.walkspec.conform.report.ReportBuilder;
 import dev.walkspec.conform.report.ReportFiles;
 import dev.walkspec.conform.report.ReportJson;
 import dev.walkspec.conform.report.ReportView;
+import dev.walkspec.suite.ExplorationBudget;
+import dev.walkspec.suite.Shell;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -17,6 +21,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -123,7 +128,7 @@ public final class ConformCommand implements Callable<Integer> {
     // For the report's rule coverage: which rule a spec mutant of the canonical spec falsifies.
     Optional<CanonicalMutants> mutants = CanonicalMutants.runIfPresent(named, cache);
     ExpectedOutcomes expected = ExpectedOutcomes.bundled();
-    ReportView view = ReportBuilder.build(result, expected, named, mutants);
+    ReportView view = ReportBuilder.build(result, expected, named, mutants, runInfo());
     ReportFiles.write(reportDir, view, result);
     List<ExpectedOutcomes.Difference> differences = expected.differences(result);
     if (common.format() != CommonOptions.Format.text) {
@@ -248,5 +253,18 @@ public final class ConformCommand implements Callable<Integer> {
     List<String> names = HandlerSets.bundled().stream().map(HandlerSet::name).toList();
     return new UsageException(
         "no handler set named '" + name + "' (there are: " + String.join(", ", names) + ")");
+  }
+
+  /** How this run was made, for the report's header (issue 18: run metadata). */
+  private ReportView.RunInfo runInfo() {
+    List<String> args = command.commandLine().getParseResult().originalArgs();
+    return new ReportView.RunInfo(
+        Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(),
+        System.getProperty("java.vendor") + " " + Runtime.version(),
+        Runtime.getRuntime().availableProcessors(),
+        Matrix.SEED,
+        tries,
+        ExplorationBudget.current().describe(),
+        "walkspec conform " + args.stream().map(Shell::quote).collect(Collectors.joining(" ")));
   }
 }

@@ -108,6 +108,22 @@ public final class ExpectedOutcomes {
     return Map.entry(obligations, String.join("; ", reasons));
   }
 
+  /**
+   * Why the file expects this cell to break {@code obligation}: the reasons of the lines that list
+   * it (a cell that breaks two obligations for two reasons has a line for each), if any.
+   */
+  public Optional<String> reason(
+      String set, String spec, String obligation, List<String> allSpecs) {
+    List<String> reasons =
+        expectations.stream()
+            .filter(e -> e.set().equals(set) && e.obligations().contains(obligation))
+            .filter(e -> specs(e, allSpecs).contains(spec))
+            .map(Expectation::reason)
+            .distinct()
+            .toList();
+    return reasons.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", reasons));
+  }
+
   /** The reason the file gives for an expected failure of this cell, if any. */
   public Optional<String> reason(String set, String spec, List<String> allSpecs) {
     String reasons = expected(set, spec, allSpecs).getValue();

@@ -33,6 +33,33 @@ public record HandlerSet(
     return badVariantOf.isPresent();
   }
 
+  /** What a failure of this set means to a reader: see {@link Kind}. */
+  public enum Kind {
+    /** An arch's handlers as the kernel has them: a failure is a finding about the kernel. */
+    KERNEL("kernel port"),
+    /** A change to a port that the kernel does not have: a failure says what the change costs. */
+    WHAT_IF("what-if"),
+    /** A port with one bug planted on purpose: its failure is walkspec's self-test. */
+    PLANTED("planted bug");
+
+    private final String label;
+
+    Kind(String label) {
+      this.label = label;
+    }
+
+    public String label() {
+      return label;
+    }
+  }
+
+  public Kind kind() {
+    if (isKnownBad()) {
+      return Kind.PLANTED;
+    }
+    return HandlerSets.isKernelPort(name) ? Kind.KERNEL : Kind.WHAT_IF;
+  }
+
   /** This set with one handler kind (or "writer") replaced: a known-bad variant. */
   HandlerSet withBad(String badName, String kind, String className, String change) {
     Map<String, String> edited = new TreeMap<>(handlers);

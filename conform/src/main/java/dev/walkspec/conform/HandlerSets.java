@@ -118,6 +118,12 @@ public final class HandlerSets {
           Optional.of(LOONGARCH.name()),
           "what if: loongarch aging walks under RCU (fixing H3), its stores still plain");
 
+  /** Whether {@code name} is one of the arch sets ported as the kernel has them. */
+  static boolean isKernelPort(String name) {
+    return List.of(X86, ARM64, RISCV, LOONGARCH, S390).stream()
+        .anyMatch(s -> s.name().equals(name));
+  }
+
   /** Every row of the matrix: the arches first, then the what-if and known-bad variants. */
   public static List<HandlerSet> bundled() {
     List<HandlerSet> sets =

@@ -54,7 +54,7 @@ public final class Matrix {
   static final String EXPLORE = "explored";
 
   /** Every property of the matrix runs with this seed: the same samples on every run. */
-  static final String SEED = "20261126";
+  public static final String SEED = "20261126";
 
   private final List<NamedSpec> specs;
   private final List<HandlerSet> sets;
@@ -495,7 +495,8 @@ public final class Matrix {
     return cells;
   }
 
-  static int number(String obligation) {
+  /** The number of an obligation id, for ordering (H2 before H10); others last. */
+  public static int number(String obligation) {
     String digits = obligation.replaceAll("\\D", "");
     return digits.isEmpty() ? Integer.MAX_VALUE : Integer.parseInt(digits);
   }

@@ -16,13 +16,16 @@ import dev.walkspec.model.Rule;
 import dev.walkspec.mutate.MutantOutcome;
 import dev.walkspec.suite.InconclusiveExploration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /** Builds the report's view from a matrix run and the reviewed expected outcomes. */
 public final class ReportBuilder {
@@ -32,9 +35,11 @@ public final class ReportBuilder {
       MatrixResult result,
       ExpectedOutcomes expected,
       List<Matrix.NamedSpec> specs,
-      Optional<CanonicalMutants> mutants) {
+      Optional<CanonicalMutants> mutants,
+      ReportView.RunInfo run) {
+    List<ExpectedOutcomes.Difference> differing = expected.differences(result);
     List<String> differences =
-        expected.differences(result).stream().map(ExpectedOutcomes.Difference::describe).toList();
+        differing.stream().map(ExpectedOutcomes.Difference::describe).toList();
     List<ReportView.Row> rows = new ArrayList<>();
     List<ReportView.Failure> failures = new ArrayList<>();
     Map<String, Matrix.NamedSpec> named = new LinkedHashMap<>();
@@ -60,13 +65,16 @@ public final class ReportBuilder {
                   set,
                   named.get(spec),
                   f,
-                  expected.reason(set.name(), spec, result.specs()).orElse("")));
+                  expected.reason(set.name(), spec, f.obligation(), result.specs()).orElse("")));
         }
       }
       rows.add(new ReportView.Row(set.name(), set.description(), set.isKnownBad(), cells));
     }
     return new ReportView(
         Version.get(),
+        run,
+        findings(result, expected, failures),
+        selfTest(result, differing),
         String.format(Locale.ROOT, "%.1f", result.millis() / 1000.0),
         result.suites(),
         result.tests(),
@@ -78,6 +86,90 @@ public final class ReportBuilder {
         failures,
         coverage(result, specs, mutants),
         mutants.map(m -> RuleCoverage.mutation(m.spec(), m.outcomes())));
+  }
+
+  /**
+   * Every handler set that is not a planted bug, with what it broke: what a kernel developer reads
+   * first (issue 18: kernel findings apart from the self-test).
+   */
+  private static List<ReportView.Finding> findings(
+      MatrixResult result, ExpectedOutcomes expected, List<ReportView.Failure> failures) {
+    List<ReportView.Finding> out = new ArrayList<>();
+    for (HandlerSet set : result.sets()) {
+      if (set.kind() == HandlerSet.Kind.PLANTED) {
+        continue;
+      }
+      Map<String, List<ReportView.Failure>> byObligation = new TreeMap<>(OBLIGATION_ORDER);
+      failures.stream()
+          .filter(f -> f.set().equals(set.name()))
+          .forEach(
+              f -> byObligation.computeIfAbsent(f.obligation(), k -> new ArrayList<>()).add(f));
+      List<ReportView.Broken> broken = new ArrayList<>();
+      byObligation.forEach(
+          (obligation, fs) ->
+              broken.add(
+                  new ReportView.Broken(
+                      obligation,
+                      fs.get(0).statement().isEmpty() ? obligation : title(fs.get(0).statement()),
+                      fs.size() == result.specs().size()
+                          ? "every spec (" + fs.size() + ")"
+                          : String.join(", ", fs.stream().map(ReportView.Failure::spec).toList()),
+                      fs.stream()
+                          .map(ReportView.Failure::reason)
+                          .filter(r -> !r.isEmpty())
+                          .distinct()
+                          .collect(Collectors.joining("; ")),
+                      fs.get(0).anchor())));
+      long failingSpecs =
+          result.specs().stream()
+              .filter(s -> result.cell(set.name(), s).map(c -> !c.passed()).orElse(false))
+              .count();
+      String verdict =
+          broken.isEmpty()
+              ? "passes every obligation checked on all " + result.specs().size() + " specs"
+              : "breaks "
+                  + String.join(", ", byObligation.keySet())
+                  + " on "
+                  + failingSpecs
+                  + " of "
+                  + result.specs().size()
+                  + " specs";
+      out.add(
+          new ReportView.Finding(
+              set.name(), set.kind().label(), set.description(), verdict, broken));
+    }
+    return out;
+  }
+
+  private static final Comparator<String> OBLIGATION_ORDER =
+      Comparator.comparingInt(Matrix::number).thenComparing(s -> s);
+
+  /** "H9 coverage" from "H9 coverage: Handle every mapping...". */
+  private static String title(String statement) {
+    int colon = statement.indexOf(':');
+    return colon < 0 ? statement : statement.substring(0, colon);
+  }
+
+  /** The planted-bug sets and whether each broke exactly what the expected outcomes list. */
+  private static ReportView.SelfTest selfTest(
+      MatrixResult result, List<ExpectedOutcomes.Difference> differing) {
+    List<String> planted =
+        result.sets().stream()
+            .filter(s -> s.kind() == HandlerSet.Kind.PLANTED)
+            .map(HandlerSet::name)
+            .toList();
+    List<String> off =
+        planted.stream()
+            .filter(name -> differing.stream().anyMatch(d -> d.set().equals(name)))
+            .toList();
+    return new ReportView.SelfTest(planted.size(), planted.size() - off.size(), off);
+  }
+
+  /** Whether some known-bad variant ran on {@code spec} (else nothing could show a gap there). */
+  static boolean knownBadRan(MatrixResult result, String spec) {
+    return result.sets().stream()
+        .filter(HandlerSet::isKnownBad)
+        .anyMatch(s -> result.cell(s.name(), spec).map(c -> c.checked() > 0).orElse(false));
   }
 
   private static List<MatrixCell.Failure> sorted(MatrixCell cell) {
@@ -270,7 +362,8 @@ public final class ReportBuilder {
                         id,
                         o.label().text(),
                         how + " of the " + String.join(", ", kinds.get(id)) + " handler suites",
-                        falsifiers));
+                        falsifiers,
+                        knownBadRan(result, spec.name())));
               });
       Optional<List<MutantOutcome>> ofSpec =
           mutants.filter(m -> m.spec().equals(spec.name())).map(CanonicalMutants::outcomes);

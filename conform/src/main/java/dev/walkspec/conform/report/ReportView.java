@@ -9,6 +9,9 @@ import java.util.Optional;
 /** Everything the HTML report shows, computed; the template only lays it out. */
 public record ReportView(
     String version,
+    RunInfo run,
+    List<Finding> findings,
+    SelfTest selfTest,
     String seconds,
     int suites,
     int tests,
@@ -22,6 +25,7 @@ public record ReportView(
     Optional<Mutation> mutation) {
 
   public ReportView {
+    findings = List.copyOf(findings);
     differences = List.copyOf(differences);
     specs = List.copyOf(specs);
     rows = List.copyOf(rows);
@@ -67,6 +71,46 @@ public record ReportView(
     /** The distinct reasons the expected outcomes give the cells of this card. */
     public List<String> reasons() {
       return failures.stream().map(Failure::reason).filter(r -> !r.isEmpty()).distinct().toList();
+    }
+  }
+
+  /**
+   * How the run was made, so that a reader can tell two reports apart and make the same run again.
+   *
+   * @param date when the report was written (UTC)
+   * @param jdk the Java runtime that ran the suites
+   * @param cores the processors the JVM saw
+   * @param seed the fixed seed of every property
+   * @param tries the tries of each property
+   * @param budget the exploration budget of each explored scenario
+   * @param command the command line that made the run
+   */
+  public record RunInfo(
+      String date, String jdk, int cores, String seed, int tries, String budget, String command) {}
+
+  /**
+   * What a kernel developer reads first: a handler set that is not a planted bug (an arch's port as
+   * the kernel has it, or a what-if change to one), its kind, and every obligation it broke with
+   * the specs, the reason the reviewed expectations give, and the card that shows it.
+   */
+  public record Finding(
+      String set, String kind, String description, String verdict, List<Broken> broken) {
+    public Finding {
+      broken = List.copyOf(broken);
+    }
+  }
+
+  /** One obligation a set broke: under which specs, why, and the anchor of its first card. */
+  public record Broken(
+      String obligation, String title, String specs, String reason, String anchor) {}
+
+  /**
+   * walkspec's self-test: the planted-bug sets, how many broke exactly what expected-outcomes.tsv
+   * lists for them on every spec, and the ones that did not.
+   */
+  public record SelfTest(int planted, int asListed, List<String> notAsListed) {
+    public SelfTest {
+      notAsListed = List.copyOf(notAsListed);
     }
   }
 
@@ -143,13 +187,27 @@ public record ReportView(
   /** One spec mutant: "drop W10", "W10", "killed by the walker suites", the first failure. */
   public record Mutant(String name, String rule, String verdict, String detail) {}
 
-  public record Item(String id, String label, String exercisedBy, List<String> falsifiedBy) {
+  /**
+   * An obligation or rule of the coverage table: what exercises it, what falsifies it, and whether
+   * anything that could falsify it ran at all (a run without known-bad variants or spec mutants
+   * cannot show a gap: it did not look).
+   */
+  public record Item(
+      String id, String label, String exercisedBy, List<String> falsifiedBy, boolean run) {
     public Item {
       falsifiedBy = List.copyOf(falsifiedBy);
     }
 
+    public Item(String id, String label, String exercisedBy, List<String> falsifiedBy) {
+      this(id, label, exercisedBy, falsifiedBy, true);
+    }
+
     public boolean gap() {
-      return falsifiedBy.isEmpty();
+      return run && falsifiedBy.isEmpty();
+    }
+
+    public boolean notRun() {
+      return !run && falsifiedBy.isEmpty();
     }
   }
 }

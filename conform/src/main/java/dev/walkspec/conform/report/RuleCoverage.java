@@ -74,11 +74,15 @@ final class RuleCoverage {
         falsified.add("mutant '" + m.mutant().name() + "' (" + how(m) + ")");
       }
     }
+    // Without a known-bad variant on this spec and without spec mutants, nothing was run that
+    // could falsify the rule: "not run", not a gap.
+    boolean looked = ReportBuilder.knownBadRan(result, spec.name()) || mutants.isPresent();
     return new ReportView.Item(
         id,
         label,
         exercised.isEmpty() ? "no test names it" : String.join("; ", exercised),
-        falsified);
+        falsified,
+        looked);
   }
 
   private static String how(MutantOutcome m) {

@@ -81,8 +81,19 @@ class ReportFilesTest {
                         outcome(
                             "C4 test_age",
                             MutantOutcome.Verdict.NOT_RUN,
-                            SpecMutants.EQUIVALENT.get("C4 test_age"))))));
+                            SpecMutants.EQUIVALENT.get("C4 test_age"))))),
+            RUN);
   }
+
+  static final ReportView.RunInfo RUN =
+      new ReportView.RunInfo(
+          "2026-12-06T10:00:00Z",
+          "Test JDK 17",
+          2,
+          "20261126",
+          150,
+          "60 s or 200,000 schedules",
+          "walkspec conform --handlers x86 kvm.walk");
 
   private static MutantOutcome outcome(String name, MutantOutcome.Verdict verdict, String detail) {
     SpecMutant mutant =
@@ -185,6 +196,81 @@ class ReportFilesTest {
             ReportView.Mutation::survived,
             ReportView.Mutation::notRun)
         .containsExactly(4, 1, 1, 1, 1);
+  }
+
+  @Test
+  void the_ports_come_first_with_what_they_break_and_planted_bugs_are_the_self_test() {
+    assertThat(view.findings())
+        .singleElement()
+        .satisfies(
+            x86 -> {
+              assertThat(x86.set()).isEqualTo("x86");
+              assertThat(x86.kind()).isEqualTo("kernel port");
+              assertThat(x86.verdict()).isEqualTo("breaks H5 on 1 of 2 specs");
+              assertThat(x86.broken())
+                  .singleElement()
+                  .satisfies(
+                      b -> {
+                        assertThat(b.title()).isEqualTo("H5 no_lost_updates");
+                        assertThat(b.specs()).isEqualTo(V4);
+                        assertThat(b.reason()).as("x86 is not listed to break H5").isEmpty();
+                        assertThat(b.anchor()).isEqualTo("cell-x86-v4-v6_14-locked-aging-H5");
+                      });
+            });
+    assertThat(view.selfTest()).isEqualTo(new ReportView.SelfTest(1, 1, List.of()));
+  }
+
+  @Test
+  void each_failure_carries_the_reason_listed_for_its_own_obligation() {
+    ReportView.Failure h4 = view.failures().get(1);
+    assertThat(h4.obligation()).isEqualTo("H4");
+    assertThat(h4.reason()).isEqualTo("stores old & ~A with a plain store while lockless");
+    ReportView.Failure h5 = view.failures().get(2);
+    assertThat(h5.obligation()).isEqualTo("H5");
+    assertThat(h5.reason())
+        .isEqualTo(
+            "even under the lock, the plain store erases a Dirty bit the hardware set since the"
+                + " load");
+  }
+
+  @Test
+  void the_html_report_puts_the_findings_first_and_states_the_run() {
+    String html = ReportFiles.html(view);
+    assertThat(html.indexOf("id=\"findings\"")).isLessThan(html.indexOf("id=\"self-test\""));
+    assertThat(html.indexOf("id=\"self-test\"")).isLessThan(html.indexOf("id=\"matrix\""));
+    assertThat(html)
+        .contains("<dt>command</dt><dd>walkspec conform --handlers x86 kvm.walk</dd>")
+        .contains("<dt>property seed</dt><dd>20261126</dd>")
+        .contains("1 of 1 planted bugs caught exactly as expected-outcomes.tsv lists");
+  }
+
+  @Test
+  void coverage_says_not_run_where_nothing_that_could_falsify_ran() {
+    MatrixResult portsOnly =
+        MatrixResult.of(
+            List.of(KVM),
+            List.of(HandlerSets.named("x86").orElseThrow()),
+            List.of(new MatrixCell("x86", KVM, new TreeSet<>(), Map.of(), 30)),
+            1,
+            30,
+            0,
+            1_000);
+    ReportView ports =
+        ReportBuilder.build(
+            portsOnly,
+            ExpectedOutcomes.bundled(),
+            BundledRun.specs(List.of()).stream().filter(s -> s.name().equals(KVM)).toList(),
+            Optional.empty(),
+            RUN);
+    ReportView.Item h9 =
+        ports.coverage().get(0).items().stream()
+            .filter(i -> i.id().equals("H9"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(h9.gap()).isFalse();
+    assertThat(h9.notRun()).isTrue();
+    assertThat(ReportFiles.html(ports))
+        .contains("not run: no known-bad variant or spec mutant ran");
   }
 
   @Test
