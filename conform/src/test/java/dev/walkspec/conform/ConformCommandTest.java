@@ -68,7 +68,7 @@ class ConformCommandTest {
             "--format",
             "json",
             "--handlers",
-            "x86,TdpTestAgeClears",
+            "X86AlignedStride,TdpTestAgeClears",
             "-o",
             dir.toString(),
             kvm.toString());
@@ -76,7 +76,8 @@ class ConformCommandTest {
     assertThat(run.code()).as(run.err()).isZero();
     JsonNode json = new ObjectMapper().readTree(run.out());
     assertThat(json.get("specs").toString()).isEqualTo("[\"kvm\"]");
-    assertThat(json.get("handlers").toString()).isEqualTo("[\"x86\",\"TdpTestAgeClears\"]");
+    assertThat(json.get("handlers").toString())
+        .isEqualTo("[\"X86AlignedStride\",\"TdpTestAgeClears\"]");
     assertThat(json.get("asExpected").asBoolean()).isTrue();
     JsonNode cells = json.get("cells");
     assertThat(cells).hasSize(2);
