@@ -10,13 +10,12 @@ import dev.walkspec.runtime.api.Pages;
 public enum RmapStride {
   /**
    * The kernel's (lockless rmap aging, v6.15 to v7.0; age and test_age alike): from range.start
-   * itself in steps of the level's page count. It visits the blocks holding start, start + P, ...,
-   * start + kP < end, one per step; the blocks meeting the range may be one more. Precisely, with P
-   * the level's page count, it misses exactly one block, the one holding end - 1, when the offset
-   * of end - 1 within its block is smaller than the offset of start within its block ({@code (end -
-   * 1) mod P < start mod P}), and none otherwise. At 4 KiB (P = 1) it never misses; it can only
-   * miss at a huge level, when start is not aligned to it and the range reaches into a further
-   * block (H9).
+   * itself in steps of the level's page count P. It visits the blocks holding start, start + P, up
+   * to the last {@code start + kP} below end, one per step; the blocks meeting the range may be one
+   * more. Precisely, it misses exactly one block, the one holding end - 1, when the offset of end -
+   * 1 within its block is smaller than the offset of start within its block ({@code (end - 1) mod P
+   * < start mod P}), and none otherwise. At 4 KiB (P = 1) it never misses; it can only miss at a
+   * huge level, when start is not aligned to it and the range ends in a further block (H9).
    */
   FROM_START {
     @Override
