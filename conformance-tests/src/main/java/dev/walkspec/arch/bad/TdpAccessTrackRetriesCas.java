@@ -1,15 +1,15 @@
 package dev.walkspec.arch.bad;
 
-import dev.walkspec.arch.x86.X86AccessTrackAgeHandler;
-import dev.walkspec.arch.x86.shadow.ShadowAccessTrackAgeHandler;
+import dev.walkspec.arch.whatif.ShadowAlignedStrideAccessTrackAgeHandler;
+import dev.walkspec.arch.whatif.X86AlignedStrideAccessTrackAgeHandler;
 import dev.walkspec.arch.x86.tdp.TdpAccessTrackAgeHandler;
 import dev.walkspec.runtime.api.EntryCursor;
 import dev.walkspec.runtime.api.Kvm;
 
 /** H4: its TDP MMU pass retries the access-tracking CAS without bound. */
-public class TdpAccessTrackRetriesCas extends X86AccessTrackAgeHandler {
+public class TdpAccessTrackRetriesCas extends X86AlignedStrideAccessTrackAgeHandler {
   public TdpAccessTrackRetriesCas() {
-    super(new Pass(), new ShadowAccessTrackAgeHandler());
+    super(new Pass(), new ShadowAlignedStrideAccessTrackAgeHandler());
   }
 
   /** The TDP MMU's access-tracking age pass, edited. */

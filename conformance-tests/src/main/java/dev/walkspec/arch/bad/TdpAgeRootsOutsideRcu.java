@@ -1,7 +1,6 @@
 package dev.walkspec.arch.bad;
 
-import dev.walkspec.arch.x86.X86AgeHandler;
-import dev.walkspec.arch.x86.shadow.ShadowAgeHandler;
+import dev.walkspec.arch.whatif.X86AlignedStrideAgeHandler;
 import dev.walkspec.arch.x86.tdp.TdpAgeHandler;
 import dev.walkspec.runtime.api.GfnRange;
 import dev.walkspec.runtime.api.Kvm;
@@ -9,9 +8,9 @@ import dev.walkspec.runtime.api.Root;
 import java.util.List;
 
 /** H3: its TDP MMU pass lists the roots before entering the RCU read section. */
-public class TdpAgeRootsOutsideRcu extends X86AgeHandler {
+public class TdpAgeRootsOutsideRcu extends X86AlignedStrideAgeHandler {
   public TdpAgeRootsOutsideRcu() {
-    super(new Pass(), new ShadowAgeHandler());
+    super(new Pass());
   }
 
   /** The TDP MMU's age pass, edited. */

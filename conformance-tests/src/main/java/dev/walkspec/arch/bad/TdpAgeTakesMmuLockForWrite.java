@@ -1,7 +1,6 @@
 package dev.walkspec.arch.bad;
 
-import dev.walkspec.arch.x86.X86AgeHandler;
-import dev.walkspec.arch.x86.shadow.ShadowAgeHandler;
+import dev.walkspec.arch.whatif.X86AlignedStrideAgeHandler;
 import dev.walkspec.arch.x86.tdp.TdpAgeHandler;
 import dev.walkspec.runtime.api.GfnRange;
 import dev.walkspec.runtime.api.Kvm;
@@ -9,9 +8,9 @@ import dev.walkspec.runtime.api.Kvm;
 // A lockless handler may take the MMU lock for read (s390 does), never exclusively: that stalls
 // every fault and zap behind aging, and under a walk that holds the lock it would deadlock.
 /** H1: its lockless TDP MMU pass takes the MMU lock for write around its walk. */
-public class TdpAgeTakesMmuLockForWrite extends X86AgeHandler {
+public class TdpAgeTakesMmuLockForWrite extends X86AlignedStrideAgeHandler {
   public TdpAgeTakesMmuLockForWrite() {
-    super(new Pass(), new ShadowAgeHandler());
+    super(new Pass());
   }
 
   /** The TDP MMU's age pass, edited. */

@@ -1,15 +1,14 @@
 package dev.walkspec.arch.bad;
 
-import dev.walkspec.arch.x86.X86AgeHandler;
-import dev.walkspec.arch.x86.shadow.ShadowAgeHandler;
+import dev.walkspec.arch.whatif.X86AlignedStrideAgeHandler;
 import dev.walkspec.arch.x86.tdp.TdpAgeHandler;
 import dev.walkspec.runtime.api.EntryCursor;
 import dev.walkspec.runtime.api.Kvm;
 
 /** H6: its TDP MMU pass fails (a WARN_ON) on an entry zapped meanwhile. */
-public class TdpAgeWarnsOnVanishedEntry extends X86AgeHandler {
+public class TdpAgeWarnsOnVanishedEntry extends X86AlignedStrideAgeHandler {
   public TdpAgeWarnsOnVanishedEntry() {
-    super(new Pass(), new ShadowAgeHandler());
+    super(new Pass());
   }
 
   /** The TDP MMU's age pass, edited. */

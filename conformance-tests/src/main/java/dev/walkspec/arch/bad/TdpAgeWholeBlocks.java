@@ -1,7 +1,6 @@
 package dev.walkspec.arch.bad;
 
-import dev.walkspec.arch.x86.X86AgeHandler;
-import dev.walkspec.arch.x86.shadow.ShadowAgeHandler;
+import dev.walkspec.arch.whatif.X86AlignedStrideAgeHandler;
 import dev.walkspec.arch.x86.tdp.TdpAgeHandler;
 import dev.walkspec.runtime.api.EntryCursor;
 import dev.walkspec.runtime.api.GfnRange;
@@ -9,9 +8,9 @@ import dev.walkspec.runtime.api.Pages;
 import dev.walkspec.runtime.api.Root;
 
 /** H10: its TDP MMU pass rounds the range out to 2 MiB blocks. */
-public class TdpAgeWholeBlocks extends X86AgeHandler {
+public class TdpAgeWholeBlocks extends X86AlignedStrideAgeHandler {
   public TdpAgeWholeBlocks() {
-    super(new Pass(), new ShadowAgeHandler());
+    super(new Pass());
   }
 
   /** The TDP MMU's age pass, edited. */

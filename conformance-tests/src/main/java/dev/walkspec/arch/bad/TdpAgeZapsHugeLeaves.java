@@ -1,15 +1,14 @@
 package dev.walkspec.arch.bad;
 
-import dev.walkspec.arch.x86.X86AgeHandler;
-import dev.walkspec.arch.x86.shadow.ShadowAgeHandler;
+import dev.walkspec.arch.whatif.X86AlignedStrideAgeHandler;
 import dev.walkspec.arch.x86.tdp.TdpAgeHandler;
 import dev.walkspec.runtime.api.EntryCursor;
 import dev.walkspec.runtime.api.Kvm;
 
 /** H7: its lockless TDP MMU pass zaps young huge mappings. */
-public class TdpAgeZapsHugeLeaves extends X86AgeHandler {
+public class TdpAgeZapsHugeLeaves extends X86AlignedStrideAgeHandler {
   public TdpAgeZapsHugeLeaves() {
-    super(new Pass(), new ShadowAgeHandler());
+    super(new Pass());
   }
 
   /** The TDP MMU's age pass, edited. */

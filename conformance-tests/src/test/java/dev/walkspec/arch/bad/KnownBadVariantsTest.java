@@ -11,7 +11,9 @@ import dev.walkspec.arch.testing.Obligations.Kind;
 import dev.walkspec.arch.testing.Obligations.Outcome;
 import dev.walkspec.arch.testing.Sandbox;
 import dev.walkspec.arch.testing.X86World;
-import dev.walkspec.arch.x86.X86AccessTrackAgeHandler;
+import dev.walkspec.arch.whatif.X86AlignedStrideAccessTrackAgeHandler;
+import dev.walkspec.arch.whatif.X86AlignedStrideAgeHandler;
+import dev.walkspec.arch.whatif.X86AlignedStrideTestAgeHandler;
 import dev.walkspec.arch.x86.X86AgeHandler;
 import dev.walkspec.arch.x86.X86TestAgeHandler;
 import dev.walkspec.arch.x86.X86UnmapHandler;
@@ -28,6 +30,7 @@ import dev.walkspec.runtime.mmu.RadixRoot;
 import dev.walkspec.runtime.mmu.TablePage;
 import dev.walkspec.runtime.sched.Op;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -35,11 +38,13 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Every known-bad variant misbehaves in a sequential scenario in which the handler it was edited
- * from behaves, and the misbehaviour is named by the obligation it breaks. Each variant is x86's
- * combined handler with one pass edited; its scenario is a VM of the structure that pass works on
- * (the TDP MMU, or shadow pages), where the other pass has nothing to do. Concurrency is played
- * deterministically: the {@link dev.walkspec.arch.testing.Interposer} runs another party's step
- * right before the handler's entry write.
+ * from behaves (for age and test_age that is the what-if set X86AlignedStride's, whose shadow MMU
+ * pass steps from block to block; unmap and the writer are the kernel's x86 ones), and the
+ * misbehaviour is named by the obligation it breaks. Each variant is x86's combined handler with
+ * one pass edited; its scenario is a VM of the structure that pass works on (the TDP MMU, or shadow
+ * pages), where the other pass has nothing to do. Concurrency is played deterministically: the
+ * {@link dev.walkspec.arch.testing.Interposer} runs another party's step right before the handler's
+ * entry write.
  */
 class KnownBadVariantsTest {
   private static final Set<Op> ENTRY_WRITES =
@@ -72,7 +77,11 @@ class KnownBadVariantsTest {
   void plainStoreInLocklessAgingIsRefused() {
     caught(
         both(
-            X86World::create, AGE, new X86AgeHandler(), new TdpAgePlainStore(), w -> agingRange(w)),
+            X86World::create,
+            AGE,
+            new X86AlignedStrideAgeHandler(),
+            new TdpAgePlainStore(),
+            w -> agingRange(w)),
         "H4");
   }
 
@@ -82,7 +91,7 @@ class KnownBadVariantsTest {
       X86World w = X86World.create();
       EntryCodec codec = w.box.world.codec();
       w.box.interposer.arm(ENTRY_WRITES, 1, (page, index) -> hardwareWrite(codec, page, index));
-      GfnHandler handler = bad ? new TdpAgeLoadThenExchange() : new X86AgeHandler();
+      GfnHandler handler = bad ? new TdpAgeLoadThenExchange() : new X86AlignedStrideAgeHandler();
       assertThat(w.box.lockless(handler, w.slot, 10, 11)).isTrue();
       long entry = w.box.leaf(w.root, 10).entry();
       assertThat(codec.dirty(entry))
@@ -97,7 +106,7 @@ class KnownBadVariantsTest {
         both(
             X86World::create,
             AGE,
-            new X86AgeHandler(),
+            new X86AlignedStrideAgeHandler(),
             new TdpAgeRootsOutsideRcu(),
             w -> agingRange(w)),
         "H3");
@@ -109,7 +118,7 @@ class KnownBadVariantsTest {
         both(
             X86World::create,
             AGE,
-            new X86AgeHandler(),
+            new X86AlignedStrideAgeHandler(),
             new TdpAgeTakesMmuLockForWrite(),
             w -> agingRange(w)),
         "H1");
@@ -132,7 +141,7 @@ class KnownBadVariantsTest {
         both(
             () -> X86World.create(Mmus.SHADOW),
             AGE,
-            new X86AccessTrackAgeHandler(),
+            new X86AlignedStrideAccessTrackAgeHandler(),
             new ShadowAgeAssertsMmuLock(),
             w -> agingRange(w)),
         "H1");
@@ -144,7 +153,7 @@ class KnownBadVariantsTest {
         both(
             X86World::create,
             AGE,
-            new X86AgeHandler(),
+            new X86AlignedStrideAgeHandler(),
             new TdpAgeStartOnly(),
             w -> range(w.slot, 10, 1100, false, true));
     caught(o, "H9");
@@ -158,7 +167,7 @@ class KnownBadVariantsTest {
         both(
             X86World::create,
             AGE,
-            new X86AgeHandler(),
+            new X86AlignedStrideAgeHandler(),
             new TdpAgeWholeBlocks(),
             w -> range(w.slot, 1990, 2000, false, true));
     caught(o, "H10");
@@ -171,7 +180,7 @@ class KnownBadVariantsTest {
         both(
             X86World::create,
             AGE,
-            new X86AgeHandler(),
+            new X86AlignedStrideAgeHandler(),
             new TdpAgeZapsHugeLeaves(),
             w -> agingRange(w)),
         "H7");
@@ -191,7 +200,8 @@ class KnownBadVariantsTest {
                   () ->
                       box.world.withExclusiveLock(
                           () -> w.root.zapRange(page.gfnOf(index), page.gfnOf(index) + 1))));
-      GfnHandler handler = bad ? new TdpAgeWarnsOnVanishedEntry() : new X86AgeHandler();
+      GfnHandler handler =
+          bad ? new TdpAgeWarnsOnVanishedEntry() : new X86AlignedStrideAgeHandler();
       Outcome o = Obligations.check(box, AGE, handler, agingRange(w));
       if (bad) {
         assertThat(o.ids()).containsExactly("H6");
@@ -225,7 +235,8 @@ class KnownBadVariantsTest {
             long v = page.load(index);
             page.compareAndSet(index, v, v ^ codec.dirtyMask());
           });
-      GfnHandler handler = bad ? new TdpAccessTrackRetriesCas() : new X86AccessTrackAgeHandler();
+      GfnHandler handler =
+          bad ? new TdpAccessTrackRetriesCas() : new X86AlignedStrideAccessTrackAgeHandler();
       Outcome o = Obligations.check(w.box, AGE, handler, range(w.slot, 10, 11, false, true));
       if (bad) {
         assertThat(o.ids()).containsExactly("H4");
@@ -245,7 +256,7 @@ class KnownBadVariantsTest {
         both(
             X86World::create,
             TEST_AGE,
-            new X86TestAgeHandler(),
+            new X86AlignedStrideTestAgeHandler(),
             new TdpTestAgeClears(),
             w -> agingRange(w));
     caught(o, "H11");
@@ -349,23 +360,60 @@ class KnownBadVariantsTest {
     }
   }
 
+  /**
+   * The age and test_age variants are over the what-if stride, so none of them fails H9 for the
+   * kernel's: in a shadow-only VM with young 2 MiB blocks at 0 and 512, the range [500, 520) makes
+   * the kernel's x86 handlers miss the head of the block at 512 (H9), and no variant misses it.
+   */
   @Test
-  void strideFromAnUnalignedStartMissesTheNextBlocksHead() {
-    Supplier<X86World> blocks =
-        () -> {
+  void noAgingVariantInheritsTheKernelsStrideFinding() {
+    Function<Boolean, X86World> blocks =
+        firstYoung -> {
           X86World w = X86World.create(Mmus.SHADOW);
-          w.box.map(w.shadowRoot, 0, 2, true, false);
+          w.box.map(w.shadowRoot, 0, 2, firstYoung, false);
           return w;
         };
-    Outcome[] o =
-        both(
-            blocks,
-            AGE,
-            new X86AgeHandler(),
-            new ShadowAgeStrideFromStart(),
-            w -> range(w.slot, 500, 520, false, true));
-    caught(o, "H9");
-    assertThat(o[1].findings()).anyMatch(f -> f.contains("gfn 512 level 2"));
+    Function<X86World, GfnRange> across = w -> range(w.slot, 500, 520, false, true);
+    X86World kernel = blocks.apply(true);
+    assertThat(Obligations.check(kernel.box, AGE, new X86AgeHandler(), across.apply(kernel)).ids())
+        .containsExactly("H9");
+    X86World kernelTest = blocks.apply(false);
+    assertThat(
+            Obligations.check(
+                    kernelTest.box, TEST_AGE, new X86TestAgeHandler(), across.apply(kernelTest))
+                .ids())
+        .containsExactly("H9", "H11");
+    List<GfnHandler> ages =
+        List.of(
+            new TdpAgePlainStore(),
+            new TdpAgeLoadThenExchange(),
+            new TdpAgeRootsOutsideRcu(),
+            new TdpAgeTakesMmuLock(),
+            new TdpAgeTakesMmuLockForWrite(),
+            new ShadowAgeAssertsMmuLock(),
+            new TdpAgeStartOnly(),
+            new TdpAgeWholeBlocks(),
+            new TdpAgeZapsHugeLeaves(),
+            new TdpAgeWarnsOnVanishedEntry(),
+            new TdpAccessTrackRetriesCas());
+    for (GfnHandler variant : ages) {
+      X86World w = blocks.apply(true);
+      Outcome o = Obligations.check(w.box, AGE, variant, across.apply(w));
+      assertThat(o.ids()).as(variant.getClass().getSimpleName()).doesNotContain("H9");
+      if (o.result() != null) {
+        // (A variant the runtime stopped with its planted violation, e.g. H3 before the shadow
+        // pass ran, never got there.)
+        assertThat(w.box.young(w.shadowRoot, 512))
+            .as(variant.getClass().getSimpleName() + " visits the head of the block at 512")
+            .isFalse();
+      }
+    }
+    for (GfnHandler variant : List.of(new TdpTestAgeClears(), new ShadowTestAgeLeaksRmapLock())) {
+      X86World w = blocks.apply(false);
+      assertThat(Obligations.check(w.box, TEST_AGE, variant, across.apply(w)).ids())
+          .as(variant.getClass().getSimpleName())
+          .doesNotContain("H9");
+    }
   }
 
   @Test
@@ -374,7 +422,7 @@ class KnownBadVariantsTest {
         both(
             () -> X86World.create(Mmus.SHADOW),
             TEST_AGE,
-            new X86TestAgeHandler(),
+            new X86AlignedStrideTestAgeHandler(),
             new ShadowTestAgeLeaksRmapLock(),
             w -> agingRange(w)),
         "H2");

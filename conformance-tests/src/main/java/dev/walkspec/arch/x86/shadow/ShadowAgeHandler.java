@@ -5,18 +5,19 @@ import dev.walkspec.runtime.api.GfnRange;
 import dev.walkspec.runtime.api.Kvm;
 
 /**
- * Shadow MMU age (C3, C4) with A/D bits: walks the slot's reverse maps without the MMU lock,
- * holding each head's bit lock read-only, and clears Accessed atomically; true iff an entry in
- * range was young (H11).
+ * Shadow MMU age (C3, C4) with A/D bits, as the kernel has it: walks the slot's reverse maps
+ * without the MMU lock, stepping from range.start (which can miss a huge block at the range's end:
+ * H9, see {@link RmapStride#FROM_START}), holding each head's bit lock read-only, and clears
+ * Accessed atomically; true iff an entry it visited was young (H11).
  */
 public class ShadowAgeHandler extends ShadowRmapAging implements AgeHandler {
   public ShadowAgeHandler() {
-    super(true);
+    this(true, RmapStride.FROM_START);
   }
 
-  /** For the access-tracking flavour and for variants. */
-  protected ShadowAgeHandler(boolean adEnabled) {
-    super(adEnabled);
+  /** For the access-tracking flavour, the what-if stride and variants. */
+  protected ShadowAgeHandler(boolean adEnabled, RmapStride stride) {
+    super(adEnabled, stride);
   }
 
   @Override

@@ -5,31 +5,46 @@ import dev.walkspec.runtime.api.EntryCursor;
 import dev.walkspec.runtime.api.GfnRange;
 import dev.walkspec.runtime.api.Kvm;
 import dev.walkspec.runtime.api.PageTables;
-import dev.walkspec.runtime.api.Pages;
 import dev.walkspec.runtime.api.RmapCursor;
 import dev.walkspec.runtime.api.SlotRmap;
+import java.util.Objects;
 
 /**
- * The shadow MMU aging walk that age and test_age share: for every level and every reverse-map head
- * whose block meets the range, take the head's bit lock in read-only mode and look at the entries
- * it lists. No MMU lock (H1). The bit lock keeps the chain from changing under the reader and keeps
- * every listed entry's table alive (an entry leaves the chain, under that lock, before its table
- * can be freed), so no RCU section is needed; the reader never changes the chain (H7). Entries may
- * still turn non-present through a concurrent zap and are then skipped (H6).
+ * The shadow MMU aging walk that age and test_age share, as the kernel has it (lockless rmap aging,
+ * v6.15 to v7.0): for every level from 4 KiB up to the largest huge level, step the gfn from
+ * range.start in increments of the level's page count ({@link RmapStride#FROM_START}), and for the
+ * reverse-map head of each gfn take the head's bit lock in read-only mode and look at the entries
+ * it lists. At a huge level that stride can miss the last block meeting the range, when start is
+ * not aligned to the level ({@link RmapStride#FROM_START} says exactly when): the kernel's H9
+ * finding, which {@code walkspec conform} expects of the x86 set; the what-if set {@code
+ * X86AlignedStride} steps {@link RmapStride#BLOCK_ALIGNED} instead.
+ *
+ * <p>No MMU lock (H1). The bit lock keeps the chain from changing under the reader and keeps every
+ * listed entry's table alive (an entry leaves the chain, under that lock, before its table can be
+ * freed), so no RCU section is needed; the reader never changes the chain (H7). Entries may still
+ * turn non-present through a concurrent zap and are then skipped (H6).
  */
 public abstract class ShadowRmapAging {
   private final boolean adEnabled;
+  private final RmapStride stride;
 
   /**
    * @param adEnabled whether the entries use hardware Accessed/Dirty bits; if not, aging marks them
    *     for access tracking with a single compare-and-swap instead
+   * @param stride how the walk steps within a level: the kernel's from range.start, or the what-if
+   *     fix's from block to block
    */
-  protected ShadowRmapAging(boolean adEnabled) {
+  protected ShadowRmapAging(boolean adEnabled, RmapStride stride) {
     this.adEnabled = adEnabled;
+    this.stride = Objects.requireNonNull(stride, "stride");
   }
 
   public final boolean adEnabled() {
     return adEnabled;
+  }
+
+  public final RmapStride stride() {
+    return stride;
   }
 
   /** Ages, or with {@code testOnly} only tests, every entry the slot's rmaps list for the range. */
@@ -43,7 +58,7 @@ public abstract class ShadowRmapAging {
     EntryCodec codec = kvm.codec();
     boolean young = false;
     for (int level = 1; level <= rmap.maxLevel(); level++) {
-      for (long gfn = range.start(); gfn < range.end(); gfn = nextHead(gfn, level)) {
+      for (long gfn = range.start(); gfn < range.end(); gfn = stride.next(gfn, level)) {
         // H2: try-with-resources drops the head's bit lock on every path, the early return too.
         try (RmapCursor spte = rmap.lock(gfn, level)) {
           while (spte.next()) {
@@ -61,15 +76,6 @@ public abstract class ShadowRmapAging {
       }
     }
     return young;
-  }
-
-  /**
-   * The next head to visit after the one holding {@code gfn} at {@code level}: the start of the
-   * next block. Stepping from block boundaries, not from {@code range.start}, visits every block
-   * that meets the range even when the range starts inside one block and ends in the next (H9).
-   */
-  protected long nextHead(long gfn, int level) {
-    return Pages.alignDown(gfn, level) + Pages.pagesAt(level);
   }
 
   /**

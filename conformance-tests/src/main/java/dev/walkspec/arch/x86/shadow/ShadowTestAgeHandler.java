@@ -6,11 +6,18 @@ import dev.walkspec.runtime.api.TestAgeHandler;
 
 /**
  * Shadow MMU test_age (C5): the read-only reverse-map walk, stopping at the first young entry and
- * changing nothing (H11).
+ * changing nothing (H11). The kernel runs the aging walk with a test-only flag, so test_age has its
+ * stride from range.start too, and can answer "old" for a range whose missed block is young (H9,
+ * {@link RmapStride#FROM_START}).
  */
 public class ShadowTestAgeHandler extends ShadowRmapAging implements TestAgeHandler {
   public ShadowTestAgeHandler() {
-    super(true);
+    this(RmapStride.FROM_START);
+  }
+
+  /** For the what-if stride and variants. */
+  protected ShadowTestAgeHandler(RmapStride stride) {
+    super(true, stride);
   }
 
   @Override
