@@ -129,4 +129,26 @@ class TableJudgesTest {
     assertThat(before.changes(after).get(2).added()).isTrue();
     assertThat(before.changes(after).get(2).inside(0, 10, 12)).isFalse();
   }
+
+  @Test
+  void a_failure_shows_the_entries_that_matter_before_and_after_the_call() {
+    PageTableSnapshot before =
+        tables(
+            leaf(9, entry(true, false)), leaf(10, entry(true, true)), leaf(11, entry(true, false)));
+    PageTableSnapshot after =
+        tables(
+            leaf(9, entry(false, false)),
+            leaf(10, entry(false, true)),
+            leaf(11, entry(true, false)));
+    assertThat(TableJudges.tables(call("age", false, true, false, before, after)))
+        .isEqualTo(
+            String.join(
+                "\n",
+                "page tables, range [10, 12) of address space 0, before -> after the call:",
+                "        root     gfn      size      before after",
+                "    *   0        10       4K        PWAD   PW-D",
+                "        0        11       4K        PWA-   PWA-",
+                "    *   0        9        4K        PWA-   PW--",
+                "    (* changed by the call; root s<n> is a shadow root, <n>! an invalid root)"));
+  }
 }

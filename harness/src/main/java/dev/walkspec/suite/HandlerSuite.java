@@ -273,7 +273,11 @@ public final class HandlerSuite {
     TableJudges.Call call = ((CheckedCall.Returned) outcome).call();
     Optional<Judges.Finding> finding = judge.oneCall().get().judge(call);
     if (finding.isPresent()) {
-      throw reports.failure(finding.get().obligation(), obligation, state, finding.get().details());
+      throw reports.failure(
+          finding.get().obligation(),
+          obligation,
+          state,
+          finding.get().details() + "\n" + TableJudges.tables(call));
     }
   }
 

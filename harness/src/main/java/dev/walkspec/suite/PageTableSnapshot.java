@@ -34,7 +34,7 @@ public record PageTableSnapshot(Map<String, Leaf> leaves) {
       int level,
       long pages,
       long entry) {
-    boolean overlaps(long start, long end) {
+    public boolean overlaps(long start, long end) {
       return gfn < end && start < gfn + pages;
     }
   }

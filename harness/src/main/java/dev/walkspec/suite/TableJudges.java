@@ -6,7 +6,10 @@ import dev.walkspec.runtime.api.EntryCodec;
 import dev.walkspec.suite.Judges.Finding;
 import dev.walkspec.suite.PageTableSnapshot.Change;
 import dev.walkspec.suite.PageTableSnapshot.Leaf;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.apiguardian.api.API;
@@ -207,6 +210,73 @@ public final class TableJudges {
           "test_age returned " + call.result() + " but young mappings in the range: " + youngValid);
     }
     return Optional.empty();
+  }
+
+  /** The most rows {@link #tables} shows; the rest are counted. */
+  static final int MAX_ROWS = 24;
+
+  /**
+   * The page-table entries that matter to a one-call failure, before and after the call: every leaf
+   * that overlaps the range in either snapshot and every leaf that changed anywhere, one row each,
+   * changed rows marked. Entries are decoded (P present, W writable, A accessed, D dirty).
+   */
+  public static String tables(Call call) {
+    Map<String, Leaf> rows = new LinkedHashMap<>();
+    call.before().leaves().forEach((key, leaf) -> keepIfRelevant(call, rows, key, leaf));
+    call.after().leaves().forEach((key, leaf) -> keepIfRelevant(call, rows, key, leaf));
+    call.changes().forEach(c -> rows.putIfAbsent(c.key(), c.removed() ? c.was() : c.now()));
+    StringBuilder out = new StringBuilder();
+    out.append(
+        String.format(
+            Locale.ROOT,
+            "page tables, range [%d, %d) of address space %d, before -> after the call:\n",
+            call.start(),
+            call.end(),
+            call.addressSpace()));
+    out.append(row("", "root", "gfn", "size", "before", "after"));
+    int shown = 0;
+    for (Map.Entry<String, Leaf> row : rows.entrySet()) {
+      if (shown == MAX_ROWS) {
+        out.append("    ... ").append(rows.size() - MAX_ROWS).append(" more\n");
+        break;
+      }
+      Leaf was = call.before().leaves().get(row.getKey());
+      Leaf now = call.after().leaves().get(row.getKey());
+      Leaf leaf = row.getValue();
+      boolean changed = was == null || now == null || was.entry() != now.entry();
+      out.append(
+          row(
+              changed ? "*" : "",
+              (leaf.shadow() ? "s" : "") + leaf.root() + (leaf.validRoot() ? "" : "!"),
+              Long.toString(leaf.gfn()),
+              size(leaf.level()),
+              was == null ? "none" : PageTableSnapshot.describe(was.entry(), call.codec()),
+              now == null ? "none" : PageTableSnapshot.describe(now.entry(), call.codec())));
+      shown++;
+    }
+    out.append("    (* changed by the call; root s<n> is a shadow root, <n>! an invalid root)");
+    return out.toString();
+  }
+
+  private static String row(String... cells) {
+    return String.format(Locale.ROOT, "    %-3s %-8s %-8s %-9s %-6s %s", (Object[]) cells)
+            .stripTrailing()
+        + "\n";
+  }
+
+  private static void keepIfRelevant(Call call, Map<String, Leaf> rows, String key, Leaf leaf) {
+    if (leaf.addressSpace() == call.addressSpace() && leaf.overlaps(call.start(), call.end())) {
+      rows.putIfAbsent(key, leaf);
+    }
+  }
+
+  private static String size(int level) {
+    return switch (level) {
+      case 1 -> "4K";
+      case 2 -> "2M";
+      case 3 -> "1G";
+      default -> "level " + level;
+    };
   }
 
   private static String leaves(List<Leaf> leaves, EntryCodec codec) {

@@ -219,7 +219,9 @@ public final class ReportBuilder {
       String anchor, HandlerSet set, Matrix.NamedSpec spec, MatrixCell.Failure f, String reason) {
     String report = f.report();
     String finding = finding(report);
-    StepTable steps = StepTable.in(report).orElseGet(() -> singleCall(f, finding));
+    // An explored counterexample is drawn from its step table; a one-call failure shows the page
+    // tables before and after the call instead (a two-arrow diagram would say nothing).
+    Optional<StepTable> steps = StepTable.in(report);
     Optional<Obligation> obligation =
         spec.checked().spec().obligations().stream()
             .filter(o -> o.id().text().equals(f.obligation()))
@@ -238,7 +240,8 @@ public final class ReportBuilder {
         reason,
         report,
         f.reproduce(),
-        Optional.of(SequenceDiagram.of(steps)));
+        steps.map(SequenceDiagram::of),
+        steps.isPresent() ? Optional.empty() : pageTables(report));
   }
 
   /** The walker rules an obligation cites, each with its kind and where the spec states it. */
@@ -291,13 +294,22 @@ public final class ReportBuilder {
         .orElse(headline(report));
   }
 
-  /** A one-call failure as a two-step diagram: the handler call, then what the check found. */
-  private static StepTable singleCall(MatrixCell.Failure f, String finding) {
-    return new StepTable(
-        List.of("walk (handler)"),
-        List.of(
-            new StepTable.Row(1, 0, "handler call in " + f.binding(), false, Optional.empty()),
-            new StepTable.Row(2, 0, finding, false, Optional.of(f.obligation()))));
+  /**
+   * The before/after table of the page tables a one-call failure's report carries (TableJudges), as
+   * its lines: from "page tables," to the legend.
+   */
+  static Optional<String> pageTables(String report) {
+    List<String> lines = report.lines().toList();
+    int from = -1;
+    for (int i = 0; i < lines.size(); i++) {
+      if (lines.get(i).strip().startsWith("page tables, range")) {
+        from = i;
+      }
+      if (from >= 0 && lines.get(i).strip().startsWith("(* changed by the call")) {
+        return Optional.of(String.join("\n", lines.subList(from, i + 1)).stripIndent());
+      }
+    }
+    return Optional.empty();
   }
 
   /**

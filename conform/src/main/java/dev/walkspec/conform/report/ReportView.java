@@ -154,7 +154,8 @@ public record ReportView(
       String reason,
       String report,
       String reproduce,
-      Optional<SequenceDiagram> diagram) {}
+      Optional<SequenceDiagram> diagram,
+      Optional<String> pageTables) {}
 
   /**
    * Per spec: every obligation and every rule (walker rules W*, operations C*), what exercises it,

@@ -152,7 +152,10 @@ class ReportFilesTest {
     assertThat(plainStore.finding())
         .startsWith("the handler threw dev.walkspec.runtime.api.RuleViolation: H4: plain store");
     assertThat(plainStore.reason()).isNotEmpty();
-    assertThat(plainStore.diagram().orElseThrow().arrows()).hasSize(2);
+    assertThat(plainStore.diagram()).as("a one-call failure has no step table to draw").isEmpty();
+    assertThat(plainStore.pageTables())
+        .as("it threw: there are no tables after the call")
+        .isEmpty();
   }
 
   @Test
@@ -273,6 +276,32 @@ class ReportFilesTest {
     assertThat(h9.notRun()).isTrue();
     assertThat(ReportFiles.html(ports))
         .contains("not run: no known-bad variant or spec mutant ran");
+  }
+
+  @Test
+  void a_one_call_failure_shows_its_page_tables_before_and_after() {
+    String report =
+        String.join(
+            "\n",
+            "walkspec: H9 coverage broken by age handler X in clear_young[x86]",
+            "  scenario: range [10,12)",
+            "  mappings of the range are still young after aging: root 0 gfn 11 4K PWA-",
+            "  page tables, range [10, 12) of address space 0, before -> after the call:",
+            "          root     gfn      size      before after",
+            "      *   0        10       4K        PWA-   PW--",
+            "          0        11       4K        PWA-   PWA-",
+            "      (* changed by the call; root s<n> is a shadow root, <n>! an invalid root)",
+            "  reproduce: mvn test -Dtest='X#h9Coverage'");
+    assertThat(ReportBuilder.pageTables(report))
+        .contains(
+            String.join(
+                "\n",
+                "page tables, range [10, 12) of address space 0, before -> after the call:",
+                "        root     gfn      size      before after",
+                "    *   0        10       4K        PWA-   PW--",
+                "        0        11       4K        PWA-   PWA-",
+                "    (* changed by the call; root s<n> is a shadow root, <n>! an invalid root)"));
+    assertThat(ReportBuilder.pageTables("walkspec: H4 ... the handler threw X")).isEmpty();
   }
 
   @Test

@@ -85,7 +85,8 @@ class ShadowMmuHandlersTest {
     TwoBlocks v = TwoBlocks.create(true);
     Outcome o = v.check(AGE, new ShadowAgeHandler());
     assertThat(o.findings())
-        .containsExactly("H9: still young after age: as 0 root 0 gfn 512 level 2");
+        .containsExactly(
+            "H9: mappings of the range are still young after aging: root 0 gfn 512 level 2 PWA-");
     assertThat(o.result()).isTrue();
     assertThat(v.young(0)).as("the head of gfn 500 was visited").isFalse();
     assertThat(v.young(512)).as("the head of gfn 512 was not").isTrue();
@@ -99,14 +100,14 @@ class ShadowMmuHandlersTest {
     assertThat(test.result()).isFalse();
     assertThat(test.findings())
         .containsExactly(
-            "H9: test_age missed a young mapping in the range",
-            "H11: returned false although a mapping in range was young");
+            "H9: a young mapping in the range was not reported (test_age returned false)",
+            "H11: test_age returned false but young mappings in the range: true");
     Outcome age = v.check(AGE, new ShadowAgeHandler());
     assertThat(age.result()).isFalse();
     assertThat(age.findings())
         .containsExactly(
-            "H9: still young after age: as 0 root 0 gfn 512 level 2",
-            "H11: returned false although a mapping in range was young");
+            "H9: mappings of the range are still young after aging: root 0 gfn 512 level 2 PWA-",
+            "H11: age returned false although a mapping in the range was young");
   }
 
   /**
@@ -121,7 +122,8 @@ class ShadowMmuHandlersTest {
         Obligations.check(
             w.box, AGE, new ShadowAgeHandler(), range(w.slot, 500, 1100, false, true));
     assertThat(o.findings())
-        .containsExactly("H9: still young after age: as 0 root 0 gfn 1024 level 2");
+        .containsExactly(
+            "H9: mappings of the range are still young after aging: root 0 gfn 1024 level 2 PWA-");
     assertThat(w.box.young(w.shadowRoot, 512)).isFalse();
     assertThat(w.box.young(w.shadowRoot, 1024)).isTrue();
   }
@@ -299,7 +301,8 @@ class ShadowMmuHandlersTest {
     assertThat(test.findings()).isEmpty();
     Outcome age = Obligations.check(w.box, AGE, new X86AgeHandler(), range);
     assertThat(age.findings())
-        .containsExactly("H9: still young after age: as 0 root 1 gfn 1024 level 2");
+        .containsExactly(
+            "H9: mappings of the range are still young after aging: root 1 gfn 1024 level 2 PWA-");
     assertThat(w.box.young(w.root, 1024)).as("the TDP MMU's entry").isFalse();
     assertThat(w.box.young(w.shadowRoot, 1024)).as("the shadow MMU's entry").isTrue();
   }

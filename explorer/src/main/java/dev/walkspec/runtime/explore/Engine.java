@@ -80,7 +80,8 @@ final class Engine implements Scheduler, WorldEventSink, AutoCloseable {
     if (r.failure == null && !r.pruned && r.active.get() == 0) {
       r.endOfRun();
     }
-    return new RunOutcome(r.trace, r.decisions, r.chosen, r.failure, r.pruned, r.preemptions);
+    return new RunOutcome(
+        r.trace, r.decisions, r.chosen, r.failure, r.pruned, r.preemptions, world.codec());
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.walkspec.runtime.explore;
 
+import dev.walkspec.runtime.api.EntryCodec;
 import dev.walkspec.runtime.mmu.TablePage;
 import dev.walkspec.runtime.sched.Op;
 import java.util.ArrayList;
@@ -125,7 +126,7 @@ final class Report {
       if (failure != null && failure.step() > 0 && step.number() > failure.step()) {
         break;
       }
-      String cell = cell(step);
+      String cell = cell(step, run.codec);
       if (failure != null && failure.step() == step.number()) {
         cell += "  <-- " + failure.obligation();
       }
@@ -186,8 +187,13 @@ final class Report {
     return line.substring(0, end);
   }
 
-  /** E.g. {@code EntryCursor.next: load page#2[0] = 0x8000067}. */
-  static String cell(Step step) {
+  /**
+   * E.g. {@code EntryCursor.next: load page#2[0] = 0x8000067 [present W A D, pfn 0x8000]}: a table
+   * entry's value is decoded as the arch's codec reads it (a leaf's permission and Accessed/Dirty
+   * bits and frame, a table pointer's page, or none), a change as what it changed ({@code -A},
+   * {@code +D}, {@code zapped}).
+   */
+  static String cell(Step step, EntryCodec codec) {
     StringBuilder text = new StringBuilder();
     if (step.call != null) {
       text.append(step.call).append(": ");
@@ -197,11 +203,15 @@ final class Report {
       if (step.before == TablePage.POISON) {
         text.append(" (a freed page)");
       } else if (step.op() == Op.LOAD) {
-        text.append(" = ").append(hex(step.before));
+        text.append(" = ").append(hex(step.before)).append(EntryText.of(step, step.before, codec));
       } else if (step.after == Step.NO_VALUE || step.failed) {
-        text.append(" on ").append(hex(step.before));
+        text.append(" on ").append(hex(step.before)).append(EntryText.of(step, step.before, codec));
       } else if (step.after != step.before) {
-        text.append(' ').append(hex(step.before)).append(" -> ").append(hex(step.after));
+        text.append(' ')
+            .append(hex(step.before))
+            .append(" -> ")
+            .append(hex(step.after))
+            .append(EntryText.change(step, step.before, step.after, codec));
       } else {
         text.append(' ').append(hex(step.before)).append(" (unchanged)");
       }

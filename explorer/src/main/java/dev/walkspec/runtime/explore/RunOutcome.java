@@ -1,5 +1,6 @@
 package dev.walkspec.runtime.explore;
 
+import dev.walkspec.runtime.api.EntryCodec;
 import java.util.List;
 
 /** What one run did: its steps and decisions, and how it ended. */
@@ -11,13 +12,18 @@ final class RunOutcome {
   final boolean pruned;
   final int preemptions;
 
+  /** How the run's world encodes page-table entries, to decode them in reports. */
+  final EntryCodec codec;
+
   RunOutcome(
       List<Step> steps,
       List<Decision> decisions,
       List<Integer> chosen,
       Failure failure,
       boolean pruned,
-      int preemptions) {
+      int preemptions,
+      EntryCodec codec) {
+    this.codec = codec;
     this.steps = steps;
     this.decisions = decisions;
     this.chosen = chosen;
