@@ -483,7 +483,13 @@ public final class Matrix {
                 .ifPresent(
                     f -> {
                       failed.add(f.obligation());
-                      failures.putIfAbsent(f.obligation(), f);
+                      // Show the counterexample, not another property's pointer to it.
+                      MatrixCell.Failure shown = failures.get(f.obligation());
+                      if (shown == null
+                          || (ConformanceFailure.pointsElsewhere(shown.report())
+                              && !ConformanceFailure.pointsElsewhere(f.report()))) {
+                        failures.put(f.obligation(), f);
+                      }
                     });
           }
         }

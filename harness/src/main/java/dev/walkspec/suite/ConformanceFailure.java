@@ -60,11 +60,22 @@ public final class ConformanceFailure extends AssertionError {
   }
 
   /**
+   * What a failure that points to another property's full report says after the obligation and the
+   * handler (a reader, or the matrix choosing which report to show, tells it by this).
+   */
+  public static final String FOUND_AGAIN = " (found again while checking ";
+
+  /**
    * A failure of {@code rule} that another property of the same handler reported in full already:
    * the message points there.
    */
   static ConformanceFailure seeAbove(String rule, String message) {
     return new ConformanceFailure(rule, message);
+  }
+
+  /** Whether a report is such a pointer rather than a counterexample. */
+  public static boolean pointsElsewhere(String report) {
+    return report.lines().findFirst().orElse("").contains(FOUND_AGAIN);
   }
 
   /** The rule or obligation id found broken, e.g. {@code H9} or {@code W12}. */

@@ -47,7 +47,7 @@ final class FailureReports {
               + titles.apply(broken)
               + " broken by "
               + subject.get()
-              + " (found again while checking "
+              + ConformanceFailure.FOUND_AGAIN
               + checking
               + "): see "
               + broken
