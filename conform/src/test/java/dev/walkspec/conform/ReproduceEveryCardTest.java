@@ -99,7 +99,7 @@ class ReproduceEveryCardTest {
     // The teardown's loads of the freed pages' entries: hundreds of like steps in a row each.
     assertThat(card.report())
         .containsPattern(
-            "PageTables\\.free: load page#[0-9.]+\\[[0-9.]+\\] = [0-9a-fx.]+  x\\d{3,}")
+            "PageTables\\.free: load page#[0-9.]+\\[[0-9.]+\\] = [0-9a-fx.]+ \\[none\\]  x\\d{3,}")
         .doesNotContain("PageTables.free: load page#6[502]");
     SequenceDiagram diagram = SequenceDiagram.of(table);
     assertThat(diagram.lanes())
