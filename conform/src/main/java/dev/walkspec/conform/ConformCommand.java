@@ -101,6 +101,8 @@ public final class ConformCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     PrintWriter out = command.commandLine().getOut();
+    // The matrix is one document (cells, counts, differences), not a stream of lines.
+    common.format("conform", CommonOptions.Format.text, CommonOptions.Format.json);
     List<HandlerSet> sets =
         handlers.isEmpty()
             ? HandlerSets.bundled()

@@ -276,7 +276,11 @@ final class ExploreCommand implements Callable<Integer> {
       node.put("description", Catalogue.scenario(name).description());
       node.put("actors", String.join(",", Catalogue.scenario(name).actorNames()));
     }
-    out.println(write(mapper, array));
+    if (common.format == CommonOptions.Format.jsonl) {
+      array.forEach(out::println);
+    } else {
+      out.println(write(mapper, array));
+    }
   }
 
   /** The results; a non-null report replaces a counterexample's own (a suite's adds lines). */
