@@ -1,6 +1,7 @@
 package dev.walkspec.conform;
 
 import dev.walkspec.cli.CommonOptions;
+import dev.walkspec.cli.Suggestions;
 import dev.walkspec.cli.UsageException;
 import dev.walkspec.conform.cache.ResultCache;
 import dev.walkspec.conform.report.ReportBuilder;
@@ -249,6 +250,12 @@ public final class ConformCommand implements Callable<Integer> {
   private static UsageException unknownSet(String name) {
     List<String> names = HandlerSets.bundled().stream().map(HandlerSet::name).toList();
     return new UsageException(
-        "no handler set named '" + name + "' (there are: " + String.join(", ", names) + ")");
+        "no handler set named '"
+            + name
+            + "'"
+            + Suggestions.didYouMean(name, names)
+            + " (there are: "
+            + String.join(", ", names)
+            + ")");
   }
 }

@@ -48,6 +48,17 @@ class ConformCommandTest {
   }
 
   @Test
+  void a_mistyped_handler_set_gets_the_closest_one(@TempDir Path dir) {
+    Run run = conform("--handlers", "x68", "-o", dir.toString());
+
+    assertThat(run.code()).isEqualTo(Main.USAGE);
+    assertThat(run.err())
+        .startsWith(
+            "walkspec: no handler set named 'x68'; did you mean 'x86'? (there are: x86, arm64,");
+    assertThat(dir).isEmptyDirectory();
+  }
+
+  @Test
   void a_spec_with_errors_is_one_sentence(@TempDir Path dir) throws Exception {
     Path bad = dir.resolve("bad.walk");
     Files.writeString(bad, "walker {\n");

@@ -255,8 +255,11 @@ final class ExploreCommand implements Callable<Integer> {
       throw new UsageException(
           "no scenario '"
               + name
-              + "' in the catalogue; known: "
-              + String.join(", ", Catalogue.names()));
+              + "' in the catalogue"
+              + Suggestions.didYouMean(name, Catalogue.names())
+              + " (known: "
+              + String.join(", ", Catalogue.names())
+              + ")");
     }
     return Catalogue.scenario(name);
   }
