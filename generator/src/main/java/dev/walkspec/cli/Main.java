@@ -113,11 +113,13 @@ public final class Main implements Runnable {
     public int handleExecutionException(
         Exception e, CommandLine cli, CommandLine.ParseResult parsed) {
       PrintWriter err = cli.getErr();
-      err.println("walkspec: " + sentence(e));
+      // An I/O failure says which file and why; where in the code is no help to fix it.
+      Optional<String> io = IoErrors.describe(e);
+      err.println("walkspec: " + io.orElseGet(() -> sentence(e)));
       if (parsed.hasMatchedOption("--debug")
           || parsed.subcommands().stream().anyMatch(s -> s.hasMatchedOption("--debug"))) {
         e.printStackTrace(err);
-      } else if (!(e instanceof UsageException)) {
+      } else if (!(e instanceof UsageException) && io.isEmpty()) {
         err.println("(run with --debug to see where it happened)");
       }
       return e instanceof UsageException ? USAGE : FINDINGS;
