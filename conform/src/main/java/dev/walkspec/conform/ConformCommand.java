@@ -95,6 +95,13 @@ public final class ConformCommand implements Callable<Integer> {
               + " failing property can be read and run again (every judgement runs then).")
   Path keepSuites;
 
+  @Option(
+      names = "--no-mutants",
+      description =
+          "Skip the spec mutants of the canonical spec (the report's rule coverage then shows"
+              + " none).")
+  boolean noMutants;
+
   @Mixin CommonOptions common;
 
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec command;
@@ -110,21 +117,26 @@ public final class ConformCommand implements Callable<Integer> {
             : handlers.stream()
                 .map(n -> HandlerSets.named(n).orElseThrow(() -> unknownSet(n)))
                 .toList();
-    Progress progress =
-        System.console() != null
-            ? Progress.terminal(new PrintWriter(System.err, true))
-            : Progress.SILENT;
-    List<Matrix.NamedSpec> named = BundledRun.specs(specs);
-    Optional<ResultCache> cache =
-        noCache ? Optional.empty() : Optional.of(ResultCache.at(cacheDir));
-    MatrixResult result =
-        Matrix.run(named, sets, tries, progress, cache, Optional.ofNullable(keepSuites));
-    Set<String> readLockers = result.readLockers();
-    if (progress != Progress.SILENT) {
-      System.err.println();
+    Progress progress = Progress.of(System.console() != null, command.commandLine().getErr());
+    // Ctrl-C: the status line still ends with a newline (TempDirs removes the directories).
+    Thread endProgress = new Thread(progress::end, "walkspec-progress");
+    Runtime.getRuntime().addShutdownHook(endProgress);
+    List<Matrix.NamedSpec> named;
+    MatrixResult result;
+    Optional<CanonicalMutants> mutants;
+    try {
+      named = BundledRun.specs(specs);
+      Optional<ResultCache> cache =
+          noCache ? Optional.empty() : Optional.of(ResultCache.at(cacheDir));
+      result = Matrix.run(named, sets, tries, progress, cache, Optional.ofNullable(keepSuites));
+      // For the report's rule coverage: which rule a spec mutant of the canonical spec falsifies.
+      mutants =
+          noMutants ? Optional.empty() : CanonicalMutants.runIfPresent(named, cache, progress);
+    } finally {
+      progress.end();
+      removeHook(endProgress);
     }
-    // For the report's rule coverage: which rule a spec mutant of the canonical spec falsifies.
-    Optional<CanonicalMutants> mutants = CanonicalMutants.runIfPresent(named, cache);
+    Set<String> readLockers = result.readLockers();
     ExpectedOutcomes expected = ExpectedOutcomes.bundled();
     ReportView view = ReportBuilder.build(result, expected, named, mutants);
     ReportFiles.write(reportDir, view, result);
@@ -183,6 +195,14 @@ public final class ConformCommand implements Callable<Integer> {
                                   "    " + f.obligation() + ": reproduce: " + f.reproduce())));
     }
     return 1;
+  }
+
+  private static void removeHook(Thread hook) {
+    try {
+      Runtime.getRuntime().removeShutdownHook(hook);
+    } catch (IllegalStateException shuttingDown) {
+      // The JVM is exiting: the hook runs, and end() is idempotent.
+    }
   }
 
   private static final int SHOWN_CELLS = 8;

@@ -59,6 +59,29 @@ class ConformCommandTest {
   }
 
   @Test
+  void no_mutants_skips_the_spec_mutants_and_leaves_no_temporary_directory(@TempDir Path dir)
+      throws Exception {
+    Path kvm = BundledRun.specs(java.util.List.of()).get(0).file();
+    Run run =
+        conform(
+            "--no-mutants",
+            "--no-cache",
+            "--format",
+            "json",
+            "--handlers",
+            "TdpTestAgeClears",
+            "-o",
+            dir.toString(),
+            kvm.toString());
+
+    assertThat(run.code()).as(run.err()).isZero();
+    JsonNode json = new ObjectMapper().readTree(run.out());
+    assertThat(json.get("spec_mutants").isNull()).isTrue();
+    assertThat(run.err()).doesNotContain("spec mutants");
+    assertThat(TempDirs.live()).isEmpty();
+  }
+
+  @Test
   void a_spec_with_errors_is_one_sentence(@TempDir Path dir) throws Exception {
     Path bad = dir.resolve("bad.walk");
     Files.writeString(bad, "walker {\n");
