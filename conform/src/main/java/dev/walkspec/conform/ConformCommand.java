@@ -137,7 +137,8 @@ public final class ConformCommand implements Callable<Integer> {
       removeHook(endProgress);
     }
     Set<String> readLockers = result.readLockers();
-    ExpectedOutcomes expected = ExpectedOutcomes.bundled();
+    // Only the bundled spec files have reviewed outcomes, never a user's spec of the same name.
+    ExpectedOutcomes expected = ExpectedOutcomes.bundled().forRun(named);
     ReportView view = ReportBuilder.build(result, expected, named, mutants);
     ReportFiles.write(reportDir, view, result);
     List<ExpectedOutcomes.Difference> differences = expected.differences(result);
