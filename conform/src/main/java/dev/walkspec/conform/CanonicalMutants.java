@@ -21,6 +21,9 @@ import java.util.Optional;
  * @param outcomes every mutant's outcome, in the catalogue's order
  */
 public record CanonicalMutants(String spec, List<MutantOutcome> outcomes) {
+  /** The progress phase of the spec-mutant run, followed by "N of M" while it runs. */
+  public static final String PHASE = "spec mutants";
+
   public CanonicalMutants {
     outcomes = List.copyOf(outcomes);
   }
@@ -31,24 +34,35 @@ public record CanonicalMutants(String spec, List<MutantOutcome> outcomes) {
     return runIfPresent(specs, Optional.empty());
   }
 
+  public static Optional<CanonicalMutants> runIfPresent(
+      List<Matrix.NamedSpec> specs, Optional<ResultCache> cache) throws IOException {
+    return runIfPresent(specs, cache, Progress.SILENT);
+  }
+
   /**
    * Runs them if the canonical spec is among {@code specs}, or reuses their outcomes from {@code
    * cache} when walkspec's code is unchanged (the spec is the bundled one by definition).
    */
   public static Optional<CanonicalMutants> runIfPresent(
-      List<Matrix.NamedSpec> specs, Optional<ResultCache> cache) throws IOException {
+      List<Matrix.NamedSpec> specs, Optional<ResultCache> cache, Progress progress)
+      throws IOException {
     byte[] canonical = Files.readAllBytes(BundledSpecs.file("kvm.walk"));
     for (Matrix.NamedSpec spec : specs) {
       if (Arrays.equals(Files.readAllBytes(spec.file()), canonical)) {
         Optional<String> key = cache.map(c -> Matrix.walkspecKeys().mutants(canonical));
         Optional<List<MutantOutcome>> cached = key.flatMap(k -> cache.get().mutants(k));
+        progress.phase(PHASE);
         if (cached.isPresent()) {
           return Optional.of(new CanonicalMutants(spec.name(), cached.get()));
         }
-        Path work = Files.createTempDirectory("walkspec-mutants");
+        Path work = TempDirs.create("walkspec-mutants");
         try {
           List<MutantOutcome> outcomes =
-              SpecMutation.run(spec.file(), work, SpecMutation.Options.normal());
+              SpecMutation.run(
+                  spec.file(),
+                  work,
+                  SpecMutation.Options.normal(),
+                  (done, total) -> progress.phase(PHASE + " " + done + " of " + total));
           key.ifPresent(k -> cache.get().putMutants(k, outcomes));
           return Optional.of(new CanonicalMutants(spec.name(), outcomes));
         } finally {

@@ -1,6 +1,7 @@
 package dev.walkspec.conform;
 
 import dev.walkspec.cli.CommonOptions;
+import dev.walkspec.cli.Suggestions;
 import dev.walkspec.cli.UsageException;
 import dev.walkspec.conform.cache.ResultCache;
 import dev.walkspec.conform.report.ReportBuilder;
@@ -99,6 +100,13 @@ public final class ConformCommand implements Callable<Integer> {
               + " failing property can be read and run again (every judgement runs then).")
   Path keepSuites;
 
+  @Option(
+      names = "--no-mutants",
+      description =
+          "Skip the spec mutants of the canonical spec (the report's rule coverage then shows"
+              + " none).")
+  boolean noMutants;
+
   @Mixin CommonOptions common;
 
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec command;
@@ -106,28 +114,36 @@ public final class ConformCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     PrintWriter out = command.commandLine().getOut();
+    // The matrix is one document (cells, counts, differences), not a stream of lines.
+    common.format("conform", CommonOptions.Format.text, CommonOptions.Format.json);
     List<HandlerSet> sets =
         handlers.isEmpty()
             ? HandlerSets.bundled()
             : handlers.stream()
                 .map(n -> HandlerSets.named(n).orElseThrow(() -> unknownSet(n)))
                 .toList();
-    Progress progress =
-        System.console() != null
-            ? Progress.terminal(new PrintWriter(System.err, true))
-            : Progress.SILENT;
-    List<Matrix.NamedSpec> named = BundledRun.specs(specs);
-    Optional<ResultCache> cache =
-        noCache ? Optional.empty() : Optional.of(ResultCache.at(cacheDir));
-    MatrixResult result =
-        Matrix.run(named, sets, tries, progress, cache, Optional.ofNullable(keepSuites));
-    Set<String> readLockers = result.readLockers();
-    if (progress != Progress.SILENT) {
-      System.err.println();
+    Progress progress = Progress.of(System.console() != null, command.commandLine().getErr());
+    // Ctrl-C: the status line still ends with a newline (TempDirs removes the directories).
+    Thread endProgress = new Thread(progress::end, "walkspec-progress");
+    Runtime.getRuntime().addShutdownHook(endProgress);
+    List<Matrix.NamedSpec> named;
+    MatrixResult result;
+    Optional<CanonicalMutants> mutants;
+    try {
+      named = BundledRun.specs(specs);
+      Optional<ResultCache> cache =
+          noCache ? Optional.empty() : Optional.of(ResultCache.at(cacheDir));
+      result = Matrix.run(named, sets, tries, progress, cache, Optional.ofNullable(keepSuites));
+      // For the report's rule coverage: which rule a spec mutant of the canonical spec falsifies.
+      mutants =
+          noMutants ? Optional.empty() : CanonicalMutants.runIfPresent(named, cache, progress);
+    } finally {
+      progress.end();
+      removeHook(endProgress);
     }
-    // For the report's rule coverage: which rule a spec mutant of the canonical spec falsifies.
-    Optional<CanonicalMutants> mutants = CanonicalMutants.runIfPresent(named, cache);
-    ExpectedOutcomes expected = ExpectedOutcomes.bundled();
+    Set<String> readLockers = result.readLockers();
+    // Only the bundled spec files have reviewed outcomes, never a user's spec of the same name.
+    ExpectedOutcomes expected = ExpectedOutcomes.bundled().forRun(named);
     ReportView view = ReportBuilder.build(result, expected, named, mutants, runInfo());
     ReportFiles.write(reportDir, view, result);
     List<ExpectedOutcomes.Difference> differences = expected.differences(result);
@@ -185,6 +201,14 @@ public final class ConformCommand implements Callable<Integer> {
                                   "    " + f.obligation() + ": reproduce: " + f.reproduce())));
     }
     return 1;
+  }
+
+  private static void removeHook(Thread hook) {
+    try {
+      Runtime.getRuntime().removeShutdownHook(hook);
+    } catch (IllegalStateException shuttingDown) {
+      // The JVM is exiting: the hook runs, and end() is idempotent.
+    }
   }
 
   private static final int SHOWN_CELLS = 8;
@@ -252,7 +276,13 @@ public final class ConformCommand implements Callable<Integer> {
   private static UsageException unknownSet(String name) {
     List<String> names = HandlerSets.bundled().stream().map(HandlerSet::name).toList();
     return new UsageException(
-        "no handler set named '" + name + "' (there are: " + String.join(", ", names) + ")");
+        "no handler set named '"
+            + name
+            + "'"
+            + Suggestions.didYouMean(name, names)
+            + " (there are: "
+            + String.join(", ", names)
+            + ")");
   }
 
   /** How this run was made, for the report's header (issue 18: run metadata). */

@@ -21,7 +21,6 @@ import dev.walkspec.suite.HandlerSuite;
 import dev.walkspec.suite.InconclusiveExploration;
 import dev.walkspec.suite.Judges;
 import dev.walkspec.suite.Shell;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -165,7 +164,7 @@ public final class Matrix {
       KeptSuites.write(keepSuites.get(), sources);
     }
     progress.phase("compiling " + sources.size() + " suites");
-    Path work = Files.createTempDirectory("walkspec-conform");
+    Path work = TempDirs.create("walkspec-conform");
     try {
       SourceCompiler.Result compiled = SourceCompiler.compile(sources, work);
       if (!compiled.problems().isEmpty()) {

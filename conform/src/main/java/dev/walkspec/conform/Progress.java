@@ -1,11 +1,18 @@
 package dev.walkspec.conform;
 
 import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 
 /**
- * What a conformance run tells a person at a terminal while it works: the phase, how many tests are
- * done and failed, how many schedules the explorer ran, the elapsed seconds. Silent when the output
- * is not a terminal (CI logs stay clean).
+ * What a conformance run tells a person while it works: the phase, how many tests are done and
+ * failed, how many schedules the explorer ran, the elapsed seconds. At a terminal, one status line
+ * rewritten in place; elsewhere (CI logs, a pipe) a heartbeat line every 10 s, so a long run is
+ * seen to be alive without flooding the log.
  */
 public interface Progress {
   Progress SILENT =
@@ -20,6 +27,9 @@ public interface Progress {
         public void schedulesDone(long schedules) {}
       };
 
+  /** How often the heartbeat speaks when the output is not a terminal. */
+  Duration HEARTBEAT = Duration.ofSeconds(10);
+
   void phase(String what);
 
   void testDone(String name, boolean passed);
@@ -27,40 +37,121 @@ public interface Progress {
   /** An explored test ran this many schedules. */
   void schedulesDone(long schedules);
 
+  /** The run is over (or interrupted): end the status line, stop the heartbeat. Idempotent. */
+  default void end() {}
+
+  /**
+   * The progress for {@code err}: in place when it is a terminal, else a heartbeat every {@link
+   * #HEARTBEAT} on a daemon thread.
+   */
+  static Progress of(boolean terminal, PrintWriter err) {
+    if (terminal) {
+      return new Status(err, System::nanoTime, true);
+    }
+    Status heartbeat = new Status(err, System::nanoTime, false);
+    ScheduledExecutorService timer =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "walkspec-heartbeat");
+              t.setDaemon(true);
+              return t;
+            });
+    long every = HEARTBEAT.toMillis();
+    timer.scheduleAtFixedRate(heartbeat::beat, every, every, TimeUnit.MILLISECONDS);
+    heartbeat.onEnd(timer::shutdownNow);
+    return heartbeat;
+  }
+
   /** One status line rewritten in place: phase, tests done, failures, seconds. */
   static Progress terminal(PrintWriter out) {
-    long began = System.nanoTime();
-    return new Progress() {
-      private String phase = "";
-      private int done;
-      private int failed;
-      private long schedules;
+    return new Status(out, System::nanoTime, true);
+  }
 
-      @Override
-      public synchronized void phase(String what) {
-        phase = what;
-        show();
-      }
+  /**
+   * The counts and their one-line rendering; {@code terminal} rewrites the line on each event,
+   * otherwise a line is printed only on {@link #beat} (the clock is given, for tests).
+   */
+  final class Status implements Progress {
+    private final PrintWriter out;
+    private final LongSupplier nanos;
+    private final boolean terminal;
+    private final long began;
+    private String phase = "starting";
+    private int done;
+    private int failed;
+    private long schedules;
+    private boolean shown;
+    private boolean ended;
+    private Runnable onEnd = () -> {};
 
-      @Override
-      public synchronized void testDone(String name, boolean passed) {
-        done++;
-        failed += passed ? 0 : 1;
-        show();
-      }
+    Status(PrintWriter out, LongSupplier nanos, boolean terminal) {
+      this.out = out;
+      this.nanos = nanos;
+      this.terminal = terminal;
+      this.began = nanos.getAsLong();
+    }
 
-      @Override
-      public synchronized void schedulesDone(long count) {
-        schedules += count;
-        show();
-      }
+    synchronized void onEnd(Runnable action) {
+      onEnd = action;
+    }
 
-      private void show() {
-        out.printf(
-            "\r\u001b[2K%s: %d tests, %d failed, %d schedules explored, %.0f s",
-            phase, done, failed, schedules, (System.nanoTime() - began) / 1e9);
+    @Override
+    public synchronized void phase(String what) {
+      phase = what;
+      show();
+    }
+
+    @Override
+    public synchronized void testDone(String name, boolean passed) {
+      done++;
+      failed += passed ? 0 : 1;
+      show();
+    }
+
+    @Override
+    public synchronized void schedulesDone(long count) {
+      schedules += count;
+      show();
+    }
+
+    /** The heartbeat: the counts as one line of their own. */
+    public synchronized void beat() {
+      if (!ended) {
+        out.println("walkspec conform: " + line());
         out.flush();
       }
-    };
+    }
+
+    @Override
+    public synchronized void end() {
+      if (ended) {
+        return;
+      }
+      ended = true;
+      onEnd.run();
+      if (terminal && shown) {
+        out.println();
+        out.flush();
+      }
+    }
+
+    String line() {
+      return String.format(
+          Locale.ROOT,
+          "%s: %,d tests, %,d failed, %,d schedules explored, %.0f s",
+          phase,
+          done,
+          failed,
+          schedules,
+          (nanos.getAsLong() - began) / 1e9);
+    }
+
+    private void show() {
+      if (terminal && !ended) {
+        out.print("\r\u001b[2K" + line());
+        out.flush();
+        shown = true;
+      }
+    }
   }
 }

@@ -5,7 +5,6 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass
 import dev.walkspec.suite.HandlerSuite;
 import java.net.URL;
 import java.net.URLClassLoader;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,7 +43,7 @@ final class SuiteLauncher {
     ClassLoader parent = Thread.currentThread().getContextClassLoader();
     // jqwik's failure database would make a run depend on the runs before it (it replays earlier
     // failing samples first), so every run gets its own, thrown away afterwards.
-    Path database = Files.createTempDirectory("walkspec-jqwik");
+    Path database = TempDirs.create("walkspec-jqwik");
     JQWIK_LOG.setLevel(Level.WARNING);
     try (URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()}, parent)) {
       Thread.currentThread().setContextClassLoader(loader);

@@ -26,6 +26,12 @@ class ConformCommandTest {
     return new Run(code, out.toString(), err.toString());
   }
 
+  static java.util.List<String> keys(JsonNode node) {
+    java.util.List<String> keys = new java.util.ArrayList<>();
+    node.fieldNames().forEachRemaining(keys::add);
+    return keys;
+  }
+
   @Test
   void an_unknown_handler_set_is_a_usage_error_naming_the_ones_there_are(@TempDir Path dir) {
     Run run = conform("--handlers", "x86,x86-tpd", "-o", dir.toString());
@@ -40,6 +46,40 @@ class ConformCommandTest {
         .doesNotContain("--debug")
         .doesNotContain("at dev.walkspec");
     assertThat(dir).isEmptyDirectory();
+  }
+
+  @Test
+  void a_mistyped_handler_set_gets_the_closest_one(@TempDir Path dir) {
+    Run run = conform("--handlers", "x68", "-o", dir.toString());
+
+    assertThat(run.code()).isEqualTo(Main.USAGE);
+    assertThat(run.err())
+        .startsWith(
+            "walkspec: no handler set named 'x68'; did you mean 'x86'? (there are: x86, arm64,");
+    assertThat(dir).isEmptyDirectory();
+  }
+
+  @Test
+  void no_mutants_skips_the_spec_mutants_and_leaves_no_temporary_directory(@TempDir Path dir)
+      throws Exception {
+    Path kvm = BundledRun.specs(java.util.List.of()).get(0).file();
+    Run run =
+        conform(
+            "--no-mutants",
+            "--no-cache",
+            "--format",
+            "json",
+            "--handlers",
+            "TdpTestAgeClears",
+            "-o",
+            dir.toString(),
+            kvm.toString());
+
+    assertThat(run.code()).as(run.err()).isZero();
+    JsonNode json = new ObjectMapper().readTree(run.out());
+    assertThat(json.get("spec_mutants").isNull()).isTrue();
+    assertThat(run.err()).doesNotContain("spec mutants");
+    assertThat(TempDirs.live()).isEmpty();
   }
 
   @Test
@@ -78,7 +118,7 @@ class ConformCommandTest {
     assertThat(json.get("specs").toString()).isEqualTo("[\"kvm\"]");
     assertThat(json.get("handlers").toString())
         .isEqualTo("[\"X86AlignedStride\",\"TdpTestAgeClears\"]");
-    assertThat(json.get("asExpected").asBoolean()).isTrue();
+    assertThat(json.get("as_expected").asBoolean()).isTrue();
     JsonNode cells = json.get("cells");
     assertThat(cells).hasSize(2);
     assertThat(cells.get(0).get("status").asText()).isEqualTo("pass");
@@ -88,6 +128,32 @@ class ConformCommandTest {
     assertThat(bad.get("status").asText()).isEqualTo("expected");
     assertThat(bad.get("failed").toString()).isEqualTo(bad.get("expected").toString());
     assertThat(bad.get("failures").get(0).get("report").asText()).startsWith("walkspec");
+    // The schema, snake_case throughout (issue 18 item 4): the keys written out by hand.
+    assertThat(keys(json))
+        .containsExactlyInAnyOrder(
+            "version",
+            "specs",
+            "handlers",
+            "cells",
+            "as_expected",
+            "differences",
+            "suites",
+            "tests",
+            "schedules",
+            "millis",
+            "report",
+            "spec_mutants");
+    assertThat(keys(bad))
+        .containsExactlyInAnyOrder(
+            "handler", "spec", "status", "failed", "expected", "checked", "failures");
+    assertThat(keys(bad.get("failures").get(0)))
+        .containsExactlyInAnyOrder("obligation", "binding", "test_name", "report", "reproduce");
+    JsonNode mutants = json.get("spec_mutants");
+    assertThat(keys(mutants))
+        .containsExactlyInAnyOrder(
+            "spec", "total", "by_checker", "by_suites", "survived", "not_run", "mutants");
+    assertThat(keys(mutants.get("mutants").get(0)))
+        .containsExactlyInAnyOrder("name", "rule", "verdict", "detail");
     assertThat(dir.resolve("report.html")).exists();
     assertThat(dir.resolve("junit.xml")).exists();
     assertThat(dir.resolve("summary.md")).exists();
@@ -122,7 +188,7 @@ class ConformCommandTest {
 
     assertThat(run.code()).as(run.err()).isEqualTo(Main.FINDINGS);
     JsonNode json = new ObjectMapper().readTree(run.out());
-    assertThat(json.get("asExpected").asBoolean()).isFalse();
+    assertThat(json.get("as_expected").asBoolean()).isFalse();
     JsonNode cell = json.get("cells").get(0);
     assertThat(cell.get("status").asText()).isEqualTo("inconclusive");
     assertThat(cell.get("failed").toString()).isEqualTo("[\"inconclusive\"]");

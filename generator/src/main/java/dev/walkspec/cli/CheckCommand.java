@@ -1,5 +1,6 @@
 package dev.walkspec.cli;
 
+import dev.walkspec.cli.CommonOptions.Format;
 import dev.walkspec.diag.Diagnostic;
 import dev.walkspec.diag.DiagnosticPrinter;
 import dev.walkspec.diag.Severity;
@@ -53,6 +54,7 @@ final class CheckCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    common.format("check", Format.text, Format.json, Format.jsonl);
     Pipeline pipeline = new Pipeline(new SpecLoader(Path.of(""), importPath));
     Set<Diagnostic> diagnostics = new LinkedHashSet<>();
     Map<String, SourceFile> sources = new HashMap<>();
@@ -70,8 +72,12 @@ final class CheckCommand implements Callable<Integer> {
 
   private void print(List<Diagnostic> diagnostics, DiagnosticPrinter printer) {
     PrintWriter out = spec.commandLine().getOut();
-    if (common.format == CommonOptions.Format.json) {
+    if (common.format == Format.json) {
       out.print(printer.json(diagnostics));
+      return;
+    }
+    if (common.format == Format.jsonl) {
+      out.print(printer.jsonLines(diagnostics));
       return;
     }
     out.print(printer.text(diagnostics));

@@ -2,6 +2,7 @@ package dev.walkspec.cli;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
+import java.util.List;
 import org.apiguardian.api.API;
 import picocli.CommandLine.Option;
 
@@ -27,6 +28,23 @@ public final class CommonOptions {
 
   /** For subcommands outside this package (walkspec conform). */
   public Format format() {
+    return format;
+  }
+
+  /**
+   * The format, when {@code command} can give it; else a usage error (exit 2) naming the formats it
+   * can give, so that no value of --format is silently read as another.
+   */
+  public Format format(String command, Format... supported) {
+    List<Format> can = List.of(supported);
+    if (!can.contains(format)) {
+      throw new UsageException(
+          command
+              + " cannot give --format "
+              + format
+              + "; it gives "
+              + String.join(" or ", can.stream().map(Format::name).toList()));
+    }
     return format;
   }
 }

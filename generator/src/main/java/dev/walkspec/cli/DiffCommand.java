@@ -70,6 +70,8 @@ final class DiffCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     PrintWriter out = command.commandLine().getOut();
     PrintWriter err = command.commandLine().getErr();
+    // One comparison, one object: there is no stream of results to put one per line.
+    common.format("diff", CommonOptions.Format.text, CommonOptions.Format.json);
     Optional<CheckedSpec> a = SpecArguments.load(specA, importPath, err);
     Optional<CheckedSpec> b = SpecArguments.load(specB, importPath, err);
     if (a.isEmpty() || b.isEmpty()) {

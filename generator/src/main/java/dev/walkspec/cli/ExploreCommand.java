@@ -255,8 +255,11 @@ final class ExploreCommand implements Callable<Integer> {
       throw new UsageException(
           "no scenario '"
               + name
-              + "' in the catalogue; known: "
-              + String.join(", ", Catalogue.names()));
+              + "' in the catalogue"
+              + Suggestions.didYouMean(name, Catalogue.names())
+              + " (known: "
+              + String.join(", ", Catalogue.names())
+              + ")");
     }
     return Catalogue.scenario(name);
   }
@@ -276,7 +279,11 @@ final class ExploreCommand implements Callable<Integer> {
       node.put("description", Catalogue.scenario(name).description());
       node.put("actors", String.join(",", Catalogue.scenario(name).actorNames()));
     }
-    out.println(write(mapper, array));
+    if (common.format == CommonOptions.Format.jsonl) {
+      array.forEach(out::println);
+    } else {
+      out.println(write(mapper, array));
+    }
   }
 
   /** The results; a non-null report replaces a counterexample's own (a suite's adds lines). */

@@ -1,5 +1,9 @@
 package dev.walkspec.cli;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.walkspec.cli.CommonOptions.Format;
+import dev.walkspec.diag.Diagnostic;
 import dev.walkspec.diag.DiagnosticPrinter;
 import dev.walkspec.emit.GeneratorOptions;
 import dev.walkspec.emit.JavaPackages;
@@ -49,6 +53,8 @@ import picocli.CommandLine.Parameters;
       "Exit codes: 0 generated (or up to date), 1 spec errors, 2 usage."
     })
 final class GenerateCommand implements Callable<Integer> {
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+
   @Mixin CommonOptions common;
 
   @Parameters(arity = "1..*", paramLabel = "SPEC", description = "Spec files (.walk).")
@@ -123,6 +129,7 @@ final class GenerateCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     PrintWriter out = command.commandLine().getOut();
     PrintWriter err = command.commandLine().getErr();
+    common.format("generate", Format.text, Format.json);
     if (lang == Lang.c) {
       return renderC(out, err);
     }
@@ -154,10 +161,21 @@ final class GenerateCommand implements Callable<Integer> {
             tries,
             seed);
     GenerateResult result = Generation.run(request);
-    err.print(new DiagnosticPrinter(result.sources()).text(result.diagnostics()));
+    DiagnosticPrinter printer = new DiagnosticPrinter(result.sources());
+    err.print(printer.text(result.diagnostics()));
+    if (common.format == Format.json) {
+      ObjectNode root = json(result.hasErrors(), result.upToDate(), printer, result.diagnostics());
+      root.put("walker_files", result.walkerFiles());
+      root.put("suite_files", result.suiteFiles());
+      root.put("tests", tests == null ? null : tests.toString());
+      out.println(ExploreCommand.write(MAPPER, root));
+    }
     if (result.hasErrors()) {
       err.println("walkspec: nothing generated: fix the errors above; " + output + " is unchanged");
       return Main.FINDINGS;
+    }
+    if (common.format == Format.json) {
+      return Main.OK;
     }
     if (result.upToDate()) {
       out.println("walkspec: generated sources are up to date (nothing written)");
@@ -181,10 +199,19 @@ final class GenerateCommand implements Callable<Integer> {
     } catch (BuildProblem e) {
       throw new UsageException(e.getMessage());
     }
-    err.print(new DiagnosticPrinter(result.sources()).text(result.diagnostics()));
+    DiagnosticPrinter printer = new DiagnosticPrinter(result.sources());
+    err.print(printer.text(result.diagnostics()));
+    if (common.format == Format.json) {
+      ObjectNode root = json(result.hasErrors(), result.upToDate(), printer, result.diagnostics());
+      root.put("files", result.files());
+      out.println(ExploreCommand.write(MAPPER, root));
+    }
     if (result.hasErrors()) {
       err.println("walkspec: nothing generated: fix the errors above; " + output + " is unchanged");
       return Main.FINDINGS;
+    }
+    if (common.format == Format.json) {
+      return Main.OK;
     }
     if (result.upToDate()) {
       out.println("walkspec: the C rendering is up to date (nothing written)");
@@ -192,5 +219,21 @@ final class GenerateCommand implements Callable<Integer> {
       out.printf("walkspec: wrote %d C and Kconfig file(s) to %s%n", result.files(), output);
     }
     return Main.OK;
+  }
+
+  /**
+   * The keys both languages' --format json share: what was asked, whether anything was written, and
+   * the diagnostics (the objects of walkspec check --format json).
+   */
+  private ObjectNode json(
+      boolean errors, boolean upToDate, DiagnosticPrinter printer, List<Diagnostic> diagnostics)
+      throws IOException {
+    ObjectNode root = MAPPER.createObjectNode();
+    root.put("lang", lang.name());
+    root.put("output", output.toString());
+    root.put("generated", !errors && !upToDate);
+    root.put("up_to_date", !errors && upToDate);
+    root.set("diagnostics", MAPPER.readTree(printer.json(diagnostics)));
+    return root;
   }
 }

@@ -61,6 +61,8 @@ final class KernelCheckCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     PrintWriter out = command.commandLine().getOut();
     PrintWriter err = command.commandLine().getErr();
+    // One report whose counts belong with its findings: one object, not a stream of lines.
+    common.format("kernel-check", CommonOptions.Format.text, CommonOptions.Format.json);
     Optional<CheckedSpec> checked = SpecArguments.load(spec, importPath, err);
     if (checked.isEmpty()) {
       return Main.FINDINGS;

@@ -4,6 +4,8 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.walkspec.Version;
 import java.io.PrintWriter;
+import java.util.List;
+import java.util.Optional;
 import java.util.ServiceLoader;
 import org.apiguardian.api.API;
 import picocli.CommandLine;
@@ -78,9 +80,31 @@ public final class Main implements Runnable {
   private static int usageError(CommandLine.ParameterException e, String[] args) {
     CommandLine cli = e.getCommandLine();
     PrintWriter err = cli.getErr();
-    err.println("walkspec: " + e.getMessage());
+    err.println("walkspec: " + unknownCommand(e).orElse(e.getMessage()));
     err.println("Try '" + cli.getCommandSpec().qualifiedName() + " --help' for more information.");
     return USAGE;
+  }
+
+  /**
+   * A word where the command should be ("walkspec chek") is named as an unknown command, with the
+   * closest command when it looks like a typo of one, instead of picocli's "Unmatched arguments".
+   */
+  private static Optional<String> unknownCommand(CommandLine.ParameterException e) {
+    CommandLine cli = e.getCommandLine();
+    if (!(e instanceof CommandLine.UnmatchedArgumentException unmatched)
+        || cli.getParent() != null
+        || unmatched.getUnmatched().isEmpty()
+        || unmatched.getUnmatched().get(0).startsWith("-")) {
+      return Optional.empty();
+    }
+    String typed = unmatched.getUnmatched().get(0);
+    List<String> commands = List.copyOf(cli.getSubcommands().keySet());
+    String hint = Suggestions.didYouMean(typed, commands);
+    return Optional.of(
+        "unknown command '"
+            + typed
+            + "'"
+            + (hint.isEmpty() ? " (the commands: " + String.join(", ", commands) + ")" : hint));
   }
 
   /** A failure is one sentence on stderr; the stack trace only with --debug. */
@@ -89,11 +113,13 @@ public final class Main implements Runnable {
     public int handleExecutionException(
         Exception e, CommandLine cli, CommandLine.ParseResult parsed) {
       PrintWriter err = cli.getErr();
-      err.println("walkspec: " + sentence(e));
+      // An I/O failure says which file and why; where in the code is no help to fix it.
+      Optional<String> io = IoErrors.describe(e);
+      err.println("walkspec: " + io.orElseGet(() -> sentence(e)));
       if (parsed.hasMatchedOption("--debug")
           || parsed.subcommands().stream().anyMatch(s -> s.hasMatchedOption("--debug"))) {
         e.printStackTrace(err);
-      } else if (!(e instanceof UsageException)) {
+      } else if (!(e instanceof UsageException) && io.isEmpty()) {
         err.println("(run with --debug to see where it happened)");
       }
       return e instanceof UsageException ? USAGE : FINDINGS;

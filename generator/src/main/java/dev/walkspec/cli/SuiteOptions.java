@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 import picocli.CommandLine.Option;
 
 /**
@@ -127,6 +128,16 @@ final class SuiteOptions {
   private static final List<String> AGING_SCENARIOS =
       List.of("aging-vs-zap", "aging-vs-table-free", "aging-vs-write-protect");
 
+  /** Every scenario name of the generated suites, with and without -shadow. */
+  private static List<String> suiteScenarios() {
+    List<String> names = new ArrayList<>();
+    for (String base : Stream.concat(UNMAP_SCENARIOS.stream(), AGING_SCENARIOS.stream()).toList()) {
+      names.add(base);
+      names.add(base + "-shadow");
+    }
+    return names;
+  }
+
   /** Whether {@code scenario} (with or without "-shadow") is one of the generated suites'. */
   static boolean isSuiteScenario(String scenario) {
     String base = scenario.replaceFirst("-shadow$", "");
@@ -153,12 +164,14 @@ final class SuiteOptions {
       throw new UsageException(
           "no scenario '"
               + scenario
-              + "' in the generated handler suites; they explore "
+              + "' in the generated handler suites"
+              + Suggestions.didYouMean(scenario, suiteScenarios())
+              + " (they explore "
               + String.join(", ", UNMAP_SCENARIOS)
               + " (unmap handlers) and "
               + String.join(", ", AGING_SCENARIOS)
               + " (age and test_age handlers), each also with -shadow where the profile has a"
-              + " shadow MMU");
+              + " shadow MMU)");
     }
     ExploredSuites.Handlers handlers = handlers();
     Path file = specFile();
@@ -225,7 +238,10 @@ final class SuiteOptions {
                   new UsageException(
                       "no handler set named '"
                           + handlerSet
-                          + "' (there are: "
+                          + "'"
+                          + Suggestions.didYouMean(
+                              handlerSet, CommandExtension.allHandlerSetNames())
+                          + " (there are: "
                           + String.join(", ", CommandExtension.allHandlerSetNames())
                           + ")"));
     }

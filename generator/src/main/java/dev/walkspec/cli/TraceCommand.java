@@ -1,6 +1,11 @@
 package dev.walkspec.cli;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.walkspec.check.CheckedSpec;
+import dev.walkspec.cli.CommonOptions.Format;
 import dev.walkspec.semantics.Interpreter;
 import dev.walkspec.semantics.Scenario;
 import dev.walkspec.semantics.ScenarioException;
@@ -36,6 +41,8 @@ import picocli.CommandLine.Parameters;
       "Exit codes: 0 traced, 1 a spec or scenario error (named with line and key), 2 usage."
     })
 final class TraceCommand implements Callable<Integer> {
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+
   @Mixin CommonOptions common;
 
   @Parameters(index = "0", paramLabel = "SPEC", description = "The spec file (.walk).")
@@ -64,6 +71,7 @@ final class TraceCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     PrintWriter out = command.commandLine().getOut();
     PrintWriter err = command.commandLine().getErr();
+    common.format("trace", Format.text, Format.json, Format.jsonl);
     Optional<CheckedSpec> checked = SpecArguments.load(spec, importPath, err);
     if (checked.isEmpty()) {
       return Main.FINDINGS;
@@ -96,29 +104,51 @@ final class TraceCommand implements Callable<Integer> {
   private int traceEach(
       Interpreter interpreter, Path file, List<String> lines, PrintWriter out, PrintWriter err) {
     int code = Main.OK;
+    ArrayNode array = MAPPER.createArrayNode();
     for (int i = 0; i < lines.size(); i++) {
       if (lines.get(i).isBlank()) {
         continue;
       }
       try {
         Scenario scenario = ScenarioJson.read(lines.get(i), "line-" + (i + 1));
-        print(scenario, interpreter.run(scenario), out, true);
+        Trace trace = interpreter.run(scenario);
+        if (common.format == Format.json) {
+          array.add(json(scenario, trace));
+        } else {
+          print(scenario, trace, out, true);
+        }
       } catch (ScenarioException e) {
         err.println(file + ":" + (i + 1) + ": " + e.getMessage());
         code = Main.FINDINGS;
       }
     }
+    if (common.format == Format.json) {
+      // json is one document: the traces as one array (jsonl gives them one per line).
+      out.println(ExploreCommand.write(MAPPER, array));
+    }
     return code;
   }
 
   private void print(Scenario scenario, Trace trace, PrintWriter out, boolean many) {
-    if (common.format != CommonOptions.Format.text) {
-      out.println(ScenarioJson.traceLine(scenario.id(), trace));
+    if (common.format == Format.jsonl) {
+      out.println(json(scenario, trace));
+      return;
+    }
+    if (common.format == Format.json) {
+      out.println(ExploreCommand.write(MAPPER, json(scenario, trace)));
       return;
     }
     if (many) {
       out.println("# " + scenario.id());
     }
     out.print(trace.text());
+  }
+
+  private static JsonNode json(Scenario scenario, Trace trace) {
+    try {
+      return MAPPER.readTree(ScenarioJson.traceLine(scenario.id(), trace));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("a trace's JSON did not parse back", e);
+    }
   }
 }

@@ -89,20 +89,30 @@ public final class DiagnosticPrinter {
 
   public String json(List<Diagnostic> diagnostics) {
     ArrayNode array = JSON.createArrayNode();
-    for (Diagnostic d : diagnostics) {
-      ObjectNode node = array.addObject();
-      node.put("file", d.pos().file());
-      node.put("line", d.pos().line());
-      node.put("column", d.pos().column());
-      node.put("length", d.pos().length());
-      node.put("severity", d.severity().label());
-      node.put("code", d.code().name());
-      node.put("message", d.message());
-    }
+    diagnostics.forEach(d -> array.add(node(d)));
     try {
       return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(array) + "\n";
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new IllegalStateException("cannot render diagnostics as JSON", e);
     }
+  }
+
+  /** One JSON object per line, the same objects as {@link #json}'s ({@code --format jsonl}). */
+  public String jsonLines(List<Diagnostic> diagnostics) {
+    StringBuilder out = new StringBuilder();
+    diagnostics.forEach(d -> out.append(node(d)).append('\n'));
+    return out.toString();
+  }
+
+  private static ObjectNode node(Diagnostic d) {
+    ObjectNode node = JSON.createObjectNode();
+    node.put("file", d.pos().file());
+    node.put("line", d.pos().line());
+    node.put("column", d.pos().column());
+    node.put("length", d.pos().length());
+    node.put("severity", d.severity().label());
+    node.put("code", d.code().name());
+    node.put("message", d.message());
+    return node;
   }
 }

@@ -29,6 +29,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiConsumer;
 import java.util.stream.Collectors;
 import org.apiguardian.api.API;
 
@@ -65,6 +67,8 @@ public final class SpecMutation {
   private final Path canonical;
   private final Path work;
   private final Options options;
+  private BiConsumer<Integer, Integer> progress = (done, total) -> {};
+  private final AtomicInteger done = new AtomicInteger();
 
   private SpecMutation(Path canonical, Path work, Options options) {
     this.canonical = canonical;
@@ -80,7 +84,19 @@ public final class SpecMutation {
    */
   public static List<MutantOutcome> run(Path canonical, Path work, Options options)
       throws IOException {
-    return new SpecMutation(canonical, work, options).run();
+    return run(canonical, work, options, (done, total) -> {});
+  }
+
+  /**
+   * As {@link #run(Path, Path, Options)}, telling {@code progress} (done, total) after each
+   * mutant's verdict, so that a long run can show how far it is (walkspec conform).
+   */
+  public static List<MutantOutcome> run(
+      Path canonical, Path work, Options options, BiConsumer<Integer, Integer> progress)
+      throws IOException {
+    SpecMutation mutation = new SpecMutation(canonical, work, options);
+    mutation.progress = progress;
+    return mutation.run();
   }
 
   private List<MutantOutcome> run() throws IOException {
@@ -104,7 +120,11 @@ public final class SpecMutation {
       SpecMutant mutant = mutants.get(i);
       String equivalent = SpecMutants.EQUIVALENT.get(mutant.name());
       if (equivalent != null && !options.runEquivalents()) {
-        outcomes.put(i, new MutantOutcome(mutant, MutantOutcome.Verdict.NOT_RUN, equivalent));
+        verdict(
+            outcomes,
+            mutants.size(),
+            i,
+            new MutantOutcome(mutant, MutantOutcome.Verdict.NOT_RUN, equivalent));
         continue;
       }
       Path file = Files.createDirectories(work.resolve("m" + i)).resolve("kvm.walk");
@@ -117,7 +137,11 @@ public final class SpecMutation {
                 .map(d -> d.code().name())
                 .distinct()
                 .collect(Collectors.joining(","));
-        outcomes.put(i, new MutantOutcome(mutant, MutantOutcome.Verdict.KILLED_BY_CHECKER, codes));
+        verdict(
+            outcomes,
+            mutants.size(),
+            i,
+            new MutantOutcome(mutant, MutantOutcome.Verdict.KILLED_BY_CHECKER, codes));
         continue;
       }
       Generator generator =
@@ -141,7 +165,9 @@ public final class SpecMutation {
               m -> {
                 SpecMutant mutant = mutants.get(m.getKey());
                 String killed = firstKill(spec, ref, mutant, m.getValue(), loader);
-                outcomes.put(
+                verdict(
+                    outcomes,
+                    mutants.size(),
                     m.getKey(),
                     killed == null
                         ? new MutantOutcome(mutant, MutantOutcome.Verdict.SURVIVED, "")
@@ -154,6 +180,13 @@ public final class SpecMutation {
       ordered.add(outcomes.get(i));
     }
     return ordered;
+  }
+
+  /** Records a mutant's verdict and tells the progress listener how many have one. */
+  private void verdict(
+      Map<Integer, MutantOutcome> outcomes, int total, int index, MutantOutcome outcome) {
+    outcomes.put(index, outcome);
+    progress.accept(done.incrementAndGet(), total);
   }
 
   private record Generated(CheckedSpec checked, Generator generator) {}

@@ -2,6 +2,7 @@ package dev.walkspec.conform.report;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.walkspec.conform.ExpectedOutcomes;
 import dev.walkspec.conform.MatrixCell;
@@ -11,10 +12,15 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
-/** {@code walkspec conform --format json}: the matrix for tools, one object per cell. */
+/**
+ * {@code walkspec conform --format json}: the matrix for tools, one object per cell. Keys are
+ * snake_case ({@code as_expected}, {@code test_name}), as in every other command's JSON.
+ */
 public final class ReportJson {
   private static final ObjectMapper JSON =
-      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+      new ObjectMapper()
+          .enable(SerializationFeature.INDENT_OUTPUT)
+          .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
 
   private ReportJson() {}
 
