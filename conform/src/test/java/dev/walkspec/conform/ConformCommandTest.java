@@ -132,6 +132,9 @@ class ConformCommandTest {
     assertThat(keys(json))
         .containsExactlyInAnyOrder(
             "version",
+            "run",
+            "findings",
+            "self_test",
             "specs",
             "handlers",
             "cells",
@@ -148,6 +151,16 @@ class ConformCommandTest {
             "handler", "spec", "status", "failed", "expected", "checked", "failures");
     assertThat(keys(bad.get("failures").get(0)))
         .containsExactlyInAnyOrder("obligation", "binding", "test_name", "report", "reproduce");
+    assertThat(keys(json.get("run")))
+        .containsExactlyInAnyOrder("date", "jdk", "cores", "seed", "tries", "budget", "command");
+    JsonNode port = json.get("findings").get(0);
+    assertThat(keys(port))
+        .containsExactlyInAnyOrder("set", "kind", "description", "verdict", "broken");
+    assertThat(port.get("set").asText()).isEqualTo("X86AlignedStride");
+    assertThat(port.get("kind").asText()).isEqualTo("what-if");
+    assertThat(keys(json.get("self_test")))
+        .containsExactlyInAnyOrder("planted", "as_listed", "not_as_listed");
+    assertThat(json.get("self_test").get("planted").asInt()).isEqualTo(1);
     JsonNode mutants = json.get("spec_mutants");
     assertThat(keys(mutants))
         .containsExactlyInAnyOrder(

@@ -24,9 +24,16 @@ public final class ReportJson {
 
   private ReportJson() {}
 
-  /** The whole run; {@code specMutants} is null when the canonical spec was not among the specs. */
+  /**
+   * The whole run, with how it was made ({@code run}), what the ports and what-if sets broke
+   * ({@code findings}) and the planted-bug self-test, as the HTML report opens with them; {@code
+   * specMutants} is null when the canonical spec was not among the specs.
+   */
   public record Run(
       String version,
+      ReportView.RunInfo run,
+      List<ReportView.Finding> findings,
+      ReportView.SelfTest selfTest,
       List<String> specs,
       List<String> handlers,
       List<Cell> cells,
@@ -74,6 +81,9 @@ public final class ReportJson {
     Run run =
         new Run(
             view.version(),
+            view.run(),
+            view.findings(),
+            view.selfTest(),
             view.specs(),
             view.rows().stream().map(ReportView.Row::set).toList(),
             cells,
