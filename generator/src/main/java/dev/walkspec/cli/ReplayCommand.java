@@ -113,7 +113,7 @@ final class ReplayCommand implements Callable<Integer> {
               : ExploreCommand.write(mapper, ExploreCommand.json(mapper, result, reproduce)));
     } else if (result.failed()) {
       out.print(report);
-    } else if (result.stopReason() == null) {
+    } else if (result.exhausted()) {
       out.println(
           "replay of "
               + schedule
@@ -124,8 +124,8 @@ final class ReplayCommand implements Callable<Integer> {
     if (result.failed()) {
       return Main.FINDINGS;
     }
-    // A replay its budget stopped before the schedule ran to its end decides nothing (issue 19).
-    if (result.stopReason() != null) {
+    // A replay that did not run its schedule to the end decides nothing (issue 19).
+    if (!result.exhausted()) {
       command
           .commandLine()
           .getErr()
@@ -133,7 +133,7 @@ final class ReplayCommand implements Callable<Integer> {
               "walkspec: inconclusive: the replay of "
                   + schedule
                   + " stopped on its "
-                  + result.stopReason()
+                  + (result.stopReason() == null ? "budget" : result.stopReason())
                   + " before the schedule ran to its end; not a pass");
       return Main.INCONCLUSIVE;
     }

@@ -115,6 +115,9 @@ public final class HandlerSuite {
    * counterexample ({@code unmap-vs-root-free@0*316.1}): the same scenario, checks and budget as
    * {@link #explore}, so the same failure, or none once the bug is fixed.
    *
+   * @return the run, which found no failure; its schedule ran to its end only if {@link
+   *     ExplorationResult#exhausted()} says so, and the caller must read that before calling it a
+   *     pass ({@code walkspec replay} reports anything else as inconclusive)
    * @throws IllegalArgumentException if the string is malformed or names no scenario of this suite
    */
   public ExplorationResult replay(String replay) {
