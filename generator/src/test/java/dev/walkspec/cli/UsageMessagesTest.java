@@ -2,6 +2,7 @@ package dev.walkspec.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.walkspec.diag.Similarity;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -78,11 +79,11 @@ class UsageMessagesTest {
 
   @Test
   void distance_counts_insertions_deletions_substitutions_and_swaps_as_one_edit_each() {
-    assertThat(Suggestions.distance("chek", "check")).isEqualTo(1);
-    assertThat(Suggestions.distance("checkk", "check")).isEqualTo(1);
-    assertThat(Suggestions.distance("chock", "check")).isEqualTo(1);
-    assertThat(Suggestions.distance("x68", "x86")).isEqualTo(1);
-    assertThat(Suggestions.distance("trace", "diff")).isEqualTo(5);
+    assertThat(Similarity.editDistance("chek", "check")).isEqualTo(1);
+    assertThat(Similarity.editDistance("checkk", "check")).isEqualTo(1);
+    assertThat(Similarity.editDistance("chock", "check")).isEqualTo(1);
+    assertThat(Similarity.editDistance("x68", "x86")).isEqualTo(1);
+    assertThat(Similarity.editDistance("trace", "diff")).isEqualTo(5);
     assertThat(Suggestions.closest("x68", List.of("arm64", "x86", "s390"))).contains("x86");
     assertThat(Suggestions.closest("riscv", List.of("x86", "arm64"))).isEmpty();
   }
