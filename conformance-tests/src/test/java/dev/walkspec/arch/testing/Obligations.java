@@ -49,8 +49,6 @@ public final class Obligations {
    */
   public static Outcome check(Sandbox box, Kind kind, GfnHandler handler, GfnRange range) {
     int as = range.slot().addressSpace();
-    List<Leaf> inRange =
-        box.leaves().stream().filter(l -> l.meets(as, range.start(), range.end())).toList();
     PageTableSnapshot before = box.snapshot();
     long flushesBefore = box.world.tlbFlushes();
     List<String> findings = new ArrayList<>();
@@ -94,7 +92,7 @@ public final class Obligations {
         .flatMap(Optional::stream)
         .forEach(f -> findings.add(f.obligation() + ": " + f.details()));
     if (kind == Kind.UNMAP) {
-      for (Leaf leaf : inRange) {
+      for (PageTableSnapshot.Leaf leaf : before.overlapping(as, range.start(), range.end())) {
         long gfn = Math.max(leaf.gfn(), range.start());
         if (box.anyTlbMaps(as, gfn)) {
           findings.add("H12: a vCPU TLB still translates gfn " + gfn + " after unmap");
