@@ -110,7 +110,7 @@ public final class ReportBuilder {
               broken.add(
                   new ReportView.Broken(
                       obligation,
-                      fs.get(0).statement().isEmpty() ? obligation : title(fs.get(0).statement()),
+                      fs.get(0).title(),
                       fs.size() == result.specs().size()
                           ? "every spec (" + fs.size() + ")"
                           : String.join(", ", fs.stream().map(ReportView.Failure::spec).toList()),
@@ -143,12 +143,6 @@ public final class ReportBuilder {
 
   private static final Comparator<String> OBLIGATION_ORDER =
       Comparator.comparingInt(Matrix::number).thenComparing(s -> s);
-
-  /** "H9 coverage" from "H9 coverage: Handle every mapping...". */
-  private static String title(String statement) {
-    int colon = statement.indexOf(':');
-    return colon < 0 ? statement : statement.substring(0, colon);
-  }
 
   /** The planted-bug sets and whether each broke exactly what the expected outcomes list. */
   private static ReportView.SelfTest selfTest(
@@ -231,6 +225,7 @@ public final class ReportBuilder {
         set.name(),
         spec.name(),
         f.obligation(),
+        obligation.map(o -> o.id().text() + " " + o.label().text()).orElse(f.obligation()),
         obligation.map(o -> o.id().text() + " " + o.label().text() + ": " + o.doc()).orElse(""),
         obligation.map(o -> rules(spec, o)).orElse(""),
         f.binding(),

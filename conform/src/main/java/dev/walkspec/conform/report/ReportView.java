@@ -145,6 +145,7 @@ public record ReportView(
       String set,
       String spec,
       String obligation,
+      String title,
       String statement,
       String rules,
       String binding,
