@@ -39,6 +39,11 @@ public record HandlerSet(
     KERNEL("kernel port"),
     /** A change to a port that the kernel does not have: a failure says what the change costs. */
     WHAT_IF("what-if"),
+    /**
+     * An arch's port with one handler as the kernel had it before a fix: its failure is a bug of
+     * the kernel's past, which walkspec must find.
+     */
+    HISTORY("kernel history"),
     /** A port with one bug planted on purpose: its failure is walkspec's self-test. */
     PLANTED("planted bug");
 
@@ -54,6 +59,9 @@ public record HandlerSet(
   }
 
   public Kind kind() {
+    if (HandlerSets.isHistory(name)) {
+      return Kind.HISTORY;
+    }
     if (isKnownBad()) {
       return Kind.PLANTED;
     }

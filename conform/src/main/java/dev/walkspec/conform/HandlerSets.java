@@ -7,13 +7,15 @@ import java.util.Optional;
 
 /**
  * The handler sets walkspec ships (module walkspec-conformance-tests): the arches as the kernel has
- * them, the what-if sets (an arch with one change, not the kernel's), and the known-bad variants,
- * each one small edit of a correct set's handler (x86's are edits of the what-if set
- * X86AlignedStride, the kernel's x86 but for its shadow aging stride).
+ * them, the what-if sets (an arch with one change, not the kernel's), the kernel's handlers as they
+ * were before a fix (history), and the known-bad variants, each one small edit of a correct set's
+ * handler (x86's are edits of the what-if set X86AlignedStride, the kernel's x86 but for its shadow
+ * aging stride).
  */
 public final class HandlerSets {
   private static final String ARCH = "dev.walkspec.arch.";
   private static final String BAD = ARCH + "bad.";
+  private static final String HISTORY = ARCH + "history.";
 
   private HandlerSets() {}
 
@@ -124,6 +126,55 @@ public final class HandlerSets {
           Optional.of(LOONGARCH.name()),
           "what if: loongarch aging walks under RCU (fixing H3), its stores still plain");
 
+  /**
+   * What if riscv's unmap looked at the VM's root again after each yield, as arm64's stage-2 walk
+   * does? The fix for the use-after-free that the kernel's trylock leaves open under the walk (H3
+   * on unmap-vs-root-free); its aging is riscv's.
+   */
+  public static final HandlerSet RISCV_REREADS_ROOT =
+      new HandlerSet(
+          "RiscvRereadsRoot",
+          List.of("riscv"),
+          Map.of(
+              "age",
+              ARCH + "riscv.RiscvAgeHandler",
+              "test_age",
+              ARCH + "riscv.RiscvTestAgeHandler",
+              "unmap",
+              ARCH + "whatif.RiscvUnmapRereadsRoot"),
+          Optional.empty(),
+          Optional.empty(),
+          "what if: riscv's unmap looks at the VM's root again after each yield (fixing H3 on"
+              + " teardown)");
+
+  /**
+   * The kernel's riscv unmap as it was before the use-after-free fix dec9ed994434, and as that
+   * fix's second version posted it: history, not planted bugs (issue 17 item 6).
+   */
+  static List<HandlerSet> history() {
+    return List.of(
+        history(
+            RISCV,
+            "RiscvUnmapBeforeUafFix",
+            "unmap",
+            "riscv unmap before dec9ed994434: walks on in the root it read on entry after a"
+                + " yield"),
+        history(
+            RISCV,
+            "RiscvUnmapTakesMmuLock",
+            "unmap",
+            "riscv unmap as v2 of that fix posted it: takes the MMU lock the walk already holds"));
+  }
+
+  private static HandlerSet history(HandlerSet base, String name, String kind, String change) {
+    return base.withBad(name, kind, HISTORY + name, change);
+  }
+
+  /** Whether {@code name} is the kernel's code as it was before a fix ({@link #history()}). */
+  static boolean isHistory(String name) {
+    return history().stream().anyMatch(s -> s.name().equals(name));
+  }
+
   /** Whether {@code name} is one of the arch sets ported as the kernel has them. */
   static boolean isKernelPort(String name) {
     return List.of(X86, ARM64, RISCV, LOONGARCH, S390).stream()
@@ -157,7 +208,16 @@ public final class HandlerSets {
   public static List<HandlerSet> bundled() {
     List<HandlerSet> sets =
         new ArrayList<>(
-            List.of(X86, ARM64, RISCV, LOONGARCH, S390, LOONGARCH_RCU, X86_ALIGNED_STRIDE));
+            List.of(
+                X86,
+                ARM64,
+                RISCV,
+                LOONGARCH,
+                S390,
+                LOONGARCH_RCU,
+                X86_ALIGNED_STRIDE,
+                RISCV_REREADS_ROOT));
+    sets.addAll(history());
     sets.add(
         bad(
             X86_ALIGNED_STRIDE,

@@ -70,11 +70,22 @@ public final class RuntimeProfiles {
 
   /**
    * Whether roots of a running VM are invalidated and freed while notifiers may run: on x86 (the
-   * TDP MMU's and the shadow MMU's roots, on a memslot or root change). The other arches keep the
-   * stage-2 (g-stage) root for the VM's life, so a handler there may walk on in it after a yield.
+   * TDP MMU's and the shadow MMU's roots, on a memslot or root change). The other arches keep one
+   * stage-2 (g-stage) root for the VM's life; it is freed only at teardown, when the MMU notifier
+   * is released, which may still race with a blockable invalidation that yielded the lock (the
+   * unmap-vs-root-free scenario of those arches).
    */
   public static boolean freesRootsWhileRunning(ResolvedProfile profile) {
     return isX86(profile);
+  }
+
+  /**
+   * Whether the profile's kernel unmap gives up the MMU lock mid-range when it may block (x86's TDP
+   * and shadow zaps, arm64's stage-2 walk between 1 GiB chunks, riscv's g-stage walk after each
+   * step), so that a root may be freed under it. LoongArch's and s390's never do.
+   */
+  public static boolean unmapMayYield(ResolvedProfile profile) {
+    return isX86(profile) || List.of("arm64", "riscv").contains(profile.name());
   }
 
   /** x86 or a variant of it (x86_private, x86_tdp, ...). */

@@ -6,6 +6,7 @@ import static dev.walkspec.arch.testing.Obligations.Kind.UNMAP;
 import static dev.walkspec.arch.testing.Sandbox.range;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.walkspec.arch.history.RiscvUnmapTakesMmuLock;
 import dev.walkspec.arch.testing.Obligations;
 import dev.walkspec.arch.testing.Obligations.Outcome;
 import dev.walkspec.arch.testing.Sandbox;
@@ -108,5 +109,39 @@ class RiscvHandlersTest {
         .anyMatch(f -> f.startsWith("H9") && f.contains("gfn 0 level 2"))
         .anyMatch(f -> f.startsWith("H9") && f.contains("gfn 600 4K"));
     assertThat(o.ids()).containsExactly("H9");
+  }
+
+  @Test
+  void unmapUnderTheWalksLockLeavesTheLockAsItFoundIt_theTrylockFails() {
+    Outcome o =
+        Obligations.check(box, UNMAP, new RiscvUnmapHandler(), range(slot, 10, 12, false, false));
+
+    assertThat(o.ids()).isEmpty();
+    assertThat(box.world.mmuLock().heldMode()).as("the walk released its own lock").isNull();
+  }
+
+  @Test
+  void unmapCalledWithoutTheLockTakesItAndGivesItBack_theTrylockSucceeds() {
+    boolean result =
+        // Straight to the handler: the walk would hold the lock (W7); other callers need not.
+        new RiscvUnmapHandler().handle(box.world, range(slot, 10, 12, false, false));
+
+    assertThat(result).isFalse();
+    assertThat(box.leaf(root, 10)).isNull();
+    assertThat(box.leaf(root, 11)).isNull();
+    assertThat(box.world.mmuLock().heldMode()).isNull();
+  }
+
+  @Test
+  void theFixsSecondVersionTakesTheSpinlockTheWalkHolds_h1() {
+    Outcome o =
+        Obligations.check(
+            box, UNMAP, new RiscvUnmapTakesMmuLock(), range(slot, 10, 12, false, false));
+
+    assertThat(o.findings())
+        .singleElement()
+        .asString()
+        .startsWith("H1: actor 'walker' takes the MMU lock (spin) while already holding it")
+        .endsWith("the lock is not recursive, this would deadlock");
   }
 }

@@ -14,6 +14,7 @@ import dev.walkspec.runtime.sched.Blocked;
 import dev.walkspec.runtime.sched.Op;
 import dev.walkspec.runtime.vcpu.FaultOutcome;
 import dev.walkspec.runtime.world.World;
+import java.util.List;
 import java.util.function.Consumer;
 import org.apiguardian.api.API;
 
@@ -102,6 +103,35 @@ public final class Actors {
         }
       }
       if (flush) {
+        world.flushRemoteTlbs();
+      }
+      world.mmuLock().release(mode);
+      world.rcu().barrier();
+    };
+  }
+
+  /**
+   * Tears down every root of {@code as}, as the VM's page-table teardown does when the MMU notifier
+   * is released (kvm_arch_flush_shadow_all; on riscv kvm_riscv_mmu_free_pgd, on arm64
+   * kvm_free_stage2_pgd): takes the MMU lock exclusively, unlists each (stage-2) root (the VM's
+   * root pointer becomes null) and zaps it whole, flushes TLBs if there was a root, unlocks, and
+   * frees the table pages after an RCU grace period (poisoned: a later read of them fails with H3).
+   * A notifier handler that gave up the lock meanwhile must find the root gone, not walk on in it.
+   */
+  public static Consumer<World> pageTableTeardown(int as) {
+    return world -> {
+      LockMode mode = world.mmuLock().kind().exclusiveMode();
+      world.mmuLock().acquire(mode);
+      List<Root> roots = world.mmu(as).roots();
+      for (Root listed : roots) {
+        RadixRoot root = (RadixRoot) listed;
+        if (root.valid()) {
+          world.mmu(as).invalidate(root);
+        }
+        // Freeing zaps every leaf as it goes (one pass over the tables, not a zap and then a free).
+        world.mmu(as).free(root);
+      }
+      if (!roots.isEmpty()) {
         world.flushRemoteTlbs();
       }
       world.mmuLock().release(mode);

@@ -459,8 +459,15 @@ final class Engine implements Scheduler, WorldEventSink, AutoCloseable {
       }
     }
 
+    /**
+     * Who may take the next step. An actor about to take a lock that another holds is left out
+     * while someone else can run: running it would only make it wait, spending a preemption on a
+     * schedule that reaches nothing new (the same states follow once the lock is free). When no one
+     * else can run it stays in, so a deadlock is still run into and reported as before.
+     */
     private Decision decision() {
       int enabled = 0;
+      int useful = 0;
       StepKey[] keys = new StepKey[n];
       for (int a = 0; a < n; a++) {
         boolean can =
@@ -468,9 +475,17 @@ final class Engine implements Scheduler, WorldEventSink, AutoCloseable {
         if (can) {
           enabled |= 1 << a;
           keys[a] = pendingKey[a];
+          if (!(state[a] == AT_YIELD && wouldOnlyWait(a))) {
+            useful |= 1 << a;
+          }
         }
       }
-      return new Decision(trace.size(), current, enabled, keys, preemptions);
+      return new Decision(trace.size(), current, useful != 0 ? useful : enabled, keys, preemptions);
+    }
+
+    private boolean wouldOnlyWait(int actor) {
+      Shared target = pendingTarget[actor];
+      return target != null && target.wouldWait(pendingOp[actor]);
     }
 
     private boolean allDone() {

@@ -280,6 +280,17 @@ public final class MmuLockImpl implements MmuLock, Shared {
     };
   }
 
+  /** Taking the lock in a mode it is not free for waits (see {@link #acquire}). */
+  @Override
+  public boolean wouldWait(Op op) {
+    return switch (op) {
+      case LOCK_WRITE -> !free(LockMode.WRITE);
+      case LOCK_READ -> !free(LockMode.READ);
+      case LOCK_SPIN -> !free(LockMode.SPIN);
+      default -> false;
+    };
+  }
+
   private boolean tryAcquire(LockMode mode) {
     return switch (mode) {
       case WRITE -> rw.writeLock().tryLock();
