@@ -314,6 +314,18 @@ public final class HandlerSets {
             "ShadowTestAgeLeaksRmapLock",
             "test_age",
             "an early return keeps the head lock"));
+    sets.add(
+        bad(
+            ARM64,
+            "Arm64UnmapClipsNested",
+            "unmap",
+            "arm64 unmap clips nested stage-2 tables to the range's gfns"));
+    sets.add(
+        bad(
+            ARM64,
+            "Arm64UnmapRoundsOwnTableOut",
+            "unmap",
+            "arm64 unmap rounds the range out to 2 MiB blocks in its own stage 2"));
     return List.copyOf(sets);
   }
 

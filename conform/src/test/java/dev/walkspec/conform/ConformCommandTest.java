@@ -42,6 +42,7 @@ class ConformCommandTest {
         .startsWith(
             "walkspec: no handler set named 'x86-tpd' (there are: x86, arm64,"
                 + " riscv, loongarch, s390, LoongarchRcuAging, X86AlignedStride,"
+                + " RiscvRereadsRoot, RiscvUnmapBeforeUafFix, RiscvUnmapTakesMmuLock,"
                 + " TdpAgePlainStore,")
         .doesNotContain("--debug")
         .doesNotContain("at dev.walkspec");

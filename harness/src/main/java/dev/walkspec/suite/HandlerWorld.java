@@ -13,7 +13,8 @@ import java.util.List;
 
 /**
  * A runtime world holding a {@link HandlerState}: slots, the VM's page-table structures (TDP roots,
- * some invalid; shadow roots, whose leaves the reverse maps list), mappings.
+ * some invalid, or on arm64 the VM's stage 2 and nested stage-2 tables; shadow roots, whose leaves
+ * the reverse maps list), mappings.
  */
 final class HandlerWorld {
   static final long HVA_BASE = 0x4000_0000L;
@@ -50,18 +51,31 @@ final class HandlerWorld {
                 state.neighbourPages(),
                 HVA_BASE + state.slotPages() * Pages.SIZE,
                 0));
-    world.withExclusiveLock(() -> populate(world, state));
+    boolean nested = RuntimeProfiles.hasNestedStage2(profile);
+    world.withExclusiveLock(() -> populate(world, state, nested));
     return new HandlerWorld(world, slot, neighbour);
   }
 
-  private static void populate(World world, HandlerState state) {
+  /**
+   * Where a nested stage-2 table maps an L1 gfn: the L2 guest's IPA, far from every slot, so that
+   * only an unmap that drops nested tables whole (or finds the page by its frame) meets H9.
+   */
+  static final long NESTED_IPA_OFFSET = 1L << 27;
+
+  /**
+   * The state's roots in the world. On a profile with nested stage-2 tables (arm64) the first root
+   * is the VM's own and stays valid, and every further one is a nested table, mapping each of its
+   * mappings' gfns at {@link #NESTED_IPA_OFFSET} above it; one the state lists as invalid is a
+   * nested MMU not in use, which maps nothing.
+   */
+  private static void populate(World world, HandlerState state, boolean nestedStage2) {
     AddressSpaceMmu mmu = world.mmu(0);
     List<RadixRoot> roots = new ArrayList<>();
     List<RadixRoot> shadowRoots = new ArrayList<>();
     if (state.mmus().tdp()) {
       roots.add(mmu.currentRoot());
       while (roots.size() < state.roots()) {
-        roots.add(mmu.newRoot());
+        roots.add(nestedStage2 ? mmu.newNestedRoot() : mmu.newRoot());
       }
     }
     if (state.mmus().shadow()) {
@@ -71,12 +85,17 @@ final class HandlerWorld {
       }
     }
     for (HandlerState.Mapping m : state.mappings()) {
-      (m.shadow() ? shadowRoots : roots)
-          .get(m.root())
-          .map(m.gfn(), m.level(), 0x100000 + m.gfn(), m.writable(), m.accessed(), m.dirty());
+      RadixRoot root = (m.shadow() ? shadowRoots : roots).get(m.root());
+      if (root.nested() && state.invalidRoots().contains(m.root())) {
+        continue;
+      }
+      long index = root.nested() ? m.gfn() + NESTED_IPA_OFFSET : m.gfn();
+      root.map(index, m.level(), 0x100000 + m.gfn(), m.writable(), m.accessed(), m.dirty());
     }
     for (int invalid : state.invalidRoots()) {
-      mmu.invalidate(roots.get(invalid));
+      if (!nestedStage2 || invalid > 0) {
+        mmu.invalidate(roots.get(invalid));
+      }
     }
     if (world.addressSpaces() > 1) {
       // A young mapping of the same gfns in the other address space, through each structure the

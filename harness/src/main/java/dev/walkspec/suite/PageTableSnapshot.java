@@ -23,7 +23,9 @@ import org.apiguardian.api.API;
 public record PageTableSnapshot(Map<String, Leaf> leaves) {
   /**
    * A leaf: where it is (a shadow root's leaves are also in the reverse maps), which gfns it
-   * covers, its raw entry, and whether its root is valid.
+   * covers, its raw entry, and whether its root is valid. A leaf of a nested stage-2 table ({@code
+   * nested}, arm64) is indexed by an L2 guest's IPA, not by a gfn: it lies in no gfn range, and
+   * only the host frames it maps tie it to one.
    */
   public record Leaf(
       int addressSpace,
@@ -33,9 +35,24 @@ public record PageTableSnapshot(Map<String, Leaf> leaves) {
       long gfn,
       int level,
       long pages,
-      long entry) {
+      long entry,
+      boolean nested) {
+    /** A leaf of a root indexed by gfn (every root but a nested stage-2 table). */
+    public Leaf(
+        int addressSpace,
+        int root,
+        boolean shadow,
+        boolean validRoot,
+        long gfn,
+        int level,
+        long pages,
+        long entry) {
+      this(addressSpace, root, shadow, validRoot, gfn, level, pages, entry, false);
+    }
+
+    /** Whether it maps gfns of [start, end); never for a nested stage-2 leaf. */
     public boolean overlaps(long start, long end) {
-      return gfn < end && start < gfn + pages;
+      return !nested && gfn < end && start < gfn + pages;
     }
   }
 
@@ -55,7 +72,8 @@ public record PageTableSnapshot(Map<String, Leaf> leaves) {
                   cursor.gfn(),
                   cursor.level(),
                   Pages.pagesAt(cursor.level()),
-                  cursor.load());
+                  cursor.load(),
+                  root.nested());
           String rootKey = (root.shadow() ? "s" : "") + root.id();
           leaves.put(as + "/" + rootKey + "/" + cursor.gfn() + "/" + cursor.level(), leaf);
         }
@@ -68,6 +86,31 @@ public record PageTableSnapshot(Map<String, Leaf> leaves) {
     List<Leaf> out = new ArrayList<>();
     for (Leaf leaf : leaves.values()) {
       if (leaf.addressSpace() == as && leaf.overlaps(start, end)) {
+        out.add(leaf);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The leaves of nested stage-2 tables in {@code as} that map a host frame which a leaf of a
+   * gfn-indexed root maps for a gfn of [start, end) in this snapshot: what an unmap of the range
+   * must drop from the nested tables (H9), wherever the L2 guest put them.
+   */
+  public List<Leaf> nestedMappingsOfFramesIn(
+      PageTableSnapshot rangeSource, int as, long start, long end, EntryCodec codec) {
+    List<long[]> frames = new ArrayList<>();
+    for (Leaf leaf : rangeSource.overlapping(as, start, end)) {
+      long first = codec.frame(leaf.entry()) + Math.max(start, leaf.gfn()) - leaf.gfn();
+      long last = codec.frame(leaf.entry()) + Math.min(end, leaf.gfn() + leaf.pages()) - leaf.gfn();
+      frames.add(new long[] {first, last});
+    }
+    List<Leaf> out = new ArrayList<>();
+    for (Leaf leaf : leaves.values()) {
+      long frame = codec.frame(leaf.entry());
+      if (leaf.nested()
+          && leaf.addressSpace() == as
+          && frames.stream().anyMatch(f -> frame < f[1] && f[0] < frame + leaf.pages())) {
         out.add(leaf);
       }
     }
@@ -94,6 +137,11 @@ public record PageTableSnapshot(Map<String, Leaf> leaves) {
     /** Whether the leaf lies (at least partly) in [start, end) of address space {@code as}. */
     public boolean inside(int as, long start, long end) {
       return leaf().addressSpace() == as && leaf().overlaps(start, end);
+    }
+
+    /** Whether a nested stage-2 table lost this leaf: allowed to any unmap (H10). */
+    public boolean nestedRemoval() {
+      return removed() && was.nested();
     }
 
     /** "0/3/512/2 removed", "0/s1/7/1 PWAD -> PW-D", "0/3/9/1 added". */

@@ -88,6 +88,14 @@ public final class RuntimeProfiles {
     return isX86(profile) || List.of("arm64", "riscv").contains(profile.name());
   }
 
+  /**
+   * Whether a VM of the profile may have nested stage-2 tables beside its own (arm64 with nested
+   * virtualization): the generated states' further roots are nested tables there (H9, H10).
+   */
+  public static boolean hasNestedStage2(ResolvedProfile profile) {
+    return profile.name().equals("arm64");
+  }
+
   /** x86 or a variant of it (x86_private, x86_tdp, ...). */
   private static boolean isX86(ResolvedProfile profile) {
     return profile.name().equals("x86") || profile.name().startsWith("x86_");

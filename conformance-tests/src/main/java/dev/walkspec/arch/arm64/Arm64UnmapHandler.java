@@ -1,17 +1,26 @@
 package dev.walkspec.arch.arm64;
 
+import dev.walkspec.runtime.api.EntryCursor;
 import dev.walkspec.runtime.api.GfnRange;
 import dev.walkspec.runtime.api.Kvm;
 import dev.walkspec.runtime.api.Pages;
 import dev.walkspec.runtime.api.Root;
 import dev.walkspec.runtime.api.UnmapHandler;
+import java.util.List;
 
 /**
- * arm64 unmap (C1), as the kernel has it: under the write lock, the range is unmapped in chunks
- * that end on 1 GiB boundaries; every leaf meeting a chunk is removed whole, blocks cut by the
- * range included (H9). The stage-2 unmap walk invalidates TLBs itself, so each chunk that removed
- * something is followed by a remote flush here (H12), and the handler returns false: the walk has
- * nothing left to flush.
+ * arm64 unmap (C1), as the kernel has it: under the write lock, the VM's own stage 2 is unmapped
+ * over the range in chunks that end on 1 GiB boundaries; every leaf meeting a chunk is removed
+ * whole, blocks cut by the range included (H9). Then every valid nested stage-2 table (the stage 2
+ * KVM builds for an L2 guest) is unmapped over its whole IPA space, the same way: its entries are
+ * indexed by the L2 guest's IPAs, so the range does not say which of them map it
+ * (kvm_nested_s2_unmap; H9, and H10 lets a nested table lose any entry). The stage-2 unmap walk
+ * invalidates TLBs itself, so each chunk that removed something is followed by a remote flush here
+ * (H12), and the handler returns false: the walk has nothing left to flush.
+ *
+ * <p>Between chunks it offers the lock when the caller may block (H8, H14), and, as the kernel's
+ * range walk reads the table pointer afresh for every chunk, it stops on a table that was freed
+ * meanwhile (the VM's teardown, unmap-vs-root-free).
  *
  * <p>That false is the kernel's answer. An H11 check that reads unmap's result as "a present
  * mapping was removed" flags it; read as "a flush is still needed", it is right.
@@ -26,23 +35,72 @@ public class Arm64UnmapHandler implements UnmapHandler {
   public boolean handle(Kvm kvm, GfnRange range) {
     kvm.mmuLock().assertHeldWrite("H1", "the stage-2 unmap handler");
     int as = range.slot().addressSpace();
-    long from = range.start();
-    while (from < range.end()) {
-      long to = Math.min(range.end(), Pages.alignDown(from, 3) + CHUNK);
-      boolean zapped = false;
-      // Every root: the VM's stage-2 table and the nested ones, invalid or not (H9).
-      for (Root root : kvm.mmu(as).roots()) {
-        zapped |= root.zapRange(from, to);
-      }
-      if (zapped) {
-        kvm.flushRemoteTlbs();
-      }
-      from = to;
-      // H8: between chunks, and only when the caller may block.
-      if (range.mayBlock() && from < range.end()) {
-        kvm.condReschedMmuLock();
+    for (Root own : ownTables(kvm, as)) {
+      unmapInChunks(kvm, range, own, range.start(), range.end());
+    }
+    unmapNested(kvm, range, as);
+    return false;
+  }
+
+  /** The VM's own stage 2 (kvm->arch.mmu): the tables the range's gfns index. */
+  protected List<Root> ownTables(Kvm kvm, int as) {
+    return kvm.mmu(as).roots().stream().filter(r -> !r.nested()).toList();
+  }
+
+  /** kvm_nested_s2_unmap: every valid nested stage-2 table, over its whole IPA space. */
+  protected void unmapNested(Kvm kvm, GfnRange range, int as) {
+    for (Root nested : kvm.mmu(as).validRoots()) {
+      if (nested.nested()) {
+        unmapWhole(kvm, range, nested);
       }
     }
-    return false;
+  }
+
+  /**
+   * All of {@code table}, chunk by chunk. The kernel steps through every 1 GiB chunk of the IPA
+   * space; this one jumps from one chunk that maps something to the next, which removes the same
+   * entries and gives the lock up no less often per entry removed.
+   */
+  protected static void unmapWhole(Kvm kvm, GfnRange range, Root table) {
+    long limit = Pages.pagesAt(table.levels() + 1);
+    long from = 0;
+    while (from < limit) {
+      EntryCursor next = table.walk(from, limit);
+      if (!next.next()) {
+        return;
+      }
+      long chunk = Math.max(from, Pages.alignDown(next.gfn(), 3));
+      if (!unmapChunk(kvm, range, table, chunk, chunk + CHUNK, true)) {
+        return;
+      }
+      from = chunk + CHUNK;
+    }
+  }
+
+  /** [from, to) of {@code table} in chunks that end on 1 GiB boundaries. */
+  protected static void unmapInChunks(Kvm kvm, GfnRange range, Root table, long from, long to) {
+    while (from < to) {
+      long end = Math.min(to, Pages.alignDown(from, 3) + CHUNK);
+      if (!unmapChunk(kvm, range, table, from, end, end < to)) {
+        return;
+      }
+      from = end;
+    }
+  }
+
+  /**
+   * One chunk, its flush, and (H8: only when the caller may block) a chance to give the lock up
+   * before the next; false when the table is gone after that (stage2_apply_range reads it again).
+   */
+  private static boolean unmapChunk(
+      Kvm kvm, GfnRange range, Root table, long from, long to, boolean more) {
+    if (table.zapRange(from, to)) {
+      kvm.flushRemoteTlbs();
+    }
+    if (!range.mayBlock() || !more) {
+      return true;
+    }
+    kvm.condReschedMmuLock();
+    return kvm.mmu(table.addressSpace()).roots().contains(table);
   }
 }

@@ -16,9 +16,12 @@ abstract class Stage2Aging {
   boolean testClearYoung(Kvm kvm, GfnRange range, boolean mkold) {
     EntryCodec codec = kvm.codec();
     boolean young = false;
-    // The valid roots: the VM's stage-2 table (nested stage-2 tables are not aged, as in the
-    // kernel). Listing them needs the lock (H3).
+    // The VM's own stage-2 table: nested stage-2 tables are not aged, as in the kernel (their
+    // entries are indexed by an L2 guest's IPAs). Listing the roots needs the lock (H3).
     for (Root root : kvm.mmu(range.slot().addressSpace()).validRoots()) {
+      if (root.nested()) {
+        continue;
+      }
       EntryCursor leaf = root.walk(range.start(), range.end());
       while (leaf.next()) {
         long old = leaf.load();

@@ -6,6 +6,8 @@ import static dev.walkspec.arch.testing.Obligations.Kind.UNMAP;
 import static dev.walkspec.arch.testing.Sandbox.range;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.walkspec.arch.bad.Arm64UnmapClipsNested;
+import dev.walkspec.arch.bad.Arm64UnmapRoundsOwnTableOut;
 import dev.walkspec.arch.testing.Obligations;
 import dev.walkspec.arch.testing.Obligations.Outcome;
 import dev.walkspec.arch.testing.Sandbox;
@@ -93,5 +95,70 @@ class Arm64HandlersTest {
         Obligations.check(box, AGE, new Arm64AgeHandler(), range(slot, 0, 2048, false, true));
     assertThat(o.ids()).containsExactly("H3");
     assertThat(neighbour.id()).isEqualTo(2);
+  }
+
+  /**
+   * A nested stage-2 table mapping, at L2 IPAs far from every slot, the host pages of gfns 1100 (in
+   * the range below) and 1536 (outside it).
+   */
+  private RadixRoot nestedTable() {
+    RadixRoot nested = box.newNestedRoot(0);
+    box.mapNested(nested, 1L << 27, 1100, 1);
+    box.mapNested(nested, (1L << 27) + 512, 1536, 2);
+    return nested;
+  }
+
+  @Test
+  void unmapDropsEveryNestedTableWholeAndTheOwnTableOverTheRangeOnly_h9_h10() {
+    RadixRoot nested = nestedTable();
+
+    Outcome o =
+        Obligations.check(
+            box, UNMAP, new Arm64UnmapHandler(), range(slot, 1000, 1200, false, false));
+
+    assertThat(box.leaf(root, 1100)).isNull();
+    assertThat(box.leaf(root, 1536)).as("the own table outside the range").isNotNull();
+    assertThat(box.leaf(nested, 1L << 27)).isNull();
+    assertThat(box.leaf(nested, (1L << 27) + 512))
+        .as("nested entries outside the range go too: their IPAs do not say")
+        .isNull();
+    // H10 lets a nested table lose any entry; H9 asked for the one mapping gfn 1100's page.
+    assertThat(o.ids()).isEmpty();
+  }
+
+  @Test
+  void clippingNestedTablesToTheRangeLeavesTheNestedMappingOfItsPage_h9() {
+    nestedTable();
+
+    Outcome o =
+        Obligations.check(
+            box, UNMAP, new Arm64UnmapClipsNested(), range(slot, 1000, 1200, false, false));
+
+    assertThat(o.ids()).containsExactly("H9");
+    assertThat(o.findings().get(0)).contains("mappings of the range are still present after unmap");
+  }
+
+  @Test
+  void roundingTheRangeOutInTheOwnTableTouchesGfnsOutsideIt_h10() {
+    nestedTable();
+    box.map(root, 1030, 1, true, false);
+
+    Outcome o =
+        Obligations.check(
+            box, UNMAP, new Arm64UnmapRoundsOwnTableOut(), range(slot, 1050, 1200, false, false));
+
+    assertThat(box.leaf(root, 1030)).as("outside the range, inside its 2 MiB block").isNull();
+    assertThat(o.ids()).containsExactly("H10");
+  }
+
+  @Test
+  void agingLeavesNestedTablesAlone() {
+    RadixRoot nested = nestedTable();
+
+    Outcome o =
+        Obligations.check(box, AGE, new Arm64AgeHandler(), range(slot, 1000, 1200, false, false));
+
+    assertThat(o.ids()).isEmpty();
+    assertThat(box.young(nested, 1L << 27)).isTrue();
   }
 }

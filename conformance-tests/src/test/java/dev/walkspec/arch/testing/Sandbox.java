@@ -90,6 +90,21 @@ public final class Sandbox {
     return made[0];
   }
 
+  /** A nested stage-2 table (arm64): indexed by an L2 guest's IPAs. */
+  public RadixRoot newNestedRoot(int as) {
+    RadixRoot[] made = new RadixRoot[1];
+    world.withExclusiveLock(() -> made[0] = world.mmu(as).newNestedRoot());
+    return made[0];
+  }
+
+  /**
+   * Maps, in nested stage-2 table {@code nested}, the L2 IPA {@code ipa} to the host page that
+   * {@link #map} gives gfn {@code gfn} of the VM's own table: young, clean, writable.
+   */
+  public void mapNested(RadixRoot nested, long ipa, long gfn, int level) {
+    world.withExclusiveLock(() -> nested.map(ipa, level, 0x10_0000 + gfn, true, true, false));
+  }
+
   /** Marks {@code root} invalid; it keeps its mappings. */
   public void invalidate(RadixRoot root) {
     world.withExclusiveLock(() -> world.mmu(root.addressSpace()).invalidate(root));

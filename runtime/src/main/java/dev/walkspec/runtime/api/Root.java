@@ -13,6 +13,15 @@ public interface Root {
 
   boolean valid();
 
+  /**
+   * Whether this is a nested stage-2 table (arm64 nested virtualization): it maps an L2 guest's
+   * IPAs, not this address space's gfns, so a gfn range does not say which of its entries map the
+   * range; an unmap drops it whole, as the kernel's does (H9, H10). Default: not nested.
+   */
+  default boolean nested() {
+    return false;
+  }
+
   int levels();
 
   /**

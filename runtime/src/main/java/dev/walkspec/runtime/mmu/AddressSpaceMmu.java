@@ -149,7 +149,25 @@ public final class AddressSpaceMmu implements PageTables, Shared {
       throw new IllegalStateException(
           "this VM has no TDP MMU (" + mmus.describe() + "): it has no TDP roots");
     }
-    RadixRoot root = new RadixRoot(ctx.nextRootId(), this, ctx, false);
+    return publishNew(new RadixRoot(ctx.nextRootId(), this, ctx, false, false));
+  }
+
+  /**
+   * Allocates a nested stage-2 table (arm64 nested virtualization: the stage 2 that KVM builds for
+   * an L2 guest, mapping its IPAs to host pages), listed after the VM's own root so vCPUs keep
+   * using that one; needs the lock exclusively (H7). Its index is the L2 guest's IPA, not a gfn of
+   * this address space.
+   */
+  public RadixRoot newNestedRoot() {
+    ctx.checkStructural("allocating a nested stage-2 root in as " + addressSpace);
+    if (!mmus.tdp()) {
+      throw new IllegalStateException(
+          "this VM has no two-dimensional tables (" + mmus.describe() + "): no nested stage 2");
+    }
+    return publishNew(new RadixRoot(ctx.nextRootId(), this, ctx, false, true));
+  }
+
+  private RadixRoot publishNew(RadixRoot root) {
     List<Root> more = new ArrayList<>(all);
     more.add(root);
     publish(more);
@@ -166,7 +184,7 @@ public final class AddressSpaceMmu implements PageTables, Shared {
       throw new IllegalStateException(
           "this VM has no shadow MMU (" + mmus.describe() + "): it has no shadow pages");
     }
-    RadixRoot root = new RadixRoot(ctx.nextRootId(), this, ctx, true);
+    RadixRoot root = new RadixRoot(ctx.nextRootId(), this, ctx, true, false);
     ctx.sched.yieldPoint(Op.STORE, this, -1);
     List<RadixRoot> more = new ArrayList<>(shadowRoots);
     more.add(root);

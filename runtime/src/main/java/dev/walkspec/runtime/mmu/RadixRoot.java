@@ -24,13 +24,15 @@ public final class RadixRoot implements Root {
   private final EntryCodec codec;
   private final TablePage top;
   private final boolean shadow;
+  private final boolean nested;
   private volatile boolean valid = true;
 
-  RadixRoot(int id, AddressSpaceMmu mmu, MmuContext ctx, boolean shadow) {
+  RadixRoot(int id, AddressSpaceMmu mmu, MmuContext ctx, boolean shadow, boolean nested) {
     this.id = id;
     this.mmu = mmu;
     this.ctx = ctx;
     this.shadow = shadow;
+    this.nested = nested;
     this.codec = ctx.codec;
     this.top = ctx.allocate(ctx.levels, 0, mmu.addressSpace(), id);
   }
@@ -53,6 +55,11 @@ public final class RadixRoot implements Root {
   /** Whether this is a shadow-MMU root (its leaves are in the reverse maps) or a TDP root. */
   public boolean shadow() {
     return shadow;
+  }
+
+  @Override
+  public boolean nested() {
+    return nested;
   }
 
   @Override
