@@ -8,6 +8,7 @@ import dev.walkspec.conform.report.ReportBuilder;
 import dev.walkspec.conform.report.ReportFiles;
 import dev.walkspec.conform.report.ReportJson;
 import dev.walkspec.conform.report.ReportView;
+import dev.walkspec.pipeline.BundledSpecs;
 import dev.walkspec.suite.ExplorationBudget;
 import dev.walkspec.suite.Shell;
 import java.io.PrintWriter;
@@ -15,6 +16,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -144,7 +146,16 @@ public final class ConformCommand implements Callable<Integer> {
     Set<String> readLockers = result.readLockers();
     // Only the bundled spec files have reviewed outcomes, never a user's spec of the same name.
     ExpectedOutcomes expected = ExpectedOutcomes.bundled().forRun(named);
-    ReportView view = ReportBuilder.build(result, expected, named, mutants, runInfo());
+    // Which kernel findings a range from mm reaches, judged on the canonical spec if it ran.
+    Map<String, Reachability.Verdict> reach =
+        named.stream()
+            .filter(s -> s.name().equals(BundledSpecs.CANONICAL.replace(".walk", "")))
+            .findFirst()
+            .map(canonical -> Reachability.of(result, canonical))
+            .orElse(Map.of());
+    Map<String, String> reachText = new LinkedHashMap<>();
+    reach.forEach((k, v) -> reachText.put(k, v.text()));
+    ReportView view = ReportBuilder.build(result, expected, named, mutants, runInfo(), reachText);
     ReportFiles.write(reportDir, view, result);
     List<ExpectedOutcomes.Difference> differences = expected.differences(result);
     if (common.format() != CommonOptions.Format.text) {
@@ -169,6 +180,7 @@ public final class ConformCommand implements Callable<Integer> {
       }
     }
     advisories(sets, readLockers).forEach(out::println);
+    reachText.forEach((finding, text) -> out.println("kernel finding " + finding + ": " + text));
     out.printf(
         "%d generated suites, %d tests, %d schedules explored, %.1f s%n",
         result.suites(), result.tests(), result.schedules(), result.millis() / 1000.0);

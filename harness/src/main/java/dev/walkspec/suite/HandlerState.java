@@ -79,6 +79,38 @@ public record HandlerState(
         shadowRoots);
   }
 
+  /** The same state with the call over [start, end) instead. */
+  public HandlerState withRange(long newStart, long newEnd) {
+    return new HandlerState(
+        slotBase,
+        slotPages,
+        neighbourPages,
+        roots,
+        invalidRoots,
+        mappings,
+        newStart,
+        newEnd,
+        mayBlock,
+        mmus,
+        shadowRoots);
+  }
+
+  /** The same state with these mappings instead. */
+  public HandlerState withMappings(List<Mapping> newMappings) {
+    return new HandlerState(
+        slotBase,
+        slotPages,
+        neighbourPages,
+        roots,
+        invalidRoots,
+        newMappings,
+        start,
+        end,
+        mayBlock,
+        mmus,
+        shadowRoots);
+  }
+
   /** The same slots and range in a VM of other structures, with these roots and mappings. */
   HandlerState inVm(Mmus vm, int tdpRoots, List<Integer> invalid, int shadow, List<Mapping> maps) {
     return new HandlerState(

@@ -417,7 +417,7 @@ public final class HandlerStates {
   }
 
   /** Later mappings of a root win over earlier ones they overlap, as re-mapping does. */
-  private static List<HandlerState.Mapping> dedupe(List<HandlerState.Mapping> mappings) {
+  static List<HandlerState.Mapping> dedupe(List<HandlerState.Mapping> mappings) {
     List<HandlerState.Mapping> kept = new ArrayList<>();
     for (HandlerState.Mapping m : mappings) {
       kept.removeIf(

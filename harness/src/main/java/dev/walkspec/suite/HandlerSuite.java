@@ -13,6 +13,7 @@ import dev.walkspec.runtime.explore.Schedule;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 import net.jqwik.api.Arbitrary;
 import org.apiguardian.api.API;
@@ -208,6 +209,14 @@ public final class HandlerSuite {
     return HandlerStates.states(
             RuntimeProfiles.of(profile).maxHugeLevel(), RuntimeProfiles.vms(profile))
         .withoutEdgeCases();
+  }
+
+  /**
+   * The states of the suite's properties with ranges of the shapes mm issues and KVM's rule for
+   * huge mappings ({@link MmRanges}): whether a finding is reachable from mm (issue 17 item 5).
+   */
+  public Arbitrary<HandlerState> mmRangeStates(Set<MmRanges.Shape> shapes) {
+    return MmRanges.of(states(), shapes);
   }
 
   private Binding binding() {

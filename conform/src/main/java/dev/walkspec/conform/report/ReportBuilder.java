@@ -37,6 +37,20 @@ public final class ReportBuilder {
       List<Matrix.NamedSpec> specs,
       Optional<CanonicalMutants> mutants,
       ReportView.RunInfo run) {
+    return build(result, expected, specs, mutants, run, Map.of());
+  }
+
+  /**
+   * The report, with what can reach each kernel port's finding from mm ({@code reach}, by
+   * "set/obligation"; issue 17 item 5).
+   */
+  public static ReportView build(
+      MatrixResult result,
+      ExpectedOutcomes expected,
+      List<Matrix.NamedSpec> specs,
+      Optional<CanonicalMutants> mutants,
+      ReportView.RunInfo run,
+      Map<String, String> reach) {
     List<ExpectedOutcomes.Difference> differing = expected.differences(result);
     List<String> differences =
         differing.stream().map(ExpectedOutcomes.Difference::describe).toList();
@@ -73,7 +87,7 @@ public final class ReportBuilder {
     return new ReportView(
         Version.get(),
         run,
-        findings(result, expected, failures),
+        findings(result, expected, failures, reach),
         selfTest(result, differing),
         String.format(Locale.ROOT, "%.1f", result.millis() / 1000.0),
         result.suites(),
@@ -93,7 +107,10 @@ public final class ReportBuilder {
    * first (issue 18: kernel findings apart from the self-test).
    */
   private static List<ReportView.Finding> findings(
-      MatrixResult result, ExpectedOutcomes expected, List<ReportView.Failure> failures) {
+      MatrixResult result,
+      ExpectedOutcomes expected,
+      List<ReportView.Failure> failures,
+      Map<String, String> reach) {
     List<ReportView.Finding> out = new ArrayList<>();
     for (HandlerSet set : result.sets()) {
       if (set.kind() == HandlerSet.Kind.PLANTED) {
@@ -119,7 +136,8 @@ public final class ReportBuilder {
                           .filter(r -> !r.isEmpty())
                           .distinct()
                           .collect(Collectors.joining("; ")),
-                      fs.get(0).anchor())));
+                      fs.get(0).anchor(),
+                      reach.getOrDefault(set.name() + "/" + obligation, ""))));
       long failingSpecs =
           result.specs().stream()
               .filter(s -> result.cell(set.name(), s).map(c -> !c.passed()).orElse(false))

@@ -100,9 +100,12 @@ public record ReportView(
     }
   }
 
-  /** One obligation a set broke: under which specs, why, and the anchor of its first card. */
+  /**
+   * One obligation a set broke: under which specs, why, the anchor of its first card, and for a
+   * kernel port whether a range from mm can reach it ({@code reach}; empty where not judged).
+   */
   public record Broken(
-      String obligation, String title, String specs, String reason, String anchor) {}
+      String obligation, String title, String specs, String reason, String anchor, String reach) {}
 
   /**
    * walkspec's self-test: the planted-bug sets, how many broke exactly what expected-outcomes.tsv

@@ -1,0 +1,174 @@
+package dev.walkspec.conform;
+
+import dev.walkspec.check.Binding;
+import dev.walkspec.check.WalkerRoles;
+import dev.walkspec.runtime.api.GfnHandler;
+import dev.walkspec.suite.HandlerState;
+import dev.walkspec.suite.HandlerSuite;
+import dev.walkspec.suite.Judges;
+import dev.walkspec.suite.MmRanges;
+import dev.walkspec.suite.SpecRef;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.Set;
+import java.util.function.Supplier;
+import net.jqwik.api.RandomGenerator;
+import net.jqwik.api.sessions.JqwikSession;
+
+/**
+ * Which findings of the kernel ports a range from mm can reach (issue 17 item 5), for the report.
+ *
+ * <p>A finding of an unmap handler is reachable by its range: mm invalidates any page-aligned range
+ * (munmap, madvise, migration, reclaim). A finding of an aging handler that a one-call property
+ * judges is judged again on ranges of the shapes mm's callers pass ({@link MmRanges}: one page, an
+ * aligned 2 MiB folio, a large folio's PTEs within one page table, DAMON's unaligned sampling),
+ * shape by shape, in a VM that follows KVM's rule for huge mappings: reachable when a range of one
+ * of them breaks the obligation too (the first such range is named), latent when none of the ranges
+ * drawn does. A draw that finds nothing proves nothing, so a latent verdict says how many ranges
+ * were tried; the argument that no range can is in conformance-tests/README.md.
+ */
+final class Reachability {
+  /** Ranges drawn per shape; the seed is fixed, so a rerun draws the same ones. */
+  static final int TRIES_PER_SHAPE = 300;
+
+  static final long SEED = 20261206L;
+
+  private Reachability() {}
+
+  /** A finding of a kernel port and what can reach it. */
+  record Verdict(boolean reachable, String text) {}
+
+  /**
+   * The verdict on every obligation a kernel port broke, by "set/obligation", judged on the spec
+   * {@code spec} (the first failure of each obligation there names the binding).
+   */
+  static Map<String, Verdict> of(MatrixResult result, Matrix.NamedSpec spec) {
+    Map<String, Verdict> out = new LinkedHashMap<>();
+    for (HandlerSet set : result.sets()) {
+      if (set.kind() != HandlerSet.Kind.KERNEL) {
+        continue;
+      }
+      Optional<MatrixCell> cell = result.cell(set.name(), spec.name());
+      if (cell.isEmpty()) {
+        continue;
+      }
+      for (MatrixCell.Failure f : cell.get().failuresInOrder()) {
+        verdict(spec, set, f.obligation(), f.binding())
+            .ifPresent(v -> out.put(set.name() + "/" + f.obligation(), v));
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The verdict on {@code obligation}, which {@code set} broke in the binding named {@code
+   * bindingName} ("clear_young[x86]") of {@code spec}; empty for a binding the spec does not have.
+   */
+  static Optional<Verdict> verdict(
+      Matrix.NamedSpec spec, HandlerSet set, String obligation, String bindingName) {
+    return spec.checked().bindings().stream()
+        .filter(b -> b.displayName().equals(bindingName))
+        .findFirst()
+        .map(b -> of(spec, b, set, obligation));
+  }
+
+  private static Verdict of(
+      Matrix.NamedSpec spec, Binding binding, HandlerSet set, String obligation) {
+    String kind = binding.callback(WalkerRoles.of(binding.walker()).handlerSlot()).orElse("");
+    if (kind.equals("unmap")) {
+      return new Verdict(
+          true,
+          "reachable from mm: invalidations come for any page-aligned range (munmap, madvise,"
+              + " migration, reclaim)");
+    }
+    String className = set.handlers().get(kind);
+    if (className == null || !Judges.judgedBy(obligation, Judges.By.ONE_CALL)) {
+      return new Verdict(false, "not judged on mm's ranges (" + binding.displayName() + ")");
+    }
+    // test_young passes one address: one page, whatever the caller.
+    List<MmRanges.Shape> shapes =
+        kind.equals("test_age")
+            ? List.of(MmRanges.Shape.ONE_PAGE)
+            : List.of(MmRanges.Shape.values());
+    for (MmRanges.Shape shape : shapes) {
+      Optional<HandlerState> reaching =
+          firstBreaking(spec, binding, className, obligation, EnumSet.of(shape));
+      if (reaching.isPresent()) {
+        return new Verdict(
+            true,
+            "reachable from mm: "
+                + shape.text()
+                + " breaks it too ("
+                + binding.displayName()
+                + " over ["
+                + reaching.get().start()
+                + ", "
+                + reaching.get().end()
+                + "))");
+      }
+    }
+    return new Verdict(
+        false,
+        "latent: none of "
+            + TRIES_PER_SHAPE * shapes.size()
+            + " ranges of the shapes mm issues breaks it in "
+            + binding.displayName()
+            + " (conformance-tests/README.md says why none can)");
+  }
+
+  /**
+   * The first of {@link #TRIES_PER_SHAPE} states with ranges of {@code shapes} on which the handler
+   * {@code className} breaks {@code obligation} in {@code binding}, if one does.
+   */
+  static Optional<HandlerState> firstBreaking(
+      Matrix.NamedSpec spec,
+      Binding binding,
+      String className,
+      String obligation,
+      Set<MmRanges.Shape> shapes) {
+    HandlerSuite suite =
+        HandlerSuite.of(
+            SpecRef.of(spec::checked, spec.file().toString()),
+            binding.operation().id().text(),
+            binding.profile().name(),
+            className,
+            handlers(className));
+    // Drawn outside a property, so in a session of jqwik's own; the seed makes the draws the same
+    // on every run.
+    List<HandlerState> drawn = new ArrayList<>();
+    JqwikSession.run(
+        () -> {
+          RandomGenerator<HandlerState> states = suite.mmRangeStates(shapes).generator(1000);
+          Random random = new Random(SEED);
+          for (int i = 0; i < TRIES_PER_SHAPE; i++) {
+            drawn.add(states.next(random).value());
+          }
+        });
+    for (HandlerState state : drawn) {
+      try {
+        suite.check(obligation, state);
+      } catch (AssertionError broken) {
+        return Optional.of(state);
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static Supplier<GfnHandler> handlers(String className) {
+    return () -> {
+      try {
+        return (GfnHandler)
+            Class.forName(className, true, Reachability.class.getClassLoader())
+                .getConstructor()
+                .newInstance();
+      } catch (ReflectiveOperationException e) {
+        throw new IllegalStateException("cannot make handler " + className, e);
+      }
+    };
+  }
+}
