@@ -68,6 +68,13 @@ public record HandlerSet(
     return HandlerSets.isKernelPort(name) ? Kind.KERNEL : Kind.WHAT_IF;
   }
 
+  /** This set with one handler kind replaced by a change the kernel does not have: a what-if. */
+  HandlerSet withWhatIf(String whatIfName, String kind, String className, String change) {
+    Map<String, String> edited = new TreeMap<>(handlers);
+    edited.put(kind, className);
+    return new HandlerSet(whatIfName, profiles, edited, writer, Optional.empty(), change);
+  }
+
   /** This set with one handler kind (or "writer") replaced: a known-bad variant. */
   HandlerSet withBad(String badName, String kind, String className, String change) {
     Map<String, String> edited = new TreeMap<>(handlers);

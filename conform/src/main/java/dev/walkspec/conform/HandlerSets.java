@@ -132,18 +132,10 @@ public final class HandlerSets {
    * on unmap-vs-root-free); its aging is riscv's.
    */
   public static final HandlerSet RISCV_REREADS_ROOT =
-      new HandlerSet(
+      RISCV.withWhatIf(
           "RiscvRereadsRoot",
-          List.of("riscv"),
-          Map.of(
-              "age",
-              ARCH + "riscv.RiscvAgeHandler",
-              "test_age",
-              ARCH + "riscv.RiscvTestAgeHandler",
-              "unmap",
-              ARCH + "whatif.RiscvUnmapRereadsRoot"),
-          Optional.empty(),
-          Optional.empty(),
+          "unmap",
+          ARCH + "whatif.RiscvUnmapRereadsRoot",
           "what if: riscv's unmap looks at the VM's root again after each yield (fixing H3 on"
               + " teardown)");
 

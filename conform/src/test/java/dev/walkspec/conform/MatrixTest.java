@@ -36,7 +36,20 @@ class MatrixTest {
     for (HandlerSet set : HandlerSets.bundled()) {
       assertThat(out).containsPattern("(?m)^" + set.name() + " +\\| ");
     }
-    assertThat(HandlerSets.bundled()).hasSize(26);
+    assertThat(HandlerSets.bundled()).hasSize(31);
+  }
+
+  @Test
+  void each_kernel_finding_says_whether_a_range_from_mm_reaches_it() {
+    // Issue 17 item 5: judged again on the ranges mm's callers pass (Reachability).
+    String out = FullRun.get().out();
+    assertThat(out)
+        .contains(
+            "kernel finding x86/H9: reachable from mm: DAMON's sampling of a page or a 2 MiB"
+                + " folio from an unaligned address breaks it too (clear_flush_young[x86] over [")
+        .contains(
+            "kernel finding riscv/H3: reachable from mm: invalidations come for any page-aligned"
+                + " range");
   }
 
   @Test

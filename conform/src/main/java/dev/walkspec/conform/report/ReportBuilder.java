@@ -16,6 +16,7 @@ import dev.walkspec.model.Rule;
 import dev.walkspec.mutate.MutantOutcome;
 import dev.walkspec.suite.InconclusiveExploration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -131,8 +132,9 @@ public final class ReportBuilder {
                       fs.size() == result.specs().size()
                           ? "every spec (" + fs.size() + ")"
                           : String.join(", ", fs.stream().map(ReportView.Failure::spec).toList()),
+                      // A cell's reason joins the reasons of its lines ("; "): each once.
                       fs.stream()
-                          .map(ReportView.Failure::reason)
+                          .flatMap(f -> Arrays.stream(f.reason().split("; ")))
                           .filter(r -> !r.isEmpty())
                           .distinct()
                           .collect(Collectors.joining("; ")),
