@@ -6,7 +6,6 @@ import dev.walkspec.runtime.api.Kvm;
 import dev.walkspec.runtime.api.Pages;
 import dev.walkspec.runtime.api.Root;
 import dev.walkspec.runtime.api.UnmapHandler;
-import java.util.List;
 
 /**
  * arm64 unmap (C1), as the kernel has it: under the write lock, the VM's own stage 2 is unmapped
@@ -35,25 +34,29 @@ public class Arm64UnmapHandler implements UnmapHandler {
   public boolean handle(Kvm kvm, GfnRange range) {
     kvm.mmuLock().assertHeldWrite("H1", "the stage-2 unmap handler");
     int as = range.slot().addressSpace();
-    for (Root own : ownTables(kvm, as)) {
-      unmapInChunks(kvm, range, own, range.start(), range.end());
+    // The VM's own stage 2 (kvm->arch.mmu): the table the range's gfns index.
+    for (Root table : kvm.mmu(as).roots()) {
+      if (!table.nested()) {
+        unmapOwnTable(kvm, range, table);
+      }
     }
-    unmapNested(kvm, range, as);
+    // kvm_nested_s2_unmap: every valid nested stage-2 table.
+    for (Root table : kvm.mmu(as).validRoots()) {
+      if (table.nested()) {
+        unmapNestedTable(kvm, range, table);
+      }
+    }
     return false;
   }
 
-  /** The VM's own stage 2 (kvm->arch.mmu): the tables the range's gfns index. */
-  protected List<Root> ownTables(Kvm kvm, int as) {
-    return kvm.mmu(as).roots().stream().filter(r -> !r.nested()).toList();
+  /** The VM's own stage 2 over the range. */
+  protected void unmapOwnTable(Kvm kvm, GfnRange range, Root table) {
+    unmapInChunks(kvm, range, table, range.start(), range.end());
   }
 
-  /** kvm_nested_s2_unmap: every valid nested stage-2 table, over its whole IPA space. */
-  protected void unmapNested(Kvm kvm, GfnRange range, int as) {
-    for (Root nested : kvm.mmu(as).validRoots()) {
-      if (nested.nested()) {
-        unmapWhole(kvm, range, nested);
-      }
-    }
+  /** A nested stage-2 table over its whole IPA space: the range does not say which IPAs map it. */
+  protected void unmapNestedTable(Kvm kvm, GfnRange range, Root table) {
+    unmapWhole(kvm, range, table);
   }
 
   /**
@@ -63,41 +66,43 @@ public class Arm64UnmapHandler implements UnmapHandler {
    */
   protected static void unmapWhole(Kvm kvm, GfnRange range, Root table) {
     long limit = Pages.pagesAt(table.levels() + 1);
-    long from = 0;
-    while (from < limit) {
-      EntryCursor next = table.walk(from, limit);
-      if (!next.next()) {
+    EntryCursor next = table.walk(0, limit);
+    while (next.next()) {
+      long chunk = Pages.alignDown(next.gfn(), 3);
+      zap(kvm, table, chunk, chunk + CHUNK);
+      if (!offerLock(kvm, range, table)) {
         return;
       }
-      long chunk = Math.max(from, Pages.alignDown(next.gfn(), 3));
-      if (!unmapChunk(kvm, range, table, chunk, chunk + CHUNK, true)) {
-        return;
-      }
-      from = chunk + CHUNK;
+      // From the chunk just emptied: the first mapping after it, if any.
+      next = table.walk(chunk, limit);
     }
   }
 
   /** [from, to) of {@code table} in chunks that end on 1 GiB boundaries. */
   protected static void unmapInChunks(Kvm kvm, GfnRange range, Root table, long from, long to) {
-    while (from < to) {
+    while (true) {
       long end = Math.min(to, Pages.alignDown(from, 3) + CHUNK);
-      if (!unmapChunk(kvm, range, table, from, end, end < to)) {
+      zap(kvm, table, from, end);
+      if (end >= to || !offerLock(kvm, range, table)) {
         return;
       }
       from = end;
     }
   }
 
-  /**
-   * One chunk, its flush, and (H8: only when the caller may block) a chance to give the lock up
-   * before the next; false when the table is gone after that (stage2_apply_range reads it again).
-   */
-  private static boolean unmapChunk(
-      Kvm kvm, GfnRange range, Root table, long from, long to, boolean more) {
+  /** One chunk, and its flush: the stage-2 unmap walk invalidates the TLBs itself (H12). */
+  private static void zap(Kvm kvm, Root table, long from, long to) {
     if (table.zapRange(from, to)) {
       kvm.flushRemoteTlbs();
     }
-    if (!range.mayBlock() || !more) {
+  }
+
+  /**
+   * Between two chunks of one walk: the lock offered when the caller may block (H8, H14); whether
+   * the table is still there to go on in (stage2_apply_range reads it again).
+   */
+  protected static boolean offerLock(Kvm kvm, GfnRange range, Root table) {
+    if (!range.mayBlock()) {
       return true;
     }
     kvm.condReschedMmuLock();

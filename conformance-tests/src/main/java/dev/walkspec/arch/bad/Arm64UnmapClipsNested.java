@@ -10,11 +10,7 @@ public class Arm64UnmapClipsNested extends Arm64UnmapHandler {
   public Arm64UnmapClipsNested() {}
 
   @Override
-  protected void unmapNested(Kvm kvm, GfnRange range, int as) {
-    for (Root nested : kvm.mmu(as).validRoots()) {
-      if (nested.nested()) {
-        unmapInChunks(kvm, range, nested, range.start(), range.end());
-      }
-    }
+  protected void unmapNestedTable(Kvm kvm, GfnRange range, Root table) {
+    unmapInChunks(kvm, range, table, range.start(), range.end());
   }
 }

@@ -11,15 +11,9 @@ public class Arm64UnmapRoundsOwnTableOut extends Arm64UnmapHandler {
   public Arm64UnmapRoundsOwnTableOut() {}
 
   @Override
-  public boolean handle(Kvm kvm, GfnRange range) {
-    kvm.mmuLock().assertHeldWrite("H1", "the stage-2 unmap handler");
-    int as = range.slot().addressSpace();
+  protected void unmapOwnTable(Kvm kvm, GfnRange range, Root table) {
     long from = Pages.alignDown(range.start(), 2);
     long to = Pages.alignDown(range.end() - 1, 2) + Pages.pagesAt(2);
-    for (Root own : ownTables(kvm, as)) {
-      unmapInChunks(kvm, range, own, from, to);
-    }
-    unmapNested(kvm, range, as);
-    return false;
+    unmapInChunks(kvm, range, table, from, to);
   }
 }

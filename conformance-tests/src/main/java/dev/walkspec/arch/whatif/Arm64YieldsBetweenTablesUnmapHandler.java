@@ -12,22 +12,13 @@ import dev.walkspec.runtime.api.Root;
  * table's first chunk are zapped under one hold (arm64's H14 finding). Everything else is arm64's;
  * this module's generated arm64 suites check it.
  */
-public class Arm64UnmapYieldsBetweenTables extends Arm64UnmapHandler {
-  public Arm64UnmapYieldsBetweenTables() {}
+public class Arm64YieldsBetweenTablesUnmapHandler extends Arm64UnmapHandler {
+  public Arm64YieldsBetweenTablesUnmapHandler() {}
 
   @Override
-  protected void unmapNested(Kvm kvm, GfnRange range, int as) {
-    for (Root nested : kvm.mmu(as).validRoots()) {
-      if (!nested.nested()) {
-        continue;
-      }
-      if (range.mayBlock()) {
-        kvm.condReschedMmuLock();
-        if (!kvm.mmu(as).roots().contains(nested)) {
-          continue;
-        }
-      }
-      unmapWhole(kvm, range, nested);
+  protected void unmapNestedTable(Kvm kvm, GfnRange range, Root table) {
+    if (offerLock(kvm, range, table)) {
+      super.unmapNestedTable(kvm, range, table);
     }
   }
 }
