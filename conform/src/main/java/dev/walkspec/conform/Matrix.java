@@ -3,7 +3,6 @@ package dev.walkspec.conform;
 import dev.walkspec.check.Binding;
 import dev.walkspec.check.CheckedSpec;
 import dev.walkspec.check.Obligations;
-import dev.walkspec.check.WalkerRoles;
 import dev.walkspec.cli.ExploredSuites;
 import dev.walkspec.conform.cache.CacheKeys;
 import dev.walkspec.conform.cache.ResultCache;
@@ -11,12 +10,10 @@ import dev.walkspec.emit.GeneratedFile;
 import dev.walkspec.emit.SourceCompiler;
 import dev.walkspec.model.Decls.Obligation;
 import dev.walkspec.pipeline.BundledSpecs;
-import dev.walkspec.runtime.world.LocklessReadLocks;
 import dev.walkspec.runtime.world.World;
 import dev.walkspec.semantics.ObligationChanges;
 import dev.walkspec.suite.ConformanceFailure;
 import dev.walkspec.suite.ExplorationBudget;
-import dev.walkspec.suite.ExploredFailure;
 import dev.walkspec.suite.HandlerSuite;
 import dev.walkspec.suite.InconclusiveExploration;
 import dev.walkspec.suite.Judges;
@@ -61,6 +58,10 @@ public final class Matrix {
   private final Progress progress;
   private final Optional<ResultCache> cache;
   private final Optional<Path> keepSuites;
+  private final int threads;
+  private final List<MatrixResult.Phase> phases = new ArrayList<>();
+  private String phase;
+  private long phaseBegan;
 
   /** A checked spec with the name its column shows. */
   public record NamedSpec(String name, Path file, CheckedSpec checked) {}
@@ -75,24 +76,34 @@ public final class Matrix {
       int tries,
       Progress progress,
       Optional<ResultCache> cache,
-      Optional<Path> keepSuites) {
+      Optional<Path> keepSuites,
+      int threads) {
     this.specs = specs;
     this.sets = sets;
     this.tries = tries;
     this.progress = progress;
     this.cache = cache;
     this.keepSuites = keepSuites;
+    this.threads = threads;
   }
 
   public static MatrixResult run(
       List<NamedSpec> specs, List<HandlerSet> sets, int tries, Progress progress) throws Exception {
-    return run(specs, sets, tries, progress, Optional.empty(), Optional.empty());
+    return run(specs, sets, tries, progress, Optional.empty(), Optional.empty(), 1);
+  }
+
+  /**
+   * One worker per core runs the suites (this JVM and worker JVMs), unless the user asks for fewer.
+   */
+  public static int defaultThreads() {
+    return Runtime.getRuntime().availableProcessors();
   }
 
   /**
    * Runs the matrix, reusing from {@code cache} every judgement whose inputs are unchanged (see
    * {@link CacheKeys}) and storing the ones it runs; with {@code keepSuites}, every judgement runs
-   * and the generated suites' sources are written there too.
+   * and the generated suites' sources are written there too. With {@code threads} above one, the
+   * suites run on that many worker JVMs; the outcomes are the same as with one.
    */
   public static MatrixResult run(
       List<NamedSpec> specs,
@@ -100,14 +111,15 @@ public final class Matrix {
       int tries,
       Progress progress,
       Optional<ResultCache> cache,
-      Optional<Path> keepSuites)
+      Optional<Path> keepSuites,
+      int threads)
       throws Exception {
-    return new Matrix(specs, sets, tries, progress, cache, keepSuites).run();
+    return new Matrix(specs, sets, tries, progress, cache, keepSuites, threads).run();
   }
 
   private MatrixResult run() throws Exception {
     long began = System.nanoTime();
-    progress.phase("planning");
+    phase("planning", "planning");
     List<Need> needs = needs();
     Map<String, Need> representatives = new LinkedHashMap<>();
     needs.forEach(n -> representatives.putIfAbsent(n.key(), n));
@@ -147,37 +159,38 @@ public final class Matrix {
           0,
           (System.nanoTime() - began) / 1_000_000,
           use,
-          readLockers);
+          readLockers,
+          phase(null, null));
     }
-    progress.phase("generating " + toRun.size() + " judgements");
+    phase("generating", "generating " + toRun.size() + " judgements");
     Map<String, String> suiteOfBinding = new LinkedHashMap<>();
-    List<GeneratedFile> sources = new ArrayList<>();
+    // One group per suite: its own package, so groups compile apart.
+    List<List<GeneratedFile>> groups = new ArrayList<>();
     for (Need rep : toRun.values()) {
       String id = rep.spec() + "|" + rep.set() + "|" + rep.binding().displayName();
       if (!suiteOfBinding.containsKey(id)) {
         List<GeneratedFile> files = suite(rep, suiteOfBinding.size());
-        sources.addAll(files);
+        groups.add(files);
         suiteOfBinding.put(id, className(files.get(0)));
       }
     }
+    List<GeneratedFile> sources = groups.stream().flatMap(List::stream).toList();
     if (keepSuites.isPresent()) {
       KeptSuites.write(keepSuites.get(), sources);
     }
-    progress.phase("compiling " + sources.size() + " suites");
+    phase("compiling", "compiling " + sources.size() + " suites");
     Path work = TempDirs.create("walkspec-conform");
     try {
-      SourceCompiler.Result compiled = SourceCompiler.compile(sources, work);
+      SourceCompiler.Result compiled = SourceCompiler.compileGroups(groups, work, threads);
       if (!compiled.problems().isEmpty()) {
         throw new IllegalStateException("generated suites do not compile: " + compiled.problems());
       }
-      progress.phase("running");
-      // The runtime notes the handlers that take the MMU lock for read in a lockless walk.
-      LocklessReadLocks.clear();
+      phase("running", "running");
       SuiteLauncher.Run run =
-          SuiteLauncher.run(compiled.classes(), List.copyOf(suiteOfBinding.values()), progress);
-      Set<String> tookReadLock = LocklessReadLocks.handlers();
+          SuiteLauncher.run(
+              compiled.classes(), List.copyOf(suiteOfBinding.values()), progress, threads);
       List<SuiteLauncher.TestOutcome> outcomes = run.outcomes();
-      judge(toRun, suiteOfBinding, outcomes, tookReadLock)
+      judge(toRun, suiteOfBinding, outcomes, run.readLockers())
           .forEach(
               (key, judgement) -> {
                 readLockers.addAll(judgement.readLockers());
@@ -199,11 +212,29 @@ public final class Matrix {
           run.schedules(),
           (System.nanoTime() - began) / 1_000_000,
           use,
-          readLockers);
+          readLockers,
+          phase(null, null));
     } finally {
       // The suites' class loader is closed by now.
       TempDirs.delete(work);
     }
+  }
+
+  /**
+   * Ends the phase under way (its time goes into the result) and begins {@code name}, shown as
+   * {@code shown}; with null, only ends it. The phases so far.
+   */
+  private List<MatrixResult.Phase> phase(String name, String shown) {
+    long now = System.nanoTime();
+    if (phase != null) {
+      phases.add(new MatrixResult.Phase(phase, (now - phaseBegan) / 1_000_000));
+    }
+    phase = name;
+    phaseBegan = now;
+    if (shown != null) {
+      progress.phase(shown);
+    }
+    return List.copyOf(phases);
   }
 
   /** Every judgement the matrix needs, in column-then-row order. */
@@ -216,7 +247,7 @@ public final class Matrix {
           if (!set.profiles().contains(binding.profile().name())) {
             continue;
           }
-          Optional<String> kind = binding.callback(WalkerRoles.of(binding.walker()).handlerSlot());
+          Optional<String> kind = binding.handlerKind();
           if (kind.isEmpty() || !set.handlers().containsKey(kind.get())) {
             continue;
           }
@@ -276,7 +307,7 @@ public final class Matrix {
     if (cache.isEmpty()) {
       return Map.of();
     }
-    progress.phase("hashing the inputs of " + representatives.size() + " judgements");
+    phase("hashing", "hashing the inputs of " + representatives.size() + " judgements");
     CacheKeys keys = walkspecKeys();
     String run = tries + "|" + SEED + "|" + ExplorationBudget.current().describe();
     Map<String, String> byKey = new HashMap<>();
@@ -374,7 +405,7 @@ public final class Matrix {
         .ifPresent(
             o -> {
               throw new IllegalStateException(
-                  "a suite lost its spec: " + o.failure().get().getMessage());
+                  "a suite lost its spec: " + o.failure().get().message());
             });
     return byKey;
   }
@@ -383,9 +414,9 @@ public final class Matrix {
    * The obligation a failure found broken (a value it carries), else the one the test was about.
    */
   private MatrixCell.Failure failure(
-      Need rep, SuiteLauncher.TestOutcome outcome, Throwable failure) {
-    String message = String.valueOf(failure.getMessage());
-    String obligation = brokenObligation(failure).orElse(rep.obligation());
+      Need rep, SuiteLauncher.TestOutcome outcome, SuiteLauncher.Failure failure) {
+    String message = failure.message();
+    String obligation = failure.obligation().orElse(rep.obligation());
     Optional<String> replay = field(message, "replay:");
     // The suite's own replay command names the spec by the absolute path it was generated from;
     // the matrix names it the way a checkout does (reproduce, below) and keeps reports the same
@@ -401,16 +432,6 @@ public final class Matrix {
         outcome.displayName(),
         report,
         reproduce(rep, outcome, replay));
-  }
-
-  private static Optional<String> brokenObligation(Throwable failure) {
-    if (failure instanceof InconclusiveExploration) {
-      return Optional.of(InconclusiveExploration.VERDICT);
-    }
-    if (failure instanceof ConformanceFailure conformance) {
-      return Optional.of(conformance.rule());
-    }
-    return failure instanceof ExploredFailure explored ? explored.obligation() : Optional.empty();
   }
 
   /**

@@ -11,6 +11,7 @@ import java.util.Set;
  *
  * @param readLockers the handler classes that took the MMU lock for read inside a lockless walk
  *     (advisory notes, not failures; H1 allows it)
+ * @param phases where the run's time went, phase by phase, in order
  */
 public record MatrixResult(
     List<String> specs,
@@ -21,13 +22,18 @@ public record MatrixResult(
     long schedules,
     long millis,
     CacheUse cache,
-    Set<String> readLockers) {
+    Set<String> readLockers,
+    List<Phase> phases) {
   public MatrixResult {
     specs = List.copyOf(specs);
     sets = List.copyOf(sets);
     cells = Map.copyOf(cells);
     readLockers = Set.copyOf(readLockers);
+    phases = List.copyOf(phases);
   }
+
+  /** One phase of a run (planning, generating, compiling, running) and its wall-clock time. */
+  public record Phase(String name, long millis) {}
 
   /** A result of a run without the result cache. */
   public MatrixResult(
@@ -38,7 +44,7 @@ public record MatrixResult(
       int tests,
       long schedules,
       long millis) {
-    this(specs, sets, cells, suites, tests, schedules, millis, CacheUse.NONE, Set.of());
+    this(specs, sets, cells, suites, tests, schedules, millis, CacheUse.NONE, Set.of(), List.of());
   }
 
   /**

@@ -1,7 +1,8 @@
 package dev.walkspec.conform;
 
 import dev.walkspec.check.Binding;
-import dev.walkspec.check.WalkerRoles;
+import dev.walkspec.conform.cache.CacheKeys;
+import dev.walkspec.conform.cache.ResultCache;
 import dev.walkspec.runtime.api.GfnHandler;
 import dev.walkspec.suite.HandlerState;
 import dev.walkspec.suite.HandlerSuite;
@@ -44,11 +45,15 @@ final class Reachability {
   record Verdict(boolean reachable, String text) {}
 
   /**
-   * The verdict on every obligation a kernel port broke, by "set/obligation", judged on the spec
-   * {@code spec} (the first failure of each obligation there names the binding).
+   * The verdict's text on every obligation a kernel port broke, by "set/obligation", judged on the
+   * spec {@code spec} (the first failure of each obligation there names the binding). A verdict is
+   * taken from {@code cache} when the spec, the binding, the handler class (and what it loads), the
+   * obligation, the draws and walkspec's code are unchanged, and stored there otherwise.
    */
-  static Map<String, Verdict> of(MatrixResult result, Matrix.NamedSpec spec) {
-    Map<String, Verdict> out = new LinkedHashMap<>();
+  static Map<String, String> texts(
+      MatrixResult result, Matrix.NamedSpec spec, Optional<ResultCache> cache) {
+    Optional<CacheKeys> keys = cache.map(c -> Matrix.walkspecKeys());
+    Map<String, String> out = new LinkedHashMap<>();
     for (HandlerSet set : result.sets()) {
       if (set.kind() != HandlerSet.Kind.KERNEL) {
         continue;
@@ -58,11 +63,40 @@ final class Reachability {
         continue;
       }
       for (MatrixCell.Failure f : cell.get().failuresInOrder()) {
-        verdict(spec, set, f.obligation(), f.binding())
-            .ifPresent(v -> out.put(set.name() + "/" + f.obligation(), v));
+        binding(spec, f.binding())
+            .map(b -> cached(spec, b, set, f.obligation(), cache, keys))
+            .ifPresent(v -> out.put(set.name() + "/" + f.obligation(), v.text()));
       }
     }
     return out;
+  }
+
+  private static Verdict cached(
+      Matrix.NamedSpec spec,
+      Binding binding,
+      HandlerSet set,
+      String obligation,
+      Optional<ResultCache> cache,
+      Optional<CacheKeys> keys) {
+    if (cache.isEmpty()) {
+      return of(spec, binding, set, obligation);
+    }
+    String handler = set.handlers().get(binding.handlerKind().orElse(""));
+    String key =
+        keys.get()
+            .reachability(
+                spec.checked().spec().contentHash(),
+                binding.displayName(),
+                handler == null ? List.of() : List.of(handler),
+                obligation,
+                TRIES_PER_SHAPE + "|" + SEED);
+    Optional<ResultCache.Reach> stored = cache.get().reach(key);
+    if (stored.isPresent()) {
+      return new Verdict(stored.get().reachable(), stored.get().text());
+    }
+    Verdict verdict = of(spec, binding, set, obligation);
+    cache.get().putReach(key, new ResultCache.Reach(verdict.reachable(), verdict.text()));
+    return verdict;
   }
 
   /**
@@ -71,15 +105,18 @@ final class Reachability {
    */
   static Optional<Verdict> verdict(
       Matrix.NamedSpec spec, HandlerSet set, String obligation, String bindingName) {
+    return binding(spec, bindingName).map(b -> of(spec, b, set, obligation));
+  }
+
+  private static Optional<Binding> binding(Matrix.NamedSpec spec, String bindingName) {
     return spec.checked().bindings().stream()
         .filter(b -> b.displayName().equals(bindingName))
-        .findFirst()
-        .map(b -> of(spec, b, set, obligation));
+        .findFirst();
   }
 
   private static Verdict of(
       Matrix.NamedSpec spec, Binding binding, HandlerSet set, String obligation) {
-    String kind = binding.callback(WalkerRoles.of(binding.walker()).handlerSlot()).orElse("");
+    String kind = binding.handlerKind().orElse("");
     if (kind.equals("unmap")) {
       return new Verdict(
           true,

@@ -2,14 +2,20 @@ package dev.walkspec.conform;
 
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
+import dev.walkspec.runtime.world.LocklessReadLocks;
+import dev.walkspec.suite.ConformanceFailure;
+import dev.walkspec.suite.ExploredFailure;
 import dev.walkspec.suite.HandlerSuite;
+import dev.walkspec.suite.InconclusiveExploration;
+import java.io.IOException;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -23,11 +29,34 @@ import org.junit.platform.launcher.TestIdentifier;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
 
-/** Runs compiled generated suites with the JUnit Platform (Jupiter and jqwik), test by test. */
+/**
+ * Runs compiled generated suites with the JUnit Platform (Jupiter and jqwik), test by test: in this
+ * JVM, or in this JVM and worker JVMs together ({@link SuiteWorkers}) so that every core runs
+ * suites.
+ */
 final class SuiteLauncher {
+  /**
+   * How a test failed: the failure's message and, when the failure carries it, the obligation it
+   * found broken (an explored counterexample's, a conformance failure's rule, or inconclusive).
+   */
+  record Failure(String message, Optional<String> obligation) {}
+
   /** What one test method did: its class, method, display name, and the failure if it failed. */
   record TestOutcome(
-      String className, String method, String displayName, Optional<Throwable> failure) {}
+      String className, String method, String displayName, Optional<Failure> failure) {}
+
+  /**
+   * Every test's outcome in the order of the classes given, how many schedules the explored ones
+   * ran in all, and the handlers that took the MMU lock for read inside a lockless walk.
+   */
+  record Run(List<TestOutcome> outcomes, long schedules, Set<String> readLockers) {}
+
+  /** Where a session's events go: each test's outcome, and the schedules explored so far. */
+  interface Events {
+    void outcome(TestOutcome outcome);
+
+    void schedules(long count);
+  }
 
   /**
    * jqwik logs how it handles earlier failures at INFO; kept from the terminal (held: JUL is weak).
@@ -36,17 +65,62 @@ final class SuiteLauncher {
 
   private SuiteLauncher() {}
 
-  /** Every test's outcome, and how many schedules the explored ones ran in all. */
-  record Run(List<TestOutcome> outcomes, long schedules) {}
+  /**
+   * Runs the classes on {@code workers} workers (this JVM and {@code workers - 1} worker JVMs), or
+   * all in this JVM when one is asked for.
+   */
+  static Run run(Path classes, List<String> classNames, Progress progress, int workers)
+      throws Exception {
+    if (workers > 1 && classNames.size() > 1) {
+      return SuiteWorkers.run(
+          classes, classNames, progress, Math.min(workers, classNames.size()), true);
+    }
+    List<TestOutcome> outcomes = new ArrayList<>();
+    AtomicLong schedules = new AtomicLong();
+    // The runtime notes the handlers that take the MMU lock for read in a lockless walk.
+    LocklessReadLocks.clear();
+    try (Session session = new Session(classes)) {
+      session.execute(
+          classNames,
+          new Events() {
+            @Override
+            public void outcome(TestOutcome outcome) {
+              outcomes.add(outcome);
+              progress.testDone(outcome.displayName(), outcome.failure().isEmpty());
+            }
 
-  static Run run(Path classes, List<String> classNames, Progress progress) throws Exception {
-    ClassLoader parent = Thread.currentThread().getContextClassLoader();
-    // jqwik's failure database would make a run depend on the runs before it (it replays earlier
-    // failing samples first), so every run gets its own, thrown away afterwards.
-    Path database = TempDirs.create("walkspec-jqwik");
-    JQWIK_LOG.setLevel(Level.WARNING);
-    try (URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()}, parent)) {
+            @Override
+            public void schedules(long count) {
+              schedules.addAndGet(count);
+              progress.schedulesDone(count);
+            }
+          });
+    }
+    return new Run(
+        List.copyOf(outcomes), schedules.get(), new TreeSet<>(LocklessReadLocks.handlers()));
+  }
+
+  /**
+   * The compiled suites in one class loader (the context loader while the session is open), one
+   * JUnit Platform launcher, and a jqwik failure database of its own.
+   */
+  static final class Session implements AutoCloseable {
+    private final ClassLoader parent = Thread.currentThread().getContextClassLoader();
+    private final Path database;
+    private final URLClassLoader loader;
+    private final Launcher launcher = LauncherFactory.create();
+
+    Session(Path classes) throws IOException {
+      // jqwik's failure database would make a run depend on the runs before it (it replays
+      // earlier failing samples first), so every session gets its own, thrown away afterwards.
+      database = TempDirs.create("walkspec-jqwik");
+      JQWIK_LOG.setLevel(Level.WARNING);
+      loader = new URLClassLoader(new URL[] {classes.toUri().toURL()}, parent);
       Thread.currentThread().setContextClassLoader(loader);
+    }
+
+    /** Runs the classes, in their order, reporting to {@code events} as tests end. */
+    void execute(List<String> classNames, Events events) throws ClassNotFoundException {
       List<org.junit.platform.engine.DiscoverySelector> selectors = new ArrayList<>();
       for (String name : classNames) {
         selectors.add(selectClass(loader.loadClass(name)));
@@ -65,36 +139,33 @@ final class SuiteLauncher {
               // its own; the bound stays as a guard against a shrink that never ends.
               .configurationParameter("jqwik.shrinking.bounded.seconds", "300")
               .build();
-      Launcher launcher = LauncherFactory.create();
-      Recorder recorder = new Recorder(progress);
-      launcher.execute(request, recorder);
-      return new Run(List.copyOf(recorder.outcomes), recorder.schedules.get());
-    } finally {
+      launcher.execute(request, new Recorder(events));
+    }
+
+    @Override
+    public void close() throws IOException {
       Thread.currentThread().setContextClassLoader(parent);
-      TempDirs.delete(database);
+      try {
+        loader.close();
+      } finally {
+        TempDirs.delete(database);
+      }
     }
   }
 
-  /** Records the outcome of every test method (containers are skipped). */
+  /** Passes on the outcome of every test method (containers are skipped). */
   private static final class Recorder implements TestExecutionListener {
-    private final ConcurrentLinkedQueue<TestOutcome> outcomes = new ConcurrentLinkedQueue<>();
-    private final AtomicLong schedules = new AtomicLong();
-    private final Progress progress;
+    private final Events events;
 
-    Recorder(Progress progress) {
-      this.progress = progress;
+    Recorder(Events events) {
+      this.events = events;
     }
 
     @Override
     public void reportingEntryPublished(TestIdentifier test, ReportEntry entry) {
       entry.getKeyValuePairs().entrySet().stream()
           .filter(e -> e.getKey().equals(HandlerSuite.SCHEDULES_ENTRY))
-          .forEach(
-              e -> {
-                long count = Long.parseLong(e.getValue());
-                schedules.addAndGet(count);
-                progress.schedulesDone(count);
-              });
+          .forEach(e -> events.schedules(Long.parseLong(e.getValue())));
     }
 
     @Override
@@ -104,16 +175,31 @@ final class SuiteLauncher {
           || !(test.getSource().get() instanceof MethodSource m)) {
         return;
       }
-      Optional<Throwable> failure =
+      Optional<Failure> failure =
           result.getStatus() == TestExecutionResult.Status.SUCCESSFUL
               ? Optional.empty()
               : Optional.of(
-                  result
-                      .getThrowable()
-                      .orElse(new AssertionError("aborted: " + result.getStatus())));
-      outcomes.add(
+                  failure(
+                      result
+                          .getThrowable()
+                          .orElse(new AssertionError("aborted: " + result.getStatus()))));
+      events.outcome(
           new TestOutcome(m.getClassName(), m.getMethodName(), test.getDisplayName(), failure));
-      progress.testDone(test.getDisplayName(), failure.isEmpty());
     }
+  }
+
+  private static Failure failure(Throwable thrown) {
+    return new Failure(String.valueOf(thrown.getMessage()), brokenObligation(thrown));
+  }
+
+  /** The obligation a failure found broken, when it carries one. */
+  private static Optional<String> brokenObligation(Throwable failure) {
+    if (failure instanceof InconclusiveExploration) {
+      return Optional.of(InconclusiveExploration.VERDICT);
+    }
+    if (failure instanceof ConformanceFailure conformance) {
+      return Optional.of(conformance.rule());
+    }
+    return failure instanceof ExploredFailure explored ? explored.obligation() : Optional.empty();
   }
 }

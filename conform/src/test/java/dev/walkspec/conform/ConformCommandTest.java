@@ -238,6 +238,36 @@ class ConformCommandTest {
     assertThat(warm.code()).as(warm.err()).isZero();
     assertThat(cold.out())
         .containsPattern("cache \\S+: reused 0 of (\\d+) judgements \\(0 tests\\); every cell ran");
+    // Where the time went (issue 19); nothing ran in the warm run, so it has no running phase.
+    String seconds = " \\d+\\.\\d s";
+    assertThat(cold.out())
+        .containsPattern(
+            "\\ntime: planning"
+                + seconds
+                + ", hashing"
+                + seconds
+                + ", generating"
+                + seconds
+                + ", compiling"
+                + seconds
+                + ", running"
+                + seconds
+                + " (in this JVM|on up to \\d+ workers \\(this JVM and worker JVMs\\)), spec mutants"
+                + seconds
+                + ", reachability"
+                + seconds
+                + "\\n");
+    assertThat(warm.out())
+        .containsPattern(
+            "\\ntime: planning"
+                + seconds
+                + ", hashing"
+                + seconds
+                + ", spec mutants"
+                + seconds
+                + ", reachability"
+                + seconds
+                + "\\n");
     assertThat(warm.out())
         .containsPattern("\\n0 generated suites, 0 tests, 0 schedules explored")
         .containsPattern(

@@ -4,7 +4,6 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.walkspec.check.Binding;
 import dev.walkspec.check.CheckedSpec;
-import dev.walkspec.check.WalkerRoles;
 import dev.walkspec.emit.GeneratedFile;
 import dev.walkspec.emit.Generator;
 import dev.walkspec.emit.GeneratorOptions;
@@ -51,7 +50,7 @@ public final class ExploredSuites {
     /** Whether these handlers have a class for the binding's handler kind on its profile. */
     public boolean cover(Binding binding) {
       return (profiles.isEmpty() || profiles.contains(binding.profile().name()))
-          && kind(binding).filter(byKind::containsKey).isPresent();
+          && binding.handlerKind().filter(byKind::containsKey).isPresent();
     }
   }
 
@@ -103,11 +102,6 @@ public final class ExploredSuites {
     files.add(image);
     files.addAll(generator.walkers());
     return files;
-  }
-
-  /** The handler kind the binding's walker calls (age, test_age, unmap), if any. */
-  public static Optional<String> kind(Binding binding) {
-    return binding.callback(WalkerRoles.of(binding.walker()).handlerSlot());
   }
 
   /** The binding a display name ("clear_young[x86]") or "OPERATION[PROFILE]" names. */

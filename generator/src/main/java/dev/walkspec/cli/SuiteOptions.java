@@ -183,7 +183,7 @@ final class SuiteOptions {
             .filter(handlers::cover)
             .filter(
                 b -> {
-                  String kind = ExploredSuites.kind(b).orElse("");
+                  String kind = b.handlerKind().orElse("");
                   return kindWanted == null ? !kind.equals("unmap") : kind.equals(kindWanted);
                 })
             .filter(
@@ -216,7 +216,7 @@ final class SuiteOptions {
           checked,
           file.toAbsolutePath().toString(),
           chosen,
-          ExploredSuites.kind(chosen).orElseThrow(),
+          chosen.handlerKind().orElseThrow(),
           handlers,
           classpath);
     } catch (ClassNotFoundException | NoClassDefFoundError e) {

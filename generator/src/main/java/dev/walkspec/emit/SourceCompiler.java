@@ -11,6 +11,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import javax.tools.Diagnostic;
 import javax.tools.DiagnosticCollector;
 import javax.tools.JavaCompiler;
@@ -38,8 +42,52 @@ public final class SourceCompiler {
   /** Compiles against the current class path with {@code extra} entries (handler classes) first. */
   public static Result compile(List<GeneratedFile> sources, Path workDir, List<Path> extra)
       throws IOException {
-    Path src = Files.createDirectories(workDir.resolve("src"));
     Path classes = Files.createDirectories(workDir.resolve("classes"));
+    return new Result(classes, compileInto(write(sources, workDir), classes, extra));
+  }
+
+  /**
+   * Compiles groups of sources that do not refer to each other (each its own packages) on {@code
+   * threads} compiler tasks at once, into one class directory: the same classes as one task would
+   * write, sooner on a machine with more than one core.
+   */
+  public static Result compileGroups(List<List<GeneratedFile>> groups, Path workDir, int threads)
+      throws IOException, InterruptedException {
+    Path classes = Files.createDirectories(workDir.resolve("classes"));
+    int tasks = Math.max(1, Math.min(threads, groups.size()));
+    List<List<Path>> batches = new ArrayList<>();
+    for (int i = 0; i < tasks; i++) {
+      batches.add(new ArrayList<>());
+    }
+    for (int i = 0; i < groups.size(); i++) {
+      batches.get(i % tasks).addAll(write(groups.get(i), workDir));
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(tasks);
+    try {
+      List<Future<List<String>>> running = new ArrayList<>();
+      for (List<Path> batch : batches) {
+        running.add(pool.submit(() -> compileInto(batch, classes, List.of())));
+      }
+      List<String> problems = new ArrayList<>();
+      for (Future<List<String>> task : running) {
+        try {
+          problems.addAll(task.get());
+        } catch (ExecutionException e) {
+          if (e.getCause() instanceof IOException io) {
+            throw io;
+          }
+          throw new IllegalStateException("a compiler task failed", e.getCause());
+        }
+      }
+      return new Result(classes, problems);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  /** Writes the sources under {@code workDir/src}; the files written. */
+  private static List<Path> write(List<GeneratedFile> sources, Path workDir) throws IOException {
+    Path src = Files.createDirectories(workDir.resolve("src"));
     List<Path> files = new ArrayList<>();
     for (GeneratedFile file : sources) {
       Path path = src.resolve(file.relativePath());
@@ -47,6 +95,12 @@ public final class SourceCompiler {
       Files.writeString(path, file.content(), StandardCharsets.UTF_8);
       files.add(path);
     }
+    return files;
+  }
+
+  /** One compiler task over {@code files}; every diagnostic it gave. */
+  private static List<String> compileInto(List<Path> files, Path classes, List<Path> extra)
+      throws IOException {
     JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
     DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
     try (StandardJavaFileManager manager =
@@ -78,7 +132,7 @@ public final class SourceCompiler {
       if (!out.toString().isBlank()) {
         problems.add(out.toString());
       }
-      return new Result(classes, problems);
+      return problems;
     }
   }
 

@@ -4,7 +4,6 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.walkspec.check.Binding;
 import dev.walkspec.check.CheckedSpec;
-import dev.walkspec.check.WalkerRoles;
 import dev.walkspec.diag.Similarity;
 import dev.walkspec.emit.Generator;
 import dev.walkspec.emit.GeneratorOptions;
@@ -195,10 +194,7 @@ public final class Builds {
     }
     for (CheckedSpec spec : specs) {
       for (Binding b : spec.bindings()) {
-        boolean unmap =
-            b.callback(WalkerRoles.of(b.walker()).handlerSlot())
-                .filter("unmap"::equals)
-                .isPresent();
+        boolean unmap = b.handlerKind().filter("unmap"::equals).isPresent();
         if (!unmap || !selected(request, b)) {
           continue;
         }

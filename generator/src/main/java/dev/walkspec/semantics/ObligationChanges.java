@@ -6,7 +6,6 @@ import dev.walkspec.check.Binding;
 import dev.walkspec.check.CheckedSpec;
 import dev.walkspec.check.Checker;
 import dev.walkspec.check.Obligations;
-import dev.walkspec.check.WalkerRoles;
 import dev.walkspec.model.Decls.Obligation;
 import dev.walkspec.model.Evaluator;
 import dev.walkspec.model.Rule;
@@ -42,7 +41,7 @@ public final class ObligationChanges {
       if (bb.isEmpty()) {
         continue;
       }
-      Optional<String> kind = ba.callback(WalkerRoles.of(ba.walker()).handlerSlot());
+      Optional<String> kind = ba.handlerKind();
       if (kind.isEmpty()) {
         continue;
       }

@@ -1,7 +1,6 @@
 package dev.walkspec.suite;
 
 import dev.walkspec.check.Binding;
-import dev.walkspec.check.WalkerRoles;
 import dev.walkspec.model.Constants;
 import dev.walkspec.model.Evaluator;
 import dev.walkspec.model.Rule;
@@ -110,7 +109,7 @@ final class CheckedCall {
 
   /** The handler kind of a binding (age, test_age, unmap), "" if it has no handler slot. */
   static String kind(Binding binding) {
-    return binding.callback(WalkerRoles.of(binding.walker()).handlerSlot()).orElse("");
+    return binding.handlerKind().orElse("");
   }
 
   /** The handler call the way the walk makes it (W2, W7): SRCU held, the lock as the spec says. */

@@ -357,11 +357,7 @@ public final class ConcurrentScenarios {
   /** What the walk hands the handler: checked calls (H1, H2, H8), and C1's range recording. */
   private WalkerContext context(World world, OnLockCallback onLock) {
     GfnHandler handler = handlers.get();
-    boolean recordsRange =
-        binding
-            .callback(WalkerRoles.of(binding.walker()).handlerSlot())
-            .filter("unmap"::equals)
-            .isPresent();
+    boolean recordsRange = binding.handlerKind().filter("unmap"::equals).isPresent();
     GfnHandler checked =
         (kvm, range) -> {
           if (recordsRange) {

@@ -92,25 +92,36 @@ public record PageTableSnapshot(Map<String, Leaf> leaves) {
     return out;
   }
 
-  /**
-   * The leaves of nested stage-2 tables in {@code as} that map a host frame which a leaf of a
-   * gfn-indexed root maps for a gfn of [start, end) in this snapshot: what an unmap of the range
-   * must drop from the nested tables (H9), wherever the L2 guest put them.
-   */
-  public List<Leaf> nestedMappingsOfFramesIn(
-      PageTableSnapshot rangeSource, int as, long start, long end, EntryCodec codec) {
-    List<long[]> frames = new ArrayList<>();
-    for (Leaf leaf : rangeSource.overlapping(as, start, end)) {
-      long first = codec.frame(leaf.entry()) + Math.max(start, leaf.gfn()) - leaf.gfn();
-      long last = codec.frame(leaf.entry()) + Math.min(end, leaf.gfn() + leaf.pages()) - leaf.gfn();
-      frames.add(new long[] {first, last});
+  /** Host frames [first, end) that a mapping maps. */
+  public record Frames(long first, long end) {
+    boolean overlap(long frame, long pages) {
+      return frame < end && first < frame + pages;
     }
+  }
+
+  /** The host frames the gfn-indexed leaves of {@code as} map for the gfns of [start, end). */
+  public List<Frames> framesMappedFor(int as, long start, long end, EntryCodec codec) {
+    List<Frames> frames = new ArrayList<>();
+    for (Leaf leaf : overlapping(as, start, end)) {
+      long base = codec.frame(leaf.entry()) - leaf.gfn();
+      frames.add(
+          new Frames(
+              base + Math.max(start, leaf.gfn()), base + Math.min(end, leaf.gfn() + leaf.pages())));
+    }
+    return frames;
+  }
+
+  /**
+   * The leaves of nested stage-2 tables in {@code as} that map one of {@code frames}, at whatever
+   * IPA the L2 guest put them.
+   */
+  public List<Leaf> nestedMappingsOf(int as, List<Frames> frames, EntryCodec codec) {
     List<Leaf> out = new ArrayList<>();
     for (Leaf leaf : leaves.values()) {
       long frame = codec.frame(leaf.entry());
       if (leaf.nested()
           && leaf.addressSpace() == as
-          && frames.stream().anyMatch(f -> frame < f[1] && f[0] < frame + leaf.pages())) {
+          && frames.stream().anyMatch(f -> f.overlap(frame, leaf.pages()))) {
         out.add(leaf);
       }
     }

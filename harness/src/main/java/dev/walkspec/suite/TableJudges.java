@@ -57,6 +57,15 @@ public final class TableJudges {
       return before.changes(after);
     }
 
+    /**
+     * The nested stage-2 leaves that still map a host frame which the range's gfns mapped before
+     * the call: what an unmap must drop from the nested tables too (H9, arm64).
+     */
+    List<Leaf> nestedMappingsLeft() {
+      return after.nestedMappingsOf(
+          addressSpace, before.framesMappedFor(addressSpace, start, end, codec), codec);
+    }
+
     List<Change> removed() {
       return changes().stream().filter(Change::removed).toList();
     }
@@ -81,10 +90,7 @@ public final class TableJudges {
         new ArrayList<>(call.after().overlapping(call.addressSpace(), call.start(), call.end()));
     switch (call.kind()) {
       case "unmap":
-        left.addAll(
-            call.after()
-                .nestedMappingsOfFramesIn(
-                    call.before(), call.addressSpace(), call.start(), call.end(), call.codec()));
+        left.addAll(call.nestedMappingsLeft());
         return left.isEmpty()
             ? Optional.empty()
             : found(

@@ -49,6 +49,14 @@ public record Binding(
   }
 
   /**
+   * The handler kind (age, test_age, unmap, ...) in the slot where this binding's walker calls its
+   * arch handler (H*), if the binding fills it.
+   */
+  public Optional<String> handlerKind() {
+    return callback(WalkerRoles.of(walker).handlerSlot());
+  }
+
+  /**
    * What the walk's expressions see on this binding: the profile's Kconfig values, the fixed flags
    * and, for each callback slot, whether it holds a callback.
    */

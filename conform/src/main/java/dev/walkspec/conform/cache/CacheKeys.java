@@ -51,6 +51,31 @@ public final class CacheKeys {
         .hex();
   }
 
+  /**
+   * @param specContent the content hash of the spec the finding was judged on
+   * @param binding the binding ("clear_young[x86]") whose finding is judged again
+   * @param handlerClasses the handler class judged (none for a verdict that runs no handler)
+   * @param obligation the obligation it broke
+   * @param draws the draws' parameters: ranges per shape and seed
+   */
+  public String reachability(
+      String specContent,
+      String binding,
+      Collection<String> handlerClasses,
+      String obligation,
+      String draws) {
+    return new Digest()
+        .add("reachability")
+        .add(specContent)
+        .add(binding)
+        .add(classes.hash(handlerClasses))
+        .add(obligation)
+        .add(draws)
+        .add(code.hash())
+        .add(System.getProperty("java.version"))
+        .hex();
+  }
+
   public String mutants(byte[] spec) {
     return new Digest()
         .add("spec mutants")

@@ -64,6 +64,17 @@ public final class ResultCache {
     write(file("judgements", key), judgement);
   }
 
+  /** Whether a range from mm reaches a kernel port's finding, and the report's sentence. */
+  public record Reach(boolean reachable, String text) {}
+
+  public Optional<Reach> reach(String key) {
+    return read(file("reachability", key), new TypeReference<Reach>() {});
+  }
+
+  public void putReach(String key, Reach reach) {
+    write(file("reachability", key), reach);
+  }
+
   public Optional<List<MutantOutcome>> mutants(String key) {
     return read(file("mutants", key), new TypeReference<List<MutantOutcome>>() {});
   }

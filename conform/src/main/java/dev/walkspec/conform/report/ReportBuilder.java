@@ -3,7 +3,6 @@ package dev.walkspec.conform.report;
 import dev.walkspec.Version;
 import dev.walkspec.check.Binding;
 import dev.walkspec.check.Obligations;
-import dev.walkspec.check.WalkerRoles;
 import dev.walkspec.conform.CanonicalMutants;
 import dev.walkspec.conform.ExpectedOutcomes;
 import dev.walkspec.conform.HandlerSet;
@@ -361,7 +360,7 @@ public final class ReportBuilder {
       Map<String, Obligation> applying = new LinkedHashMap<>();
       Map<String, Set<String>> kinds = new LinkedHashMap<>();
       for (Binding b : spec.checked().bindings()) {
-        Optional<String> kind = b.callback(WalkerRoles.of(b.walker()).handlerSlot());
+        Optional<String> kind = b.handlerKind();
         kind.ifPresent(
             k ->
                 Obligations.applying(spec.checked(), b, k)

@@ -45,6 +45,9 @@ class CacheKeysTest {
           "age", keys.judgement("h.Age|-|x86|age|lockless|H9", spec, List.of("h.Age"), run));
       byHandler.put(
           "other", keys.judgement("h.Other|-|x86|age|lockless|H9", spec, List.of("h.Other"), run));
+      byHandler.put(
+          "age reachability",
+          keys.reachability(spec, "clear_young[x86]", List.of("h.Age"), "H9", run));
       return byHandler;
     }
   }
@@ -60,7 +63,29 @@ class CacheKeysTest {
     Map<String, String> after = keys(HELPER.replace("true", "false"), "100|1|60 s", "spec1");
 
     assertThat(after.get("age")).isNotEqualTo(before.get("age"));
+    assertThat(after.get("age reachability")).isNotEqualTo(before.get("age reachability"));
     assertThat(after.get("other")).isEqualTo(before.get("other"));
+  }
+
+  @Test
+  void the_reachability_key_follows_the_spec_binding_obligation_and_draws() throws Exception {
+    Map<String, String> base = keys(HELPER, "300|1", "spec1");
+
+    assertThat(keys(HELPER, "300|1", "spec2").get("age reachability"))
+        .isNotEqualTo(base.get("age reachability"));
+    assertThat(keys(HELPER, "301|1", "spec1").get("age reachability"))
+        .isNotEqualTo(base.get("age reachability"));
+    try (URLClassLoader loader = new URLClassLoader(new URL[0], null)) {
+      CacheKeys keys = CacheKeys.forClassLoader(loader, List.of(CacheKeys.class));
+      String one = keys.reachability("spec", "clear_young[x86]", List.of("h.Age"), "H9", "draws");
+
+      assertThat(keys.reachability("spec", "clear_young[arm64]", List.of("h.Age"), "H9", "draws"))
+          .isNotEqualTo(one);
+      assertThat(keys.reachability("spec", "clear_young[x86]", List.of("h.Age"), "H7", "draws"))
+          .isNotEqualTo(one);
+      assertThat(keys.reachability("spec", "clear_young[x86]", List.of(), "H9", "draws"))
+          .isNotEqualTo(one);
+    }
   }
 
   @Test

@@ -74,15 +74,32 @@ public final class Actors {
    * removed, and unlocks.
    */
   public static Consumer<World> zapper(int as, long start, long end) {
-    return world -> {
-      LockMode mode = world.mmuLock().kind().exclusiveMode();
-      world.mmuLock().acquire(mode);
-      boolean flush = world.mmu(as).zapGfnRange(start, end);
-      if (flush) {
-        world.flushRemoteTlbs();
-      }
-      world.mmuLock().release(mode);
-    };
+    return world -> exclusively(world, w -> w.mmu(as).zapGfnRange(start, end));
+  }
+
+  /** What a writer does under the exclusive MMU lock; true when TLBs must be flushed after it. */
+  @FunctionalInterface
+  private interface LockedWork {
+    boolean needsFlush(World world);
+  }
+
+  /** Takes the MMU lock exclusively, does {@code work}, flushes TLBs if it asks to, unlocks. */
+  private static void exclusively(World world, LockedWork work) {
+    LockMode mode = world.mmuLock().kind().exclusiveMode();
+    world.mmuLock().acquire(mode);
+    if (work.needsFlush(world)) {
+      world.flushRemoteTlbs();
+    }
+    world.mmuLock().release(mode);
+  }
+
+  /**
+   * {@link #exclusively}, then waits for an RCU grace period: the table pages the work unlinked are
+   * freed (and poisoned) when it ends, so a walker still reading them without the lock fails H3.
+   */
+  private static void exclusivelyThenGracePeriod(World world, LockedWork work) {
+    exclusively(world, work);
+    world.rcu().barrier();
   }
 
   /**
@@ -92,22 +109,19 @@ public final class Actors {
    * poisoned (a later read of them fails with H3).
    */
   public static Consumer<World> invalidRootFreer(int as) {
-    return world -> {
-      LockMode mode = world.mmuLock().kind().exclusiveMode();
-      world.mmuLock().acquire(mode);
-      boolean flush = false;
-      for (Root root : world.mmu(as).roots()) {
-        if (!root.valid()) {
-          flush |= ((RadixRoot) root).zapRange(0, world.profile().gfnLimit());
-          world.mmu(as).free((RadixRoot) root);
-        }
-      }
-      if (flush) {
-        world.flushRemoteTlbs();
-      }
-      world.mmuLock().release(mode);
-      world.rcu().barrier();
-    };
+    return world ->
+        exclusivelyThenGracePeriod(
+            world,
+            w -> {
+              boolean flush = false;
+              for (Root root : w.mmu(as).roots()) {
+                if (!root.valid()) {
+                  flush |= ((RadixRoot) root).zapRange(0, w.profile().gfnLimit());
+                  w.mmu(as).free((RadixRoot) root);
+                }
+              }
+              return flush;
+            });
   }
 
   /**
@@ -119,24 +133,21 @@ public final class Actors {
    * A notifier handler that gave up the lock meanwhile must find the root gone, not walk on in it.
    */
   public static Consumer<World> pageTableTeardown(int as) {
-    return world -> {
-      LockMode mode = world.mmuLock().kind().exclusiveMode();
-      world.mmuLock().acquire(mode);
-      List<Root> roots = world.mmu(as).roots();
-      for (Root listed : roots) {
-        RadixRoot root = (RadixRoot) listed;
-        if (root.valid()) {
-          world.mmu(as).invalidate(root);
-        }
-        // Freeing zaps every leaf as it goes (one pass over the tables, not a zap and then a free).
-        world.mmu(as).free(root);
-      }
-      if (!roots.isEmpty()) {
-        world.flushRemoteTlbs();
-      }
-      world.mmuLock().release(mode);
-      world.rcu().barrier();
-    };
+    return world ->
+        exclusivelyThenGracePeriod(
+            world,
+            w -> {
+              List<Root> roots = w.mmu(as).roots();
+              for (Root listed : roots) {
+                RadixRoot root = (RadixRoot) listed;
+                if (root.valid()) {
+                  w.mmu(as).invalidate(root);
+                }
+                // Freeing zaps every leaf as it goes (one pass over the tables, not a zap, a free).
+                w.mmu(as).free(root);
+              }
+              return !roots.isEmpty();
+            });
   }
 
   /**
@@ -144,19 +155,16 @@ public final class Actors {
    * and poisoned, once an RCU grace period ends. After unlocking it waits for that grace period.
    */
   public static Consumer<World> tableZapper(int as, long start, long end) {
-    return world -> {
-      LockMode mode = world.mmuLock().kind().exclusiveMode();
-      world.mmuLock().acquire(mode);
-      boolean flush = false;
-      for (RadixRoot root : world.mmu(as).allRoots()) {
-        flush |= root.zapRangeFreeingTables(start, end);
-      }
-      if (flush) {
-        world.flushRemoteTlbs();
-      }
-      world.mmuLock().release(mode);
-      world.rcu().barrier();
-    };
+    return world ->
+        exclusivelyThenGracePeriod(
+            world,
+            w -> {
+              boolean flush = false;
+              for (RadixRoot root : w.mmu(as).allRoots()) {
+                flush |= root.zapRangeFreeingTables(start, end);
+              }
+              return flush;
+            });
   }
 
   /**
@@ -164,22 +172,20 @@ public final class Actors {
    * write-protects each leaf with {@code clear} (arch code supplies it), then flushes and unlocks.
    */
   public static Consumer<World> writeProtect(int as, long start, long end, WriteProtect clear) {
-    return world -> {
-      LockMode mode = world.mmuLock().kind().exclusiveMode();
-      world.mmuLock().acquire(mode);
-      boolean any = false;
-      for (RadixRoot root : world.mmu(as).allRoots()) {
-        EntryCursor entry = root.walk(start, end);
-        while (entry.next()) {
-          clear.clear(entry, world.codec());
-          any = true;
-        }
-      }
-      if (any) {
-        world.flushRemoteTlbs();
-      }
-      world.mmuLock().release(mode);
-    };
+    return world ->
+        exclusively(
+            world,
+            w -> {
+              boolean any = false;
+              for (RadixRoot root : w.mmu(as).allRoots()) {
+                EntryCursor entry = root.walk(start, end);
+                while (entry.next()) {
+                  clear.clear(entry, w.codec());
+                  any = true;
+                }
+              }
+              return any;
+            });
   }
 
   /** Deletes slot {@code id} of {@code as} (waits while an invalidation is in progress). */

@@ -1,0 +1,128 @@
+package dev.walkspec.conform;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.walkspec.runtime.world.LocklessReadLocks;
+import java.io.BufferedReader;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A worker JVM of {@link SuiteWorkers}: reads the name of a compiled suite class from stdin, runs
+ * it, reports each test's outcome and the schedules explored as JSON lines on stdout, then says
+ * that the class is done and reads the next name. At the end of input it reports the handlers that
+ * took the MMU lock for read in a lockless walk and exits. Anything the suites or handlers print
+ * goes to stderr, so that stdout carries nothing but events.
+ */
+public final class SuiteWorker {
+  /**
+   * One line of a worker's output. Fields its kind does not have are null (and not written); a
+   * test's {@code failure} is its message when it failed, {@code obligation} the one it found
+   * broken when the failure names one.
+   */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  record Event(
+      Kind kind,
+      String className,
+      String method,
+      String displayName,
+      String failure,
+      String obligation,
+      long schedules,
+      List<String> readLockers) {
+    enum Kind {
+      TEST,
+      SCHEDULES,
+      CLASS_DONE,
+      READ_LOCKERS
+    }
+
+    static Event outcome(SuiteLauncher.TestOutcome outcome) {
+      return new Event(
+          Kind.TEST,
+          outcome.className(),
+          outcome.method(),
+          outcome.displayName(),
+          outcome.failure().map(SuiteLauncher.Failure::message).orElse(null),
+          outcome.failure().flatMap(SuiteLauncher.Failure::obligation).orElse(null),
+          0,
+          null);
+    }
+
+    static Event schedules(long count) {
+      return new Event(Kind.SCHEDULES, null, null, null, null, null, count, null);
+    }
+
+    static Event classDone(String className) {
+      return new Event(Kind.CLASS_DONE, className, null, null, null, null, 0, null);
+    }
+
+    static Event readLockers(List<String> handlers) {
+      return new Event(Kind.READ_LOCKERS, null, null, null, null, null, 0, handlers);
+    }
+
+    SuiteLauncher.TestOutcome toOutcome() {
+      return new SuiteLauncher.TestOutcome(
+          className,
+          method,
+          displayName,
+          Optional.ofNullable(failure)
+              .map(message -> new SuiteLauncher.Failure(message, Optional.ofNullable(obligation))));
+    }
+  }
+
+  static final ObjectMapper JSON = new ObjectMapper();
+
+  private SuiteWorker() {}
+
+  /** {@code args[0]}: the directory of the compiled suites. */
+  public static void main(String[] args) throws Exception {
+    PrintStream events =
+        new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
+    System.setOut(System.err);
+    LocklessReadLocks.clear();
+    BufferedReader in =
+        new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+    try (SuiteLauncher.Session session = new SuiteLauncher.Session(Path.of(args[0]))) {
+      for (String name = in.readLine(); name != null; name = in.readLine()) {
+        session.execute(
+            List.of(name),
+            new SuiteLauncher.Events() {
+              @Override
+              public void outcome(SuiteLauncher.TestOutcome outcome) {
+                send(events, Event.outcome(outcome));
+              }
+
+              @Override
+              public void schedules(long count) {
+                send(events, Event.schedules(count));
+              }
+            });
+        send(events, Event.classDone(name));
+      }
+    }
+    send(events, Event.readLockers(List.copyOf(LocklessReadLocks.handlers())));
+    events.flush();
+    // A suite may leave a non-daemon thread behind (a handler's, an actor's): the work is done.
+    System.exit(0);
+  }
+
+  private static void send(PrintStream events, Event event) {
+    try {
+      String line = JSON.writeValueAsString(event);
+      synchronized (events) {
+        events.println(line);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,184 @@
+package dev.walkspec.conform;
+
+import dev.walkspec.runtime.world.LocklessReadLocks;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Runs compiled suites on several workers at once, one class at a time each, the next class going
+ * to whichever worker is free: this JVM (already warm, so a small run loses nothing) and worker
+ * JVMs ({@link SuiteWorker}) for the other cores. Workers, not threads: jqwik keeps engine state in
+ * static fields, so two engines must not share a JVM. A suite's outcome does not depend on where it
+ * runs (its properties have a fixed seed, its explorations are exhaustive), so the run's outcomes
+ * are those of one JVM running the classes in order: they are returned in that order.
+ */
+final class SuiteWorkers {
+  private final Path classes;
+  private final Progress progress;
+  private final Queue<String> pending;
+  private final Map<String, List<SuiteLauncher.TestOutcome>> byClass = new ConcurrentHashMap<>();
+  private final AtomicLong schedules = new AtomicLong();
+  private final Set<String> readLockers = ConcurrentHashMap.newKeySet();
+  private final List<Process> processes = new ArrayList<>();
+
+  private SuiteWorkers(Path classes, List<String> classNames, Progress progress) {
+    this.classes = classes;
+    this.progress = progress;
+    this.pending = new ConcurrentLinkedQueue<>(classNames);
+  }
+
+  /**
+   * Runs the classes on {@code count} workers: this JVM and {@code count - 1} worker JVMs, or with
+   * {@code thisJvm} false, {@code count} worker JVMs.
+   */
+  static SuiteLauncher.Run run(
+      Path classes, List<String> classNames, Progress progress, int count, boolean thisJvm)
+      throws Exception {
+    return new SuiteWorkers(classes, classNames, progress).run(classNames, count, thisJvm);
+  }
+
+  private SuiteLauncher.Run run(List<String> classNames, int count, boolean thisJvm)
+      throws Exception {
+    ExecutorService drivers = Executors.newFixedThreadPool(count);
+    // The runtime notes the handlers that take the MMU lock for read in a lockless walk.
+    LocklessReadLocks.clear();
+    try {
+      List<Future<?>> running = new ArrayList<>();
+      if (thisJvm) {
+        running.add(drivers.submit(this::runHere));
+      }
+      while (running.size() < count) {
+        Process worker = start();
+        running.add(drivers.submit(() -> drive(worker)));
+      }
+      for (Future<?> future : running) {
+        try {
+          future.get();
+        } catch (ExecutionException e) {
+          pending.clear();
+          throw e.getCause() instanceof Exception cause ? cause : e;
+        }
+      }
+    } finally {
+      drivers.shutdownNow();
+      // Normally all have exited; after a failure (or Ctrl-C) none may outlive the run.
+      synchronized (processes) {
+        processes.forEach(Process::destroyForcibly);
+      }
+    }
+    readLockers.addAll(LocklessReadLocks.handlers());
+    List<SuiteLauncher.TestOutcome> outcomes = new ArrayList<>();
+    classNames.forEach(name -> outcomes.addAll(byClass.getOrDefault(name, List.of())));
+    return new SuiteLauncher.Run(outcomes, schedules.get(), new TreeSet<>(readLockers));
+  }
+
+  /** A worker JVM with this JVM's class path and walkspec's and jqwik's settings. */
+  private Process start() throws IOException {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    System.getProperties().stringPropertyNames().stream()
+        .filter(n -> n.startsWith("walkspec.") || n.startsWith("jqwik.") || n.equals("basedir"))
+        .sorted()
+        .forEach(n -> command.add("-D" + n + "=" + System.getProperty(n)));
+    command.add("-cp");
+    command.add(System.getProperty("java.class.path"));
+    command.add(SuiteWorker.class.getName());
+    command.add(classes.toAbsolutePath().toString());
+    Process process =
+        new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+    synchronized (processes) {
+      processes.add(process);
+    }
+    return process;
+  }
+
+  /** Runs classes in this JVM until none are left. */
+  private Void runHere() throws Exception {
+    try (SuiteLauncher.Session session = new SuiteLauncher.Session(classes)) {
+      for (String name = pending.poll(); name != null; name = pending.poll()) {
+        session.execute(
+            List.of(name),
+            new SuiteLauncher.Events() {
+              @Override
+              public void outcome(SuiteLauncher.TestOutcome outcome) {
+                record(outcome);
+              }
+
+              @Override
+              public void schedules(long count) {
+                recordSchedules(count);
+              }
+            });
+      }
+    }
+    return null;
+  }
+
+  private void record(SuiteLauncher.TestOutcome outcome) {
+    byClass.computeIfAbsent(outcome.className(), c -> new ArrayList<>()).add(outcome);
+    progress.testDone(outcome.displayName(), outcome.failure().isEmpty());
+  }
+
+  private void recordSchedules(long count) {
+    schedules.addAndGet(count);
+    progress.schedulesDone(count);
+  }
+
+  /** Feeds one worker JVM classes until none are left, collecting what it reports. */
+  private Void drive(Process worker) throws IOException, InterruptedException {
+    Writer toWorker = new OutputStreamWriter(worker.getOutputStream(), StandardCharsets.UTF_8);
+    String current = next(toWorker);
+    try (BufferedReader fromWorker =
+        new BufferedReader(
+            new InputStreamReader(worker.getInputStream(), StandardCharsets.UTF_8))) {
+      for (String line = fromWorker.readLine(); line != null; line = fromWorker.readLine()) {
+        SuiteWorker.Event event = SuiteWorker.JSON.readValue(line, SuiteWorker.Event.class);
+        switch (event.kind()) {
+          case TEST -> record(event.toOutcome());
+          case SCHEDULES -> recordSchedules(event.schedules());
+          case CLASS_DONE -> current = next(toWorker);
+          case READ_LOCKERS -> readLockers.addAll(event.readLockers());
+        }
+      }
+    }
+    int exit = worker.waitFor();
+    if (exit != 0 || current != null) {
+      throw new IllegalStateException(
+          "a suite worker exited with code "
+              + exit
+              + (current == null ? "" : " while running " + current)
+              + " (its stderr is above)");
+    }
+    return null;
+  }
+
+  /** Sends the worker the next class, or ends its input when none is left; the class sent. */
+  private String next(Writer toWorker) throws IOException {
+    String name = pending.poll();
+    if (name == null) {
+      toWorker.close();
+    } else {
+      toWorker.write(name + "\n");
+      toWorker.flush();
+    }
+    return name;
+  }
+}

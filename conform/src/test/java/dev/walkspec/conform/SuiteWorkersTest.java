@@ -1,0 +1,124 @@
+package dev.walkspec.conform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.walkspec.emit.GeneratedFile;
+import dev.walkspec.emit.SourceCompiler;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Suites run on worker JVMs decide exactly what they decide in one JVM (issue 19). */
+class SuiteWorkersTest {
+  @Test
+  void two_worker_jvms_give_the_cells_schedules_and_advisories_of_one_jvm() throws Exception {
+    List<Matrix.NamedSpec> specs = BundledRun.specs(List.of(Path.of("kvm.walk")));
+    // H11 fails in a one-call property, H12 in an exploration; the other set takes the MMU lock
+    // for read in the lockless walk (an advisory the workers must report back).
+    List<HandlerSet> sets =
+        List.of(
+            HandlerSets.named("TdpUnmapReturnsFalse").orElseThrow(),
+            HandlerSets.named("TdpAgeTakesMmuLock").orElseThrow());
+
+    MatrixResult inOne = run(specs, sets, 1);
+    MatrixResult onTwo = run(specs, sets, 2);
+
+    assertThat(inOne.cell("TdpUnmapReturnsFalse", "kvm").orElseThrow().failed())
+        .containsExactly("H11", "H12");
+    assertThat(inOne.readLockers()).contains("dev.walkspec.arch.bad.TdpAgeTakesMmuLock");
+    assertThat(onTwo.cells()).isEqualTo(inOne.cells());
+    assertThat(onTwo.readLockers()).isEqualTo(inOne.readLockers());
+    assertThat(onTwo.tests()).isEqualTo(inOne.tests());
+    assertThat(onTwo.schedules()).isEqualTo(inOne.schedules()).isPositive();
+  }
+
+  private static final String FIRST =
+      "package t;\n"
+          + "public class FirstSuite {\n"
+          + "  @org.junit.jupiter.api.Test\n"
+          + "  void passes(org.junit.jupiter.api.TestReporter reporter) {\n"
+          + "    reporter.publishEntry(\"walkspec.schedules\", \"7\");\n"
+          + "  }\n"
+          + "  @org.junit.jupiter.api.Test\n"
+          + "  void fails() { throw new AssertionError(\"plain failure\\nsecond line\"); }\n"
+          + "  @org.junit.jupiter.api.Test\n"
+          + "  void breaks_h11() {\n"
+          + "    throw new dev.walkspec.suite.ConformanceFailure(\n"
+          + "        \"H11\", \"subject\", \"scenario\", \"details\", \"walkspec replay x\");\n"
+          + "  }\n"
+          + "}\n";
+  private static final String SECOND =
+      "package t;\n"
+          + "public class SecondSuite {\n"
+          + "  @org.junit.jupiter.api.Test\n"
+          + "  void passes(org.junit.jupiter.api.TestReporter reporter) {\n"
+          + "    reporter.publishEntry(\"walkspec.schedules\", \"5\");\n"
+          + "  }\n"
+          + "}\n";
+  private static final String EXITS =
+      "package t;\n"
+          + "public class ExitsSuite {\n"
+          + "  @org.junit.jupiter.api.Test\n"
+          + "  void exits() { System.exit(3); }\n"
+          + "}\n";
+
+  private static Path compile(Path dir) throws Exception {
+    SourceCompiler.Result compiled =
+        SourceCompiler.compile(
+            List.of(
+                new GeneratedFile("t/FirstSuite.java", FIRST),
+                new GeneratedFile("t/SecondSuite.java", SECOND),
+                new GeneratedFile("t/ExitsSuite.java", EXITS)),
+            dir);
+    assertThat(compiled.problems()).isEmpty();
+    return compiled.classes();
+  }
+
+  @Test
+  void worker_jvms_report_every_outcome_failure_message_obligation_and_schedule(@TempDir Path dir)
+      throws Exception {
+    Path classes = compile(dir);
+    List<String> suites = List.of("t.FirstSuite", "t.SecondSuite");
+
+    SuiteLauncher.Run here = SuiteLauncher.run(classes, suites, Progress.SILENT, 1);
+    SuiteLauncher.Run there = SuiteWorkers.run(classes, suites, Progress.SILENT, 2, false);
+
+    assertThat(here.outcomes()).hasSize(4);
+    assertThat(here.outcomes())
+        .anySatisfy(
+            o -> {
+              assertThat(o.method()).isEqualTo("fails");
+              assertThat(o.failure().orElseThrow().message())
+                  .isEqualTo("plain failure\nsecond line");
+              assertThat(o.failure().orElseThrow().obligation()).isEmpty();
+            })
+        .anySatisfy(
+            o -> {
+              assertThat(o.method()).isEqualTo("breaks_h11");
+              assertThat(o.failure().orElseThrow().obligation()).contains("H11");
+            });
+    assertThat(here.schedules()).isEqualTo(12);
+    assertThat(there).isEqualTo(here);
+  }
+
+  @Test
+  void a_worker_that_dies_fails_the_run_and_names_the_class_it_was_running(@TempDir Path dir)
+      throws Exception {
+    Path classes = compile(dir);
+
+    assertThatThrownBy(
+            () -> SuiteWorkers.run(classes, List.of("t.ExitsSuite"), Progress.SILENT, 1, false))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage(
+            "a suite worker exited with code 3 while running t.ExitsSuite (its stderr is above)");
+  }
+
+  private static MatrixResult run(List<Matrix.NamedSpec> specs, List<HandlerSet> sets, int threads)
+      throws Exception {
+    return Matrix.run(
+        specs, sets, 10, Progress.SILENT, Optional.empty(), Optional.empty(), threads);
+  }
+}
