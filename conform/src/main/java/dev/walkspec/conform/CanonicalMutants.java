@@ -1,5 +1,6 @@
 package dev.walkspec.conform;
 
+import dev.walkspec.cli.UsageException;
 import dev.walkspec.conform.cache.ResultCache;
 import dev.walkspec.mutate.MutantOutcome;
 import dev.walkspec.mutate.SpecMutation;
@@ -36,15 +37,19 @@ public record CanonicalMutants(String spec, List<MutantOutcome> outcomes) {
 
   public static Optional<CanonicalMutants> runIfPresent(
       List<Matrix.NamedSpec> specs, Optional<ResultCache> cache) throws IOException {
-    return runIfPresent(specs, cache, Progress.SILENT);
+    return runIfPresent(specs, cache, Progress.SILENT, false);
   }
 
   /**
    * Runs them if the canonical spec is among {@code specs}, or reuses their outcomes from {@code
-   * cache} when walkspec's code is unchanged (the spec is the bundled one by definition).
+   * cache} when walkspec's code is unchanged (the spec is the bundled one by definition). With
+   * {@code cachedOnly} (a merge of shards), outcomes not in the cache are an error, not a run.
    */
   public static Optional<CanonicalMutants> runIfPresent(
-      List<Matrix.NamedSpec> specs, Optional<ResultCache> cache, Progress progress)
+      List<Matrix.NamedSpec> specs,
+      Optional<ResultCache> cache,
+      Progress progress,
+      boolean cachedOnly)
       throws IOException {
     byte[] canonical = Files.readAllBytes(BundledSpecs.file("kvm.walk"));
     for (Matrix.NamedSpec spec : specs) {
@@ -54,6 +59,11 @@ public record CanonicalMutants(String spec, List<MutantOutcome> outcomes) {
         progress.phase(PHASE);
         if (cached.isPresent()) {
           return Optional.of(new CanonicalMutants(spec.name(), cached.get()));
+        }
+        if (cachedOnly) {
+          throw new UsageException(
+              "--merge: the spec mutants' outcomes are in none of the directories given (shard 1"
+                  + " runs them; or add --no-mutants)");
         }
         Path work = TempDirs.create("walkspec-mutants");
         try {

@@ -111,6 +111,25 @@ public final class ConformCommand implements Callable<Integer> {
   int threads = Matrix.defaultThreads();
 
   @Option(
+      names = "--shard",
+      paramLabel = "K/N",
+      description =
+          "Run only shard K of N of the matrix's suites (the same partition on every machine) and"
+              + " keep their results in the --cache directory, for a later --merge; writes no"
+              + " report. Shard 1 also runs the spec mutants.")
+  String shard;
+
+  @Option(
+      names = "--merge",
+      paramLabel = "DIR",
+      arity = "1..*",
+      description =
+          "Make the report from the results of every shard (their --cache directories): the"
+              + " verdicts and report of one whole run. Runs no suite; a judgement in none of the"
+              + " directories is an error.")
+  List<Path> merge = new ArrayList<>();
+
+  @Option(
       names = "--no-mutants",
       description =
           "Skip the spec mutants of the canonical spec (the report's rule coverage then shows"
@@ -144,20 +163,38 @@ public final class ConformCommand implements Callable<Integer> {
     MatrixResult result;
     Optional<CanonicalMutants> mutants;
     long mutantsMillis;
+    Optional<Shard> shardRun = Optional.ofNullable(shard).map(Shard::parse);
+    checkShardOptions(shardRun);
     Optional<ResultCache> cache =
-        noCache ? Optional.empty() : Optional.of(ResultCache.at(cacheDir));
+        noCache ? Optional.empty() : Optional.of(ResultCache.at(cacheDir).readingAlso(merge));
     try {
       named = BundledRun.specs(specs);
       result =
-          Matrix.run(named, sets, tries, progress, cache, Optional.ofNullable(keepSuites), threads);
+          Matrix.run(
+              named,
+              sets,
+              progress,
+              new Matrix.Options(
+                  tries,
+                  cache,
+                  Optional.ofNullable(keepSuites),
+                  threads,
+                  shardRun,
+                  !merge.isEmpty()));
       // For the report's rule coverage: which rule a spec mutant of the canonical spec falsifies.
       long mutantsBegan = System.nanoTime();
       mutants =
-          noMutants ? Optional.empty() : CanonicalMutants.runIfPresent(named, cache, progress);
+          noMutants || !shardRun.map(Shard::isFirst).orElse(true)
+              ? Optional.empty()
+              : CanonicalMutants.runIfPresent(named, cache, progress, !merge.isEmpty());
       mutantsMillis = (System.nanoTime() - mutantsBegan) / 1_000_000;
     } finally {
       progress.end();
       removeHook(endProgress);
+    }
+    if (shardRun.isPresent()) {
+      out.println(shardLine(shardRun.get(), result));
+      return 0;
     }
     Set<String> readLockers = result.readLockers();
     // Only the bundled spec files have reviewed outcomes, never a user's spec of the same name.
@@ -201,7 +238,8 @@ public final class ConformCommand implements Callable<Integer> {
         "%d generated suites, %d tests, %d schedules explored, %.1f s%n",
         result.suites(), result.tests(), result.schedules(), result.millis() / 1000.0);
     out.println(timeLine(result, mutantsMillis, reachMillis));
-    cacheLine(result.cache()).ifPresent(out::println);
+    (merge.isEmpty() ? cacheLine(result.cache()) : Optional.of(mergeLine(result.cache())))
+        .ifPresent(out::println);
     out.println(
         "report: "
             + reportDir.resolve(ReportFiles.HTML)
@@ -232,6 +270,46 @@ public final class ConformCommand implements Callable<Integer> {
     return 1;
   }
 
+  /** A shard writes into the cache what a merge reads: both need it, and they do not mix. */
+  private void checkShardOptions(Optional<Shard> shardRun) {
+    if (shardRun.isPresent() && !merge.isEmpty()) {
+      throw new UsageException("--shard runs a part and --merge joins the parts: not both at once");
+    }
+    if (noCache && (shardRun.isPresent() || !merge.isEmpty())) {
+      throw new UsageException(
+          (shardRun.isPresent() ? "--shard keeps" : "--merge reads")
+              + " results in cache directories; it cannot go with --no-cache");
+    }
+  }
+
+  /**
+   * What a shard did and what comes next: "shard 2/3: ran 830 suites for 1,710 judgements (0 reused
+   * from the cache); results in target/walkspec-cache".
+   */
+  private String shardLine(Shard shardRun, MatrixResult result) {
+    MatrixResult.CacheUse use = result.cache();
+    return String.format(
+        Locale.ROOT,
+        "shard %s: ran %d suites for %,d judgements (%,d reused from the cache); results in %s%n"
+            + "when every shard is done: walkspec conform --merge DIR... (each shard's --cache"
+            + " directory) makes the report",
+        shardRun,
+        result.suites(),
+        use.judgements(),
+        use.reused(),
+        cacheDir);
+  }
+
+  /** "merged 1,530 judgements (2,776 tests) from 3 directories". */
+  private String mergeLine(MatrixResult.CacheUse use) {
+    return String.format(
+        Locale.ROOT,
+        "merged %,d judgements (%,d tests) from %d directories",
+        use.reused(),
+        use.reusedTests(),
+        merge.size());
+  }
+
   private static void removeHook(Thread hook) {
     try {
       Runtime.getRuntime().removeShutdownHook(hook);
@@ -242,10 +320,6 @@ public final class ConformCommand implements Callable<Integer> {
 
   private static final int SHOWN_CELLS = 8;
 
-  /**
-   * What the cache gave: "cache target/walkspec-cache: reused 530 of 530 judgements (1,380 tests);
-   * no cell ran again", or the cells that ran again (the first few), or that every cell ran.
-   */
   /**
    * Where the time went: the matrix's phases, then the spec mutants and the reachability check
    * (issue 19: "time: planning 0.6 s, generating 6.1 s, ..., running 320.4 s on 2 worker JVMs").
@@ -272,6 +346,10 @@ public final class ConformCommand implements Callable<Integer> {
     return String.format(Locale.ROOT, "%.1f s", millis / 1000.0);
   }
 
+  /**
+   * What the cache gave: "cache target/walkspec-cache: reused 530 of 530 judgements (1,380 tests);
+   * no cell ran again", or the cells that ran again (the first few), or that every cell ran.
+   */
   private Optional<String> cacheLine(MatrixResult.CacheUse use) {
     if (!use.used()) {
       return Optional.empty();

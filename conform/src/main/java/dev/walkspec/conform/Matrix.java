@@ -4,6 +4,7 @@ import dev.walkspec.check.Binding;
 import dev.walkspec.check.CheckedSpec;
 import dev.walkspec.check.Obligations;
 import dev.walkspec.cli.ExploredSuites;
+import dev.walkspec.cli.UsageException;
 import dev.walkspec.conform.cache.CacheKeys;
 import dev.walkspec.conform.cache.ResultCache;
 import dev.walkspec.emit.GeneratedFile;
@@ -59,9 +60,34 @@ public final class Matrix {
   private final Optional<ResultCache> cache;
   private final Optional<Path> keepSuites;
   private final int threads;
+  private final Optional<Shard> shard;
+  private final boolean cachedOnly;
   private final List<MatrixResult.Phase> phases = new ArrayList<>();
   private String phase;
   private long phaseBegan;
+
+  /**
+   * How a run goes: tries per property; the cache judgements are reused from and stored in; where
+   * the generated suites are kept (every judgement runs then); how many workers run suites; which
+   * shard of the suites runs (all when empty); and whether every judgement must come from the cache
+   * (a merge of shards' results, which runs nothing).
+   */
+  public record Options(
+      int tries,
+      Optional<ResultCache> cache,
+      Optional<Path> keepSuites,
+      int threads,
+      Optional<Shard> shard,
+      boolean cachedOnly) {
+    /** In this JVM, without a cache: what a test of a few cells wants. */
+    public static Options inThisJvm(int tries) {
+      return new Options(tries, Optional.empty(), Optional.empty(), 1, Optional.empty(), false);
+    }
+
+    public Options withThreads(int count) {
+      return new Options(tries, cache, keepSuites, count, shard, cachedOnly);
+    }
+  }
 
   /** A checked spec with the name its column shows. */
   public record NamedSpec(String name, Path file, CheckedSpec checked) {}
@@ -70,26 +96,21 @@ public final class Matrix {
   private record Need(
       String set, String spec, Binding binding, String kind, String obligation, String key) {}
 
-  private Matrix(
-      List<NamedSpec> specs,
-      List<HandlerSet> sets,
-      int tries,
-      Progress progress,
-      Optional<ResultCache> cache,
-      Optional<Path> keepSuites,
-      int threads) {
+  private Matrix(List<NamedSpec> specs, List<HandlerSet> sets, Progress progress, Options options) {
     this.specs = specs;
     this.sets = sets;
-    this.tries = tries;
+    this.tries = options.tries();
     this.progress = progress;
-    this.cache = cache;
-    this.keepSuites = keepSuites;
-    this.threads = threads;
+    this.cache = options.cache();
+    this.keepSuites = options.keepSuites();
+    this.threads = options.threads();
+    this.shard = options.shard();
+    this.cachedOnly = options.cachedOnly();
   }
 
   public static MatrixResult run(
       List<NamedSpec> specs, List<HandlerSet> sets, int tries, Progress progress) throws Exception {
-    return run(specs, sets, tries, progress, Optional.empty(), Optional.empty(), 1);
+    return run(specs, sets, progress, Options.inThisJvm(tries));
   }
 
   /**
@@ -103,18 +124,14 @@ public final class Matrix {
    * Runs the matrix, reusing from {@code cache} every judgement whose inputs are unchanged (see
    * {@link CacheKeys}) and storing the ones it runs; with {@code keepSuites}, every judgement runs
    * and the generated suites' sources are written there too. With {@code threads} above one, the
-   * suites run on that many worker JVMs; the outcomes are the same as with one.
+   * suites run on that many workers; the outcomes are the same as with one. With a shard, only its
+   * suites run, and the result's cells hold only its judgements (they are for the cache: a merge of
+   * every shard's cache gives the whole matrix).
    */
   public static MatrixResult run(
-      List<NamedSpec> specs,
-      List<HandlerSet> sets,
-      int tries,
-      Progress progress,
-      Optional<ResultCache> cache,
-      Optional<Path> keepSuites,
-      int threads)
+      List<NamedSpec> specs, List<HandlerSet> sets, Progress progress, Options options)
       throws Exception {
-    return new Matrix(specs, sets, tries, progress, cache, keepSuites, threads).run();
+    return new Matrix(specs, sets, progress, options).run();
   }
 
   private MatrixResult run() throws Exception {
@@ -123,6 +140,7 @@ public final class Matrix {
     List<Need> needs = needs();
     Map<String, Need> representatives = new LinkedHashMap<>();
     needs.forEach(n -> representatives.putIfAbsent(n.key(), n));
+    shard.ifPresent(s -> keepOwn(s, representatives));
     Map<String, Optional<MatrixCell.Failure>> byKey = new HashMap<>();
     Map<String, String> cacheKeys = cacheKeys(representatives.values());
     Set<String> readLockers = new TreeSet<>();
@@ -141,6 +159,15 @@ public final class Matrix {
       } else {
         toRun.put(rep.key(), rep);
       }
+    }
+    if (cachedOnly && !toRun.isEmpty()) {
+      throw new UsageException(
+          "--merge: "
+              + toRun.size()
+              + " of "
+              + representatives.size()
+              + " judgements are in none of the directories given (a shard missing?), the first: "
+              + rerunCells(needs, toRun.keySet()).get(0));
     }
     MatrixResult.CacheUse use =
         new MatrixResult.CacheUse(
@@ -167,7 +194,7 @@ public final class Matrix {
     // One group per suite: its own package, so groups compile apart.
     List<List<GeneratedFile>> groups = new ArrayList<>();
     for (Need rep : toRun.values()) {
-      String id = rep.spec() + "|" + rep.set() + "|" + rep.binding().displayName();
+      String id = suiteId(rep);
       if (!suiteOfBinding.containsKey(id)) {
         List<GeneratedFile> files = suite(rep, suiteOfBinding.size());
         groups.add(files);
@@ -178,7 +205,9 @@ public final class Matrix {
     if (keepSuites.isPresent()) {
       KeptSuites.write(keepSuites.get(), sources);
     }
-    phase("compiling", "compiling " + sources.size() + " suites");
+    phase(
+        "compiling",
+        "compiling " + suiteOfBinding.size() + " suites (" + sources.size() + " sources)");
     Path work = TempDirs.create("walkspec-conform");
     try {
       SourceCompiler.Result compiled = SourceCompiler.compileGroups(groups, work, threads);
@@ -207,7 +236,7 @@ public final class Matrix {
           specs.stream().map(NamedSpec::name).toList(),
           sets,
           cells(needs, byKey),
-          sources.size(),
+          suiteOfBinding.size(),
           outcomes.size(),
           run.schedules(),
           (System.nanoTime() - began) / 1_000_000,
@@ -235,6 +264,20 @@ public final class Matrix {
       progress.phase(shown);
     }
     return List.copyOf(phases);
+  }
+
+  /**
+   * Keeps the shard's judgements: suites (one per spec, set and binding) are dealt round-robin in
+   * the order of their first judgement, so a suite's judgements all go to the same shard.
+   */
+  private static void keepOwn(Shard shard, Map<String, Need> representatives) {
+    Map<String, Integer> position = new HashMap<>();
+    representatives.values().forEach(rep -> position.putIfAbsent(suiteId(rep), position.size()));
+    representatives.values().removeIf(rep -> !shard.owns(position.get(suiteId(rep))));
+  }
+
+  private static String suiteId(Need rep) {
+    return rep.spec() + "|" + rep.set() + "|" + rep.binding().displayName();
   }
 
   /** Every judgement the matrix needs, in column-then-row order. */
@@ -312,15 +355,11 @@ public final class Matrix {
     String run = tries + "|" + SEED + "|" + ExplorationBudget.current().describe();
     Map<String, String> byKey = new HashMap<>();
     for (Need rep : representatives) {
-      // The spec's content decides the verdict; its name and path appear in the report and in
-      // the reproduce command, so they are inputs too.
+      // The spec's content decides the verdict; its name and how the reproduce command names it
+      // appear in the report, so they are inputs too.
       NamedSpec named = spec(rep.spec());
       String spec =
-          named.checked().spec().contentHash()
-              + "|"
-              + named.name()
-              + "|"
-              + named.file().toAbsolutePath();
+          named.checked().spec().contentHash() + "|" + named.name() + "|" + identity(named.file());
       byKey.put(rep.key(), keys.judgement(rep.key(), spec, handlerClasses(rep), run));
     }
     return byKey;
@@ -372,8 +411,7 @@ public final class Matrix {
       Set<String> tookReadLock) {
     Map<String, ResultCache.Judgement> byKey = new HashMap<>();
     for (Need rep : representatives.values()) {
-      String className =
-          suiteOfBinding.get(rep.spec() + "|" + rep.set() + "|" + rep.binding().displayName());
+      String className = suiteOfBinding.get(suiteId(rep));
       boolean explored = rep.obligation().equals(EXPLORE);
       String marker = explored ? " explored: " : " " + rep.obligation() + " ";
       List<SuiteLauncher.TestOutcome> mine =
@@ -468,6 +506,16 @@ public final class Matrix {
         + ") is in target/walkspec-suites";
   }
 
+  /**
+   * How a spec is named in a cache key: a bundled spec by its file name, as the reproduce command
+   * names it (its file is extracted to a new temporary directory by each JVM that runs from the
+   * jar, so its path differs on every run), another by its absolute path.
+   */
+  static String identity(Path file) {
+    String argument = specArgument(file);
+    return argument.equals(file.toString()) ? file.toAbsolutePath().toString() : argument;
+  }
+
   /** A bundled spec by its file name (conform and replay take it so), another as given. */
   static String specArgument(Path file) {
     Path absolute = file.toAbsolutePath().normalize();
@@ -496,7 +544,10 @@ public final class Matrix {
         Map<String, MatrixCell.Failure> failures = new LinkedHashMap<>();
         int checked = 0;
         for (Need need : needs) {
-          if (need.set().equals(set.name()) && need.spec().equals(spec.name())) {
+          // A shard's run has only its own judgements.
+          if (need.set().equals(set.name())
+              && need.spec().equals(spec.name())
+              && byKey.containsKey(need.key())) {
             checked++;
             byKey
                 .get(need.key())

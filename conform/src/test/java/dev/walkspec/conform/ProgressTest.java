@@ -87,7 +87,8 @@ class ProgressTest {
         };
 
     Optional<CanonicalMutants> mutants =
-        CanonicalMutants.runIfPresent(BundledRun.specs(List.of()), Optional.empty(), recording);
+        CanonicalMutants.runIfPresent(
+            BundledRun.specs(List.of()), Optional.empty(), recording, false);
 
     int total = SpecMutants.catalogue().size();
     assertThat(mutants).isPresent();

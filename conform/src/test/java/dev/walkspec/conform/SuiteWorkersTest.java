@@ -7,7 +7,6 @@ import dev.walkspec.emit.GeneratedFile;
 import dev.walkspec.emit.SourceCompiler;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -119,6 +118,6 @@ class SuiteWorkersTest {
   private static MatrixResult run(List<Matrix.NamedSpec> specs, List<HandlerSet> sets, int threads)
       throws Exception {
     return Matrix.run(
-        specs, sets, 10, Progress.SILENT, Optional.empty(), Optional.empty(), threads);
+        specs, sets, Progress.SILENT, Matrix.Options.inThisJvm(10).withThreads(threads));
   }
 }

@@ -43,13 +43,24 @@ public final class ResultCache {
       String obligation, String binding, String testName, String report, String reproduce) {}
 
   private final Path dir;
+  private final List<Path> alsoReadFrom;
 
-  private ResultCache(Path dir) {
+  private ResultCache(Path dir, List<Path> alsoReadFrom) {
     this.dir = dir;
+    this.alsoReadFrom = List.copyOf(alsoReadFrom);
+  }
+
+  /**
+   * This cache, also reading entries from {@code others} (shards' caches, for a merge) where it has
+   * none; it writes only into its own directory. Sound because a key covers every input of its
+   * entry, whoever computed it.
+   */
+  public ResultCache readingAlso(List<Path> others) {
+    return new ResultCache(dir, others);
   }
 
   public static ResultCache at(Path dir) {
-    return new ResultCache(dir);
+    return new ResultCache(dir, List.of());
   }
 
   public Path dir() {
@@ -57,7 +68,7 @@ public final class ResultCache {
   }
 
   public Optional<Judgement> judgement(String key) {
-    return read(file("judgements", key), new TypeReference<Judgement>() {});
+    return read("judgements", key, new TypeReference<Judgement>() {});
   }
 
   public void putJudgement(String key, Judgement judgement) {
@@ -68,7 +79,7 @@ public final class ResultCache {
   public record Reach(boolean reachable, String text) {}
 
   public Optional<Reach> reach(String key) {
-    return read(file("reachability", key), new TypeReference<Reach>() {});
+    return read("reachability", key, new TypeReference<Reach>() {});
   }
 
   public void putReach(String key, Reach reach) {
@@ -76,7 +87,7 @@ public final class ResultCache {
   }
 
   public Optional<List<MutantOutcome>> mutants(String key) {
-    return read(file("mutants", key), new TypeReference<List<MutantOutcome>>() {});
+    return read("mutants", key, new TypeReference<List<MutantOutcome>>() {});
   }
 
   public void putMutants(String key, List<MutantOutcome> outcomes) {
@@ -84,10 +95,23 @@ public final class ResultCache {
   }
 
   private Path file(String kind, String key) {
+    return file(dir, kind, key);
+  }
+
+  private static Path file(Path root, String kind, String key) {
     if (!key.matches("[0-9a-f]{64}")) {
       throw new IllegalArgumentException("not a cache key: " + key);
     }
-    return dir.resolve(kind).resolve(key.substring(0, 2)).resolve(key + ".json");
+    return root.resolve(kind).resolve(key.substring(0, 2)).resolve(key + ".json");
+  }
+
+  /** The entry from this cache's directory, else from the first other one that has it. */
+  private <T> Optional<T> read(String kind, String key, TypeReference<T> type) {
+    Optional<T> own = read(file(kind, key), type);
+    for (int i = 0; own.isEmpty() && i < alsoReadFrom.size(); i++) {
+      own = read(file(alsoReadFrom.get(i), kind, key), type);
+    }
+    return own;
   }
 
   private static <T> Optional<T> read(Path file, TypeReference<T> type) {
