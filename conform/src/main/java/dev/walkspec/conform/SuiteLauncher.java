@@ -17,6 +17,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import java.util.function.LongConsumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.junit.platform.engine.TestExecutionResult;
@@ -51,12 +53,8 @@ final class SuiteLauncher {
    */
   record Run(List<TestOutcome> outcomes, long schedules, Set<String> readLockers) {}
 
-  /** Where a session's events go: each test's outcome, and the schedules explored so far. */
-  interface Events {
-    void outcome(TestOutcome outcome);
-
-    void schedules(long count);
-  }
+  /** Where a session's events go: each test's outcome, and each count of schedules explored. */
+  record Events(Consumer<TestOutcome> outcome, LongConsumer schedules) {}
 
   /**
    * jqwik logs how it handles earlier failures at INFO; kept from the terminal (held: JUL is weak).
@@ -82,19 +80,15 @@ final class SuiteLauncher {
     try (Session session = new Session(classes)) {
       session.execute(
           classNames,
-          new Events() {
-            @Override
-            public void outcome(TestOutcome outcome) {
-              outcomes.add(outcome);
-              progress.testDone(outcome.displayName(), outcome.failure().isEmpty());
-            }
-
-            @Override
-            public void schedules(long count) {
-              schedules.addAndGet(count);
-              progress.schedulesDone(count);
-            }
-          });
+          new Events(
+              outcome -> {
+                outcomes.add(outcome);
+                progress.testDone(outcome.displayName(), outcome.failure().isEmpty());
+              },
+              count -> {
+                schedules.addAndGet(count);
+                progress.schedulesDone(count);
+              }));
     }
     return new Run(
         List.copyOf(outcomes), schedules.get(), new TreeSet<>(LocklessReadLocks.handlers()));
@@ -165,7 +159,7 @@ final class SuiteLauncher {
     public void reportingEntryPublished(TestIdentifier test, ReportEntry entry) {
       entry.getKeyValuePairs().entrySet().stream()
           .filter(e -> e.getKey().equals(HandlerSuite.SCHEDULES_ENTRY))
-          .forEach(e -> events.schedules(Long.parseLong(e.getValue())));
+          .forEach(e -> events.schedules().accept(Long.parseLong(e.getValue())));
     }
 
     @Override
@@ -183,8 +177,10 @@ final class SuiteLauncher {
                       result
                           .getThrowable()
                           .orElse(new AssertionError("aborted: " + result.getStatus()))));
-      events.outcome(
-          new TestOutcome(m.getClassName(), m.getMethodName(), test.getDisplayName(), failure));
+      events
+          .outcome()
+          .accept(
+              new TestOutcome(m.getClassName(), m.getMethodName(), test.getDisplayName(), failure));
     }
   }
 

@@ -95,17 +95,9 @@ public final class SuiteWorker {
       for (String name = in.readLine(); name != null; name = in.readLine()) {
         session.execute(
             List.of(name),
-            new SuiteLauncher.Events() {
-              @Override
-              public void outcome(SuiteLauncher.TestOutcome outcome) {
-                send(events, Event.outcome(outcome));
-              }
-
-              @Override
-              public void schedules(long count) {
-                send(events, Event.schedules(count));
-              }
-            });
+            new SuiteLauncher.Events(
+                outcome -> send(events, Event.outcome(outcome)),
+                count -> send(events, Event.schedules(count))));
         send(events, Event.classDone(name));
       }
     }

@@ -115,18 +115,7 @@ final class SuiteWorkers {
     try (SuiteLauncher.Session session = new SuiteLauncher.Session(classes)) {
       for (String name = pending.poll(); name != null; name = pending.poll()) {
         session.execute(
-            List.of(name),
-            new SuiteLauncher.Events() {
-              @Override
-              public void outcome(SuiteLauncher.TestOutcome outcome) {
-                record(outcome);
-              }
-
-              @Override
-              public void schedules(long count) {
-                recordSchedules(count);
-              }
-            });
+            List.of(name), new SuiteLauncher.Events(this::record, this::recordSchedules));
       }
     }
     return null;
