@@ -191,6 +191,8 @@ public final class Matrix {
     }
     phase("generating", "generating " + toRun.size() + " judgements");
     Map<String, String> suiteOfBinding = new LinkedHashMap<>();
+    // Each suite class with the cell it judges ("TdpUnmapReturnsFalse on kvm, ..."), in order.
+    Map<String, String> cellOfSuite = new LinkedHashMap<>();
     // One group per suite: its own package, so groups compile apart.
     List<List<GeneratedFile>> groups = new ArrayList<>();
     for (Need rep : toRun.values()) {
@@ -199,6 +201,9 @@ public final class Matrix {
         List<GeneratedFile> files = suite(rep, suiteOfBinding.size());
         groups.add(files);
         suiteOfBinding.put(id, className(files.get(0)));
+        cellOfSuite.put(
+            className(files.get(0)),
+            rep.set() + " on " + rep.spec() + ", " + rep.binding().displayName());
       }
     }
     List<GeneratedFile> sources = groups.stream().flatMap(List::stream).toList();
@@ -215,9 +220,7 @@ public final class Matrix {
         throw new IllegalStateException("generated suites do not compile: " + compiled.problems());
       }
       phase("running", "running");
-      SuiteLauncher.Run run =
-          SuiteLauncher.run(
-              compiled.classes(), List.copyOf(suiteOfBinding.values()), progress, threads);
+      SuiteLauncher.Run run = SuiteLauncher.run(compiled.classes(), cellOfSuite, progress, threads);
       List<SuiteLauncher.TestOutcome> outcomes = run.outcomes();
       judge(toRun, suiteOfBinding, outcomes, run.readLockers())
           .forEach(

@@ -9,10 +9,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 
 /**
- * What a conformance run tells a person while it works: the phase, how many tests are done and
- * failed, how many schedules the explorer ran, the elapsed seconds. At a terminal, one status line
- * rewritten in place; elsewhere (CI logs, a pipe) a heartbeat line every 10 s, so a long run is
- * seen to be alive without flooding the log.
+ * What a conformance run tells a person while it works: the phase, how many suites of how many are
+ * done and which cell's suite began last, how many tests are done and failed, how many schedules
+ * the explorer ran, the elapsed seconds and, from the suites done, about how long the rest takes.
+ * At a terminal, one status line rewritten in place; elsewhere (CI logs, a pipe) a heartbeat line
+ * every 10 s, so a long run is seen to be alive without flooding the log.
  */
 public interface Progress {
   Progress SILENT =
@@ -36,6 +37,14 @@ public interface Progress {
 
   /** An explored test ran this many schedules. */
   void schedulesDone(long schedules);
+
+  /** The run will run {@code total} suites; the line then counts them and estimates the rest. */
+  default void suitesPlanned(int total) {}
+
+  /** A worker began the suite of {@code cell} ("TdpUnmapReturnsFalse on kvm"). */
+  default void suiteStarted(String cell) {}
+
+  default void suiteDone() {}
 
   /** The run is over (or interrupted): end the status line, stop the heartbeat. Idempotent. */
   default void end() {}
@@ -80,6 +89,10 @@ public interface Progress {
     private int done;
     private int failed;
     private long schedules;
+    private int suites;
+    private int suitesDone;
+    private long suitesBegan;
+    private String cell = "";
     private boolean shown;
     private boolean ended;
     private Runnable onEnd = () -> {};
@@ -98,6 +111,8 @@ public interface Progress {
     @Override
     public synchronized void phase(String what) {
       phase = what;
+      // Suites are counted while they run; the phases after them have their own counts.
+      suites = 0;
       show();
     }
 
@@ -111,6 +126,26 @@ public interface Progress {
     @Override
     public synchronized void schedulesDone(long count) {
       schedules += count;
+      show();
+    }
+
+    @Override
+    public synchronized void suitesPlanned(int total) {
+      suites = total;
+      suitesDone = 0;
+      suitesBegan = nanos.getAsLong();
+      show();
+    }
+
+    @Override
+    public synchronized void suiteStarted(String name) {
+      cell = name;
+      show();
+    }
+
+    @Override
+    public synchronized void suiteDone() {
+      suitesDone++;
       show();
     }
 
@@ -136,14 +171,39 @@ public interface Progress {
     }
 
     String line() {
+      long now = nanos.getAsLong();
+      String counts =
+          String.format(
+              Locale.ROOT,
+              "%,d tests, %,d failed, %,d schedules explored, %.0f s",
+              done,
+              failed,
+              schedules,
+              (now - began) / 1e9);
+      if (suites == 0) {
+        return phase + ": " + counts;
+      }
       return String.format(
           Locale.ROOT,
-          "%s: %,d tests, %,d failed, %,d schedules explored, %.0f s",
+          "%s: suite %,d of %,d (%s), %s%s",
           phase,
-          done,
-          failed,
-          schedules,
-          (nanos.getAsLong() - began) / 1e9);
+          Math.min(suitesDone + 1, suites),
+          suites,
+          cell,
+          counts,
+          left(now));
+    }
+
+    /**
+     * ", about 40 s left", from the pace of the suites done so far; nothing until a twentieth of
+     * them is done (explorations differ widely in cost, so an early guess would mislead).
+     */
+    private String left(long now) {
+      if (suitesDone == 0 || suitesDone < suites / 20 || suitesDone >= suites) {
+        return "";
+      }
+      double perSuite = (now - suitesBegan) / 1e9 / suitesDone;
+      return String.format(Locale.ROOT, ", about %.0f s left", perSuite * (suites - suitesDone));
     }
 
     private void show() {

@@ -2,7 +2,6 @@ package dev.walkspec.conform;
 
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
-import dev.walkspec.runtime.world.LocklessReadLocks;
 import dev.walkspec.suite.ConformanceFailure;
 import dev.walkspec.suite.ExploredFailure;
 import dev.walkspec.suite.HandlerSuite;
@@ -13,10 +12,9 @@ import java.net.URLClassLoader;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 import java.util.logging.Level;
@@ -64,34 +62,13 @@ final class SuiteLauncher {
   private SuiteLauncher() {}
 
   /**
-   * Runs the classes on {@code workers} workers (this JVM and {@code workers - 1} worker JVMs), or
-   * all in this JVM when one is asked for.
+   * Runs the suites ({@code suites}: class name to the cell it judges, in order) on {@code workers}
+   * workers: this JVM and {@code workers - 1} worker JVMs.
    */
-  static Run run(Path classes, List<String> classNames, Progress progress, int workers)
+  static Run run(Path classes, Map<String, String> suites, Progress progress, int workers)
       throws Exception {
-    if (workers > 1 && classNames.size() > 1) {
-      return SuiteWorkers.run(
-          classes, classNames, progress, Math.min(workers, classNames.size()), true);
-    }
-    List<TestOutcome> outcomes = new ArrayList<>();
-    AtomicLong schedules = new AtomicLong();
-    // The runtime notes the handlers that take the MMU lock for read in a lockless walk.
-    LocklessReadLocks.clear();
-    try (Session session = new Session(classes)) {
-      session.execute(
-          classNames,
-          new Events(
-              outcome -> {
-                outcomes.add(outcome);
-                progress.testDone(outcome.displayName(), outcome.failure().isEmpty());
-              },
-              count -> {
-                schedules.addAndGet(count);
-                progress.schedulesDone(count);
-              }));
-    }
-    return new Run(
-        List.copyOf(outcomes), schedules.get(), new TreeSet<>(LocklessReadLocks.handlers()));
+    return SuiteWorkers.run(
+        classes, suites, progress, Math.max(1, Math.min(workers, suites.size())), true);
   }
 
   /**

@@ -33,16 +33,18 @@ import java.util.concurrent.atomic.AtomicLong;
 final class SuiteWorkers {
   private final Path classes;
   private final Progress progress;
+  private final Map<String, String> cells;
   private final Queue<String> pending;
   private final Map<String, List<SuiteLauncher.TestOutcome>> byClass = new ConcurrentHashMap<>();
   private final AtomicLong schedules = new AtomicLong();
   private final Set<String> readLockers = ConcurrentHashMap.newKeySet();
   private final List<Process> processes = new ArrayList<>();
 
-  private SuiteWorkers(Path classes, List<String> classNames, Progress progress) {
+  private SuiteWorkers(Path classes, Map<String, String> suites, Progress progress) {
     this.classes = classes;
     this.progress = progress;
-    this.pending = new ConcurrentLinkedQueue<>(classNames);
+    this.cells = suites;
+    this.pending = new ConcurrentLinkedQueue<>(suites.keySet());
   }
 
   /**
@@ -50,14 +52,16 @@ final class SuiteWorkers {
    * {@code thisJvm} false, {@code count} worker JVMs.
    */
   static SuiteLauncher.Run run(
-      Path classes, List<String> classNames, Progress progress, int count, boolean thisJvm)
+      Path classes, Map<String, String> suites, Progress progress, int count, boolean thisJvm)
       throws Exception {
-    return new SuiteWorkers(classes, classNames, progress).run(classNames, count, thisJvm);
+    return new SuiteWorkers(classes, suites, progress)
+        .run(List.copyOf(suites.keySet()), count, thisJvm);
   }
 
   private SuiteLauncher.Run run(List<String> classNames, int count, boolean thisJvm)
       throws Exception {
     ExecutorService drivers = Executors.newFixedThreadPool(count);
+    progress.suitesPlanned(classNames.size());
     // The runtime notes the handlers that take the MMU lock for read in a lockless walk.
     LocklessReadLocks.clear();
     try {
@@ -114,8 +118,10 @@ final class SuiteWorkers {
   private Void runHere() throws Exception {
     try (SuiteLauncher.Session session = new SuiteLauncher.Session(classes)) {
       for (String name = pending.poll(); name != null; name = pending.poll()) {
+        progress.suiteStarted(cells.get(name));
         session.execute(
             List.of(name), new SuiteLauncher.Events(this::record, this::recordSchedules));
+        progress.suiteDone();
       }
     }
     return null;
@@ -143,7 +149,10 @@ final class SuiteWorkers {
         switch (event.kind()) {
           case TEST -> record(event.toOutcome());
           case SCHEDULES -> recordSchedules(event.schedules());
-          case CLASS_DONE -> current = next(toWorker);
+          case CLASS_DONE -> {
+            progress.suiteDone();
+            current = next(toWorker);
+          }
           case READ_LOCKERS -> readLockers.addAll(event.readLockers());
         }
       }
@@ -165,6 +174,7 @@ final class SuiteWorkers {
     if (name == null) {
       toWorker.close();
     } else {
+      progress.suiteStarted(cells.get(name));
       toWorker.write(name + "\n");
       toWorker.flush();
     }

@@ -63,6 +63,31 @@ class ProgressTest {
   }
 
   @Test
+  void while_suites_run_the_line_counts_them_names_the_cell_and_estimates_the_rest() {
+    Progress.Status progress = status(false);
+    progress.phase("running");
+    progress.suitesPlanned(40);
+    progress.suiteStarted("TdpUnmapReturnsFalse on kvm, invalidate_range_start[x86]");
+    nanos.addAndGet(10_000_000_000L);
+    progress.beat();
+    progress.suiteDone();
+    progress.suiteStarted("x86 on kvm, clear_young[x86]");
+    progress.suiteDone();
+    progress.testDone("a", true);
+    progress.beat();
+    progress.phase("spec mutants");
+    progress.beat();
+
+    assertThat(text.toString())
+        .isEqualTo(
+            "walkspec conform: running: suite 1 of 40 (TdpUnmapReturnsFalse on kvm,"
+                + " invalidate_range_start[x86]), 0 tests, 0 failed, 0 schedules explored, 10 s\n"
+                + "walkspec conform: running: suite 3 of 40 (x86 on kvm, clear_young[x86]), 1"
+                + " tests, 0 failed, 0 schedules explored, 10 s, about 190 s left\n"
+                + "walkspec conform: spec mutants: 1 tests, 0 failed, 0 schedules explored, 10 s\n");
+  }
+
+  @Test
   void a_terminal_that_never_showed_a_line_gets_no_newline() {
     status(true).end();
 

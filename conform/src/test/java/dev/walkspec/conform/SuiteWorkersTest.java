@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.walkspec.emit.GeneratedFile;
 import dev.walkspec.emit.SourceCompiler;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -80,7 +82,9 @@ class SuiteWorkersTest {
   void worker_jvms_report_every_outcome_failure_message_obligation_and_schedule(@TempDir Path dir)
       throws Exception {
     Path classes = compile(dir);
-    List<String> suites = List.of("t.FirstSuite", "t.SecondSuite");
+    Map<String, String> suites = new LinkedHashMap<>();
+    suites.put("t.FirstSuite", "first");
+    suites.put("t.SecondSuite", "second");
 
     SuiteLauncher.Run here = SuiteLauncher.run(classes, suites, Progress.SILENT, 1);
     SuiteLauncher.Run there = SuiteWorkers.run(classes, suites, Progress.SILENT, 2, false);
@@ -109,7 +113,9 @@ class SuiteWorkersTest {
     Path classes = compile(dir);
 
     assertThatThrownBy(
-            () -> SuiteWorkers.run(classes, List.of("t.ExitsSuite"), Progress.SILENT, 1, false))
+            () ->
+                SuiteWorkers.run(
+                    classes, Map.of("t.ExitsSuite", "exits"), Progress.SILENT, 1, false))
         .isInstanceOf(IllegalStateException.class)
         .hasMessage(
             "a suite worker exited with code 3 while running t.ExitsSuite (its stderr is above)");
