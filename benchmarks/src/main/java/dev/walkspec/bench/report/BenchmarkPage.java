@@ -73,14 +73,20 @@ public final class BenchmarkPage {
                 results,
                 options.getOrDefault("--mode", "full"),
                 options.get("--elapsed"),
-                options.get("--load")));
+                options.get("--load"),
+                Optional.ofNullable(options.get("--cpu"))));
     String text = report.render(analysis);
     Files.createDirectories(page.toAbsolutePath().getParent());
     Files.writeString(page, text);
     System.out.println("wrote " + page + " and the plots in " + report.plots);
   }
 
-  static Machine machine(Path results, String mode, String elapsed, String load)
+  /**
+   * The machine the results were measured on; {@code cpu} when the measuring run recorded it (a
+   * page rebuilt later on another machine must not name that machine's CPU).
+   */
+  static Machine machine(
+      Path results, String mode, String elapsed, String load, Optional<String> cpu)
       throws IOException {
     String jdk = System.getProperty("java.vm.name") + " " + System.getProperty("java.version");
     String jmh = "?";
@@ -93,10 +99,16 @@ public final class BenchmarkPage {
       }
     }
     return new Machine(
-        Runtime.getRuntime().availableProcessors(), cpuModel(), jdk, jmh, mode, elapsed, load);
+        Runtime.getRuntime().availableProcessors(),
+        cpu.orElseGet(BenchmarkPage::cpuModel),
+        jdk,
+        jmh,
+        mode,
+        elapsed,
+        load);
   }
 
-  private static String cpuModel() {
+  static String cpuModel() {
     Path cpuinfo = Path.of("/proc/cpuinfo");
     try (Stream<String> lines = Files.lines(cpuinfo)) {
       return lines
