@@ -326,10 +326,8 @@ public final class Matrix {
 
   /** The representative's handler suite, its spec image and the generated walkers it drives. */
   private List<GeneratedFile> suite(Need rep, int index) {
-    NamedSpec spec =
-        specs.stream().filter(s -> s.name().equals(rep.spec())).findFirst().orElseThrow();
-    HandlerSet set =
-        sets.stream().filter(s -> s.name().equals(rep.set())).findFirst().orElseThrow();
+    NamedSpec spec = spec(rep.spec());
+    HandlerSet set = set(rep.set());
     return ExploredSuites.sources(
         spec.checked(),
         spec.file().toAbsolutePath().toString(),
@@ -356,14 +354,19 @@ public final class Matrix {
     phase("hashing", "hashing the inputs of " + representatives.size() + " judgements");
     CacheKeys keys = walkspecKeys();
     String run = tries + "|" + SEED + "|" + ExplorationBudget.current().describe();
+    // The spec's content decides the verdict; its name and how the reproduce command names it
+    // appear in the report, so they are inputs too. Once per spec, not per judgement.
+    Map<String, String> specInputs = new HashMap<>();
+    for (NamedSpec named : specs) {
+      specInputs.put(
+          named.name(),
+          named.checked().spec().contentHash() + "|" + named.name() + "|" + identity(named.file()));
+    }
     Map<String, String> byKey = new HashMap<>();
     for (Need rep : representatives) {
-      // The spec's content decides the verdict; its name and how the reproduce command names it
-      // appear in the report, so they are inputs too.
-      NamedSpec named = spec(rep.spec());
-      String spec =
-          named.checked().spec().contentHash() + "|" + named.name() + "|" + identity(named.file());
-      byKey.put(rep.key(), keys.judgement(rep.key(), spec, handlerClasses(rep), run));
+      byKey.put(
+          rep.key(),
+          keys.judgement(rep.key(), specInputs.get(rep.spec()), handlerClasses(rep), run));
     }
     return byKey;
   }
@@ -482,9 +485,7 @@ public final class Matrix {
    * generated suites, the failing property among them (C1-C4, H1-H14 as the spec states them).
    */
   private String reproduce(Need rep, SuiteLauncher.TestOutcome outcome, Optional<String> replay) {
-    NamedSpec spec =
-        specs.stream().filter(s -> s.name().equals(rep.spec())).findFirst().orElseThrow();
-    String specArgument = Shell.quote(specArgument(spec.file()));
+    String specArgument = Shell.quote(specArgument(spec(rep.spec()).file()));
     if (replay.isPresent()) {
       return "walkspec replay --spec "
           + specArgument

@@ -52,7 +52,7 @@ final class Reachability {
    */
   static Map<String, String> texts(
       MatrixResult result, Matrix.NamedSpec spec, Optional<ResultCache> cache) {
-    Optional<CacheKeys> keys = cache.map(c -> Matrix.walkspecKeys());
+    Optional<Store> store = cache.map(c -> new Store(c, Matrix.walkspecKeys()));
     Map<String, String> out = new LinkedHashMap<>();
     for (HandlerSet set : result.sets()) {
       if (set.kind() != HandlerSet.Kind.KERNEL) {
@@ -64,38 +64,43 @@ final class Reachability {
       }
       for (MatrixCell.Failure f : cell.get().failuresInOrder()) {
         binding(spec, f.binding())
-            .map(b -> cached(spec, b, set, f.obligation(), cache, keys))
+            .map(b -> cached(spec, b, set, f.obligation(), store))
             .ifPresent(v -> out.put(set.name() + "/" + f.obligation(), v.text()));
       }
     }
     return out;
   }
 
+  /** The result cache and the keys into it (walkspec's code as loaded now). */
+  private record Store(ResultCache cache, CacheKeys keys) {}
+
   private static Verdict cached(
       Matrix.NamedSpec spec,
       Binding binding,
       HandlerSet set,
       String obligation,
-      Optional<ResultCache> cache,
-      Optional<CacheKeys> keys) {
-    if (cache.isEmpty()) {
+      Optional<Store> store) {
+    if (store.isEmpty()) {
       return of(spec, binding, set, obligation);
     }
+    ResultCache cache = store.get().cache();
     String handler = set.handlers().get(binding.handlerKind().orElse(""));
     String key =
-        keys.get()
+        store
+            .get()
+            .keys()
             .reachability(
                 spec.checked().spec().contentHash(),
                 binding.displayName(),
                 handler == null ? List.of() : List.of(handler),
                 obligation,
                 TRIES_PER_SHAPE + "|" + SEED);
-    Optional<ResultCache.Reach> stored = cache.get().reach(key);
+    Optional<ResultCache.Reach> stored = cache.reach(key);
     if (stored.isPresent()) {
       return new Verdict(stored.get().reachable(), stored.get().text());
     }
     Verdict verdict = of(spec, binding, set, obligation);
-    cache.get().putReach(key, new ResultCache.Reach(verdict.reachable(), verdict.text()));
+    cache.putReach(key, new ResultCache.Reach(verdict.reachable(), verdict.text()));
     return verdict;
   }
 

@@ -54,14 +54,12 @@ final class SuiteWorkers {
   static SuiteLauncher.Run run(
       Path classes, Map<String, String> suites, Progress progress, int count, boolean thisJvm)
       throws Exception {
-    return new SuiteWorkers(classes, suites, progress)
-        .run(List.copyOf(suites.keySet()), count, thisJvm);
+    return new SuiteWorkers(classes, suites, progress).run(count, thisJvm);
   }
 
-  private SuiteLauncher.Run run(List<String> classNames, int count, boolean thisJvm)
-      throws Exception {
+  private SuiteLauncher.Run run(int count, boolean thisJvm) throws Exception {
     ExecutorService drivers = Executors.newFixedThreadPool(count);
-    progress.suitesPlanned(classNames.size());
+    progress.suitesPlanned(cells.size());
     // The runtime notes the handlers that take the MMU lock for read in a lockless walk.
     LocklessReadLocks.clear();
     try {
@@ -90,7 +88,7 @@ final class SuiteWorkers {
     }
     readLockers.addAll(LocklessReadLocks.handlers());
     List<SuiteLauncher.TestOutcome> outcomes = new ArrayList<>();
-    classNames.forEach(name -> outcomes.addAll(byClass.getOrDefault(name, List.of())));
+    cells.keySet().forEach(name -> outcomes.addAll(byClass.getOrDefault(name, List.of())));
     return new SuiteLauncher.Run(outcomes, schedules.get(), new TreeSet<>(readLockers));
   }
 
