@@ -10,6 +10,7 @@ import dev.walkspec.conform.report.ReportJson;
 import dev.walkspec.conform.report.ReportView;
 import dev.walkspec.pipeline.BundledSpecs;
 import dev.walkspec.suite.ExplorationBudget;
+import dev.walkspec.suite.ExplorationShard;
 import dev.walkspec.suite.Shell;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -272,6 +273,15 @@ public final class ConformCommand implements Callable<Integer> {
 
   /** A shard writes into the cache what a merge reads: both need it, and they do not mix. */
   private void checkShardOptions(Optional<Shard> shardRun) {
+    // The matrix's judgements are cached and merged as wholes: suites that explored only a part of
+    // their scenarios under the build property would be judged on part of the work.
+    if (System.getProperty(ExplorationShard.PROPERTY) != null) {
+      throw new UsageException(
+          "the "
+              + ExplorationShard.PROPERTY
+              + " property splits a build's generated suites; walkspec conform splits its matrix"
+              + " with --shard K/N");
+    }
     if (shardRun.isPresent() && !merge.isEmpty()) {
       throw new UsageException("--shard runs a part and --merge joins the parts: not both at once");
     }

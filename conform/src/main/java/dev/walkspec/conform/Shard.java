@@ -1,6 +1,7 @@
 package dev.walkspec.conform;
 
 import dev.walkspec.cli.UsageException;
+import dev.walkspec.suite.ExplorationShard;
 
 /**
  * Shard {@code index} of {@code count} (1-based, as written: {@code 2/3}): the part of a matrix one
@@ -14,17 +15,14 @@ public record Shard(int index, int count) {
     }
   }
 
-  /** "K/N" as the command line takes it. */
+  /** "K/N" as the command line takes it (the same form as the generated suites' property). */
   public static Shard parse(String text) {
-    String[] parts = text.split("/", -1);
     try {
-      if (parts.length == 2) {
-        return new Shard(Integer.parseInt(parts[0].strip()), Integer.parseInt(parts[1].strip()));
-      }
-    } catch (NumberFormatException e) {
-      // Reported below, with the text as given.
+      ExplorationShard shard = ExplorationShard.parse(text);
+      return new Shard(shard.index(), shard.count());
+    } catch (IllegalArgumentException e) {
+      throw new UsageException("--shard: K/N with 1 <= K <= N, not '" + text + "'");
     }
-    throw new UsageException("--shard: K/N with 1 <= K <= N, not '" + text + "'");
   }
 
   /** Whether the suite at {@code position} of the matrix's order (0-based) is this shard's. */

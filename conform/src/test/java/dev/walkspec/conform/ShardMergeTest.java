@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.walkspec.cli.Main;
 import dev.walkspec.conform.ConformCommandTest.Run;
 import dev.walkspec.conform.report.ReportFiles;
+import dev.walkspec.suite.ExplorationShard;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -113,6 +114,22 @@ class ShardMergeTest {
 
     assertThat(run.code()).isEqualTo(Main.USAGE);
     assertThat(run.err()).contains("--shard: K/N with 1 <= K <= N, not '4/3'");
+  }
+
+  @Test
+  void the_build_property_that_splits_generated_suites_is_refused(@TempDir Path dir) {
+    System.setProperty(ExplorationShard.PROPERTY, "1/2");
+    try {
+      Run run = onKvm("--handlers", SETS, "--cache", dir.toString());
+
+      assertThat(run.code()).isEqualTo(Main.USAGE);
+      assertThat(run.err())
+          .contains(
+              "the walkspec.shard property splits a build's generated suites; walkspec conform"
+                  + " splits its matrix with --shard K/N");
+    } finally {
+      System.clearProperty(ExplorationShard.PROPERTY);
+    }
   }
 
   /** Every run judges the canonical spec only, to stay short. */

@@ -111,7 +111,7 @@ final class HandlerSuiteEmitter {
               .returns(
                   ParameterizedTypeName.get(ClassName.get(Stream.class), SuiteEmitter.DYNAMIC_TEST))
               .addStatement(
-                  "return SUITE.scenarioNames().stream().map(name -> $T.dynamicTest($S + name + $S"
+                  "return SUITE.exploredScenarioNames().stream().map(name -> $T.dynamicTest($S + name + $S"
                       + " + $T.exploredBounds(name),"
                       + " () -> reporter.publishEntry($T.SCHEDULES_ENTRY,"
                       + " Long.toString(SUITE.explore(name).schedules()))))",

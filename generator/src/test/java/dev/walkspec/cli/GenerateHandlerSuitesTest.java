@@ -47,7 +47,7 @@ class GenerateHandlerSuitesTest {
         .contains("HandlerSuite.of(")
         .contains("com.example.MyAge")
         .contains("seed = \"20261126\"")
-        .contains("SUITE.scenarioNames()");
+        .contains("SUITE.exploredScenarioNames()");
   }
 
   @Test

@@ -193,6 +193,14 @@ public final class HandlerSuite {
         .names(CheckedCall.kind(binding));
   }
 
+  /**
+   * The concurrent scenarios this run explores: all of {@link #scenarioNames()}, or the part of
+   * them that the shard {@link ExplorationShard#PROPERTY} names owns.
+   */
+  public List<String> exploredScenarioNames() {
+    return ExplorationShard.current().of(suiteClass, scenarioNames());
+  }
+
   public void checkDrift() {
     specRef.load();
   }
