@@ -231,18 +231,11 @@ public final class Explorer {
         return;
       }
       Schedule schedule = found;
-      String shrunkFrom = null;
+      String shrinking = null;
       if (!(strategy instanceof Strategy.Replay)) {
         Shrinker.Shrunk shrunk =
             Shrinker.shrink(engine, found, failing, budget.shrinkRuns(), deadline + slack());
-        if (!shrunk.schedule().equals(found)
-            && (shrunk.outcome().preemptions != failing.preemptions
-                || Shrinker.failingStep(shrunk.outcome()) != Shrinker.failingStep(failing))) {
-          shrunkFrom =
-              Report.count(Shrinker.failingStep(failing), "step")
-                  + ", "
-                  + Report.count(failing.preemptions, "preemption");
-        }
+        shrinking = shrinking(shrunk);
         schedule = shrunk.schedule();
       }
       RunOutcome detailed =
@@ -258,7 +251,31 @@ public final class Explorer {
       }
       counterexample =
           Report.counterexample(
-              scenario, invariants, detailed, schedule, foundBy, schedules, shrunkFrom);
+              scenario, invariants, detailed, schedule, foundBy, schedules, shrinking);
+    }
+
+    /**
+     * What shrinking did, for the schedule line: what it shrank from, and whether its budget
+     * stopped it before a fixpoint (issue 19: a search cut short says so); null when it changed
+     * nothing and finished.
+     */
+    private String shrinking(Shrinker.Shrunk shrunk) {
+      List<String> parts = new ArrayList<>();
+      if (shrunk.outcome().preemptions != failing.preemptions
+          || Shrinker.failingStep(shrunk.outcome()) != Shrinker.failingStep(failing)) {
+        parts.add(
+            "shrunk from "
+                + Report.count(Shrinker.failingStep(failing), "step")
+                + ", "
+                + Report.count(failing.preemptions, "preemption"));
+      }
+      if (!shrunk.complete()) {
+        parts.add(
+            "shrinking stopped on its budget after "
+                + Report.count(shrunk.runs(), "run")
+                + ": a smaller schedule may exist");
+      }
+      return parts.isEmpty() ? null : String.join("; ", parts);
     }
 
     /** Shrinking and the report get time of their own beyond the search's budget. */

@@ -25,7 +25,7 @@ final class Report {
       Schedule schedule,
       String foundBy,
       long schedulesToFailure,
-      String shrunkFrom) {
+      String shrinking) {
     Failure failure = run.failure;
     String table = table(scenario, run);
     String replay = schedule.named(scenario.name()).toString();
@@ -52,7 +52,7 @@ final class Report {
         count(steps, "step")
             + ", "
             + count(run.preemptions, "preemption")
-            + (shrunkFrom == null ? "" : " (shrunk from " + shrunkFrom + ")"));
+            + (shrinking == null ? "" : " (" + shrinking + ")"));
     StringBuilder actors = new StringBuilder();
     for (int a = 0; a < scenario.actorCount(); a++) {
       if (a > 0) {

@@ -1,6 +1,7 @@
 package dev.walkspec.runtime.explore;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 
 /**
@@ -9,11 +10,16 @@ import java.util.List;
  * (it is deleted from the sequence; the default policy runs it later, if at all), drop a segment,
  * shorten one, or swap two neighbours; each is replayed leniently (a segment naming an actor that
  * cannot run is skipped) and kept if it fails with the same obligation and measures smaller.
- * Greedy, to a fixpoint or the run budget.
+ * Greedy, to a fixpoint or the run budget; {@link Shrunk#complete()} tells which.
  */
 final class Shrinker {
-  /** A schedule and the run it gives. */
-  record Shrunk(Schedule schedule, RunOutcome outcome, int runs) {}
+  /**
+   * A schedule and the run it gives.
+   *
+   * @param complete whether no candidate of the result fails the same way and measures smaller (a
+   *     fixpoint), rather than the budget stopping the search
+   */
+  record Shrunk(Schedule schedule, RunOutcome outcome, int runs, boolean complete) {}
 
   private Shrinker() {}
 
@@ -25,11 +31,11 @@ final class Shrinker {
     RunOutcome bestOutcome = outcome;
     int runs = 0;
     boolean improved = true;
-    while (improved && runs < maxRuns && System.nanoTime() - deadlineNanos < 0) {
+    while (improved) {
       improved = false;
       for (Schedule candidate : candidates(best, bestOutcome)) {
         if (runs >= maxRuns || System.nanoTime() - deadlineNanos >= 0) {
-          break;
+          return new Shrunk(best, bestOutcome, runs, false);
         }
         RunOutcome tried =
             engine.execute(
@@ -47,7 +53,7 @@ final class Shrinker {
         }
       }
     }
-    return new Shrunk(best, bestOutcome, runs);
+    return new Shrunk(best, bestOutcome, runs, true);
   }
 
   static List<Schedule> candidates(Schedule schedule, RunOutcome outcome) {
@@ -56,7 +62,10 @@ final class Shrinker {
     List<Integer> steps =
         outcome.chosen.subList(0, Math.min(failingStep(outcome), outcome.chosen.size()));
     for (int j = steps.size() - 2; j >= 0; j--) {
-      if (steps.get(j).equals(steps.get(steps.size() - 1))) {
+      // Deleting any step of a run of one actor's steps gives the same sequence: one candidate per
+      // run, not one per step (a 4,000-step teardown is one run, not 4,000 replays of it).
+      boolean sameAsNext = j + 1 < steps.size() - 1 && steps.get(j).equals(steps.get(j + 1));
+      if (sameAsNext || steps.get(j).equals(steps.get(steps.size() - 1))) {
         continue;
       }
       List<Integer> fewer = new ArrayList<>(steps);
@@ -87,7 +96,9 @@ final class Shrinker {
       swapped.set(j + 1, segments.get(j));
       out.add(new Schedule(schedule.scenario(), swapped));
     }
-    return out;
+    // Families overlap (deleting a step of a run is shortening its segment): each schedule once, in
+    // the order of its first appearance, so the greedy path is the same with fewer replays.
+    return new ArrayList<>(new LinkedHashSet<>(out));
   }
 
   private static boolean smaller(RunOutcome a, Schedule as, RunOutcome b, Schedule bs) {
