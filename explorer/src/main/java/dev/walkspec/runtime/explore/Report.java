@@ -66,6 +66,12 @@ final class Report {
     }
     text.append('\n').append(table).append('\n');
     text.append("  > marks a preemption: the actor that ran before could have gone on.\n");
+    if (run.steps.stream().anyMatch(s -> s.call != null && s.call.contains("."))) {
+      text.append(
+          "  Calls are named as in the kernel where one runtime call stands for one kernel"
+              + " function; EntryCursor, Root, PageTables and SlotRmap calls are the runtime's"
+              + " page-table interface, which each arch port builds its walker from.\n");
+    }
     if (steps > StepFolding.WHOLE) {
       text.append(
           "  Runs of like steps are folded (a row 'xN' stands for N steps; a..b spans steps and"
