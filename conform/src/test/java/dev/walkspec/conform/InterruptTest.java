@@ -1,0 +1,106 @@
+package dev.walkspec.conform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.walkspec.cli.Main;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Issue 18 item 4: Ctrl-C in the middle of {@code walkspec conform} (SIGINT to its JVM, as a
+ * terminal sends it) leaves no temporary directory, no worker JVM and no unfinished status line.
+ * The run is a real {@code walkspec} JVM with two suite workers and its own temporary directory.
+ * Signals are POSIX: the test runs where {@code kill -INT} exists.
+ */
+@EnabledOnOs({OS.LINUX, OS.MAC})
+class InterruptTest {
+  private static final Duration PATIENCE = Duration.ofMinutes(3);
+
+  @Test
+  void ctrl_c_while_suites_run_removes_every_temporary_directory_and_worker(@TempDir Path dir)
+      throws Exception {
+    Path tmp = Files.createDirectories(dir.resolve("tmp"));
+    Path err = dir.resolve("stderr.txt");
+    Process walkspec =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Djava.io.tmpdir=" + tmp,
+                "-cp",
+                System.getProperty("java.class.path"),
+                Main.class.getName(),
+                "conform",
+                "--no-cache",
+                "--threads",
+                "2",
+                "--handlers",
+                "x86",
+                "-o",
+                dir.resolve("report").toString(),
+                "kvm.walk")
+            .redirectOutput(dir.resolve("stdout.txt").toFile())
+            .redirectError(err.toFile())
+            .start();
+    try {
+      // The suites run once jqwik's database directory exists and a worker JVM has started.
+      awaitTrue(
+          walkspec,
+          err,
+          () -> has(tmp, "walkspec-jqwik") && walkspec.descendants().findAny().isPresent());
+      List<ProcessHandle> workers = walkspec.descendants().toList();
+
+      new ProcessBuilder("kill", "-INT", Long.toString(walkspec.pid())).start().waitFor();
+
+      assertThat(walkspec.waitFor(PATIENCE.toSeconds(), TimeUnit.SECONDS)).isTrue();
+      for (ProcessHandle worker : workers) {
+        worker.onExit().get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
+      }
+      try (Stream<Path> left = Files.list(tmp)) {
+        assertThat(left.map(p -> p.getFileName().toString()))
+            .as("temporary files left behind")
+            .noneMatch(name -> name.startsWith("walkspec-"));
+      }
+      String stderr = Files.readString(err);
+      assertThat(stderr).as("stderr").endsWith("\n");
+      assertThat(dir.resolve("report")).doesNotExist();
+    } finally {
+      walkspec.descendants().forEach(ProcessHandle::destroyForcibly);
+      walkspec.destroyForcibly();
+    }
+  }
+
+  private static boolean has(Path tmp, String prefix) {
+    try (Stream<Path> files = Files.list(tmp)) {
+      return files.anyMatch(p -> p.getFileName().toString().startsWith(prefix));
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  private interface Condition {
+    boolean holds();
+  }
+
+  private static void awaitTrue(Process walkspec, Path err, Condition condition)
+      throws InterruptedException, IOException {
+    long deadline = System.nanoTime() + PATIENCE.toNanos();
+    while (!condition.holds()) {
+      if (!walkspec.isAlive()) {
+        throw new AssertionError(
+            "walkspec ended (exit " + walkspec.exitValue() + ") early: " + Files.readString(err));
+      }
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("the run did not reach its suites in " + PATIENCE);
+      }
+      Thread.sleep(100);
+    }
+  }
+}
