@@ -3,7 +3,8 @@
 // VM it allows; the surefire reports name the tests by obligation; the walkspec goals and the
 // test run printed at most 40 lines.
 // IT 4: the second mvn verify, with nothing changed, wrote nothing and said so in one line each,
-// and reran no generated walker suite (VerifiedOnce: same classes, so they are reported skipped).
+// and reran no generated walker suite (VerifiedOnce: same classes, so they are reported skipped)
+// and no exploration (walkspec.explore.cache: each reused its kept pass).
 import java.nio.file.Files
 
 def log = new File(basedir, 'build.log').text
@@ -94,4 +95,12 @@ def second = log.substring(log.indexOf('BUILD SUCCESS') + 1)
 def walkerRuns = second.readLines().findAll { it =~ /Tests run: .* in com\.example\.kvm\.walk\.kvm\.\w+WalkerTest$/ }
 assert walkerRuns.size() >= 6
 walkerRuns.each { assert it =~ /Skipped: [1-9]/ : it }
+// Issue 19: with walkspec.explore.cache set, the second run explored nothing again: every explored
+// test of the handler suites reused the pass the first run kept, and said so.
+assert !first.contains('reused a pass') : 'the first run had nothing to reuse'
+def kept = new File(basedir, 'target/walkspec-cache/explored').listFiles().findAll { it.name.endsWith('.properties') }
+def reused = second.readLines().findAll { it =~ /walkspec: reused a kept pass of '[a-z-]+' \([0-9,]+ schedules\) for \w+ handler / }
+println "IT 4: ${kept.size()} explorations kept, ${reused.size()} reused"
+assert kept.size() >= 3 : "explorations kept by the first run: ${kept}"
+assert reused.size() == kept.size() : "every kept exploration reused:\n" + reused.join('\n')
 return true

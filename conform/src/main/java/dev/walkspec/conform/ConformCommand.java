@@ -10,6 +10,7 @@ import dev.walkspec.conform.report.ReportJson;
 import dev.walkspec.conform.report.ReportView;
 import dev.walkspec.pipeline.BundledSpecs;
 import dev.walkspec.suite.ExplorationBudget;
+import dev.walkspec.suite.ExplorationCache;
 import dev.walkspec.suite.ExplorationShard;
 import dev.walkspec.suite.Shell;
 import java.io.PrintWriter;
@@ -275,13 +276,13 @@ public final class ConformCommand implements Callable<Integer> {
   private void checkShardOptions(Optional<Shard> shardRun) {
     // The matrix's judgements are cached and merged as wholes: suites that explored only a part of
     // their scenarios under the build property would be judged on part of the work.
-    if (System.getProperty(ExplorationShard.PROPERTY) != null) {
-      throw new UsageException(
-          "the "
-              + ExplorationShard.PROPERTY
-              + " property splits a build's generated suites; walkspec conform splits its matrix"
-              + " with --shard K/N");
-    }
+    refuseBuildProperty(
+        ExplorationShard.PROPERTY,
+        "splits a build's generated suites; walkspec conform splits its matrix with --shard K/N");
+    // Its own cache keys judgements by their inputs; --no-cache must mean nothing is reused.
+    refuseBuildProperty(
+        ExplorationCache.PROPERTY,
+        "keeps a build's explorations; walkspec conform keeps its results with --cache DIR");
     if (shardRun.isPresent() && !merge.isEmpty()) {
       throw new UsageException("--shard runs a part and --merge joins the parts: not both at once");
     }
@@ -289,6 +290,12 @@ public final class ConformCommand implements Callable<Integer> {
       throw new UsageException(
           (shardRun.isPresent() ? "--shard keeps" : "--merge reads")
               + " results in cache directories; it cannot go with --no-cache");
+    }
+  }
+
+  private static void refuseBuildProperty(String property, String what) {
+    if (System.getProperty(property) != null) {
+      throw new UsageException("the " + property + " property " + what);
     }
   }
 

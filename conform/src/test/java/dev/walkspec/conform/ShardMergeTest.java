@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.walkspec.cli.Main;
 import dev.walkspec.conform.ConformCommandTest.Run;
 import dev.walkspec.conform.report.ReportFiles;
+import dev.walkspec.suite.ExplorationCache;
 import dev.walkspec.suite.ExplorationShard;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -129,6 +130,23 @@ class ShardMergeTest {
                   + " splits its matrix with --shard K/N");
     } finally {
       System.clearProperty(ExplorationShard.PROPERTY);
+    }
+  }
+
+  @Test
+  void the_build_property_that_keeps_explorations_is_refused(@TempDir Path dir) {
+    System.setProperty(ExplorationCache.PROPERTY, dir.resolve("kept").toString());
+    try {
+      Run run = onKvm("--handlers", SETS, "--no-cache");
+
+      assertThat(run.code()).isEqualTo(Main.USAGE);
+      assertThat(run.err())
+          .contains(
+              "the walkspec.explore.cache property keeps a build's explorations; walkspec conform"
+                  + " keeps its results with --cache DIR");
+      assertThat(dir.resolve("kept")).doesNotExist();
+    } finally {
+      System.clearProperty(ExplorationCache.PROPERTY);
     }
   }
 

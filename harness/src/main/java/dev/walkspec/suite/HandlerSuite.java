@@ -108,7 +108,45 @@ public final class HandlerSuite {
    * @throws InconclusiveExploration when the budget stopped the search before that
    */
   public ExplorationResult explore(String scenario) {
-    return explored().explore(scenario);
+    Optional<ExplorationCache> cache = ExplorationCache.current();
+    if (cache.isEmpty()) {
+      return explored().explore(scenario);
+    }
+    String key =
+        cache
+            .get()
+            .key(
+                suiteClass,
+                classesUnderTest(),
+                subject(),
+                scenario,
+                ConcurrentScenarios.preemptionBound(scenario),
+                ExplorationBudget.current());
+    Optional<ExplorationResult> kept = cache.get().pass(key);
+    if (kept.isPresent()) {
+      System.out.println(
+          "walkspec: reused a kept pass of '"
+              + scenario
+              + "' ("
+              + String.format(java.util.Locale.ROOT, "%,d", kept.get().schedules())
+              + " schedules) for "
+              + subject()
+              + " from "
+              + cache.get().dir()
+              + ": suite, handler and walkspec classes, scenario, bound and budget unchanged");
+      return kept.get();
+    }
+    ExplorationResult result = explored().explore(scenario);
+    cache.get().keep(key, result);
+    return result;
+  }
+
+  /** The handler's class and the writer's: a suite class may hold suites of several handlers. */
+  private List<Class<?>> classesUnderTest() {
+    List<Class<?>> classes = new java.util.ArrayList<>();
+    classes.add(handlers.get().getClass());
+    writer.ifPresent(code -> classes.add(code.get().getClass()));
+    return classes;
   }
 
   /**

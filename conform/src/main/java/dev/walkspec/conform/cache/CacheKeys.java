@@ -1,5 +1,9 @@
 package dev.walkspec.conform.cache;
 
+import dev.walkspec.Version;
+import dev.walkspec.suite.cache.ClassClosure;
+import dev.walkspec.suite.cache.CodeVersion;
+import dev.walkspec.suite.cache.Digest;
 import java.util.Collection;
 import java.util.List;
 
@@ -28,7 +32,7 @@ public final class CacheKeys {
    *     are hashed whole)
    */
   public static CacheKeys forClassLoader(ClassLoader loader, List<Class<?>> walkspec) {
-    CodeVersion code = CodeVersion.of(walkspec);
+    CodeVersion code = CodeVersion.of(walkspec, Version.get());
     return new CacheKeys(code, new ClassClosure(loader, code::covers));
   }
 

@@ -1,4 +1,6 @@
-package dev.walkspec.conform.cache;
+package dev.walkspec.suite.cache;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Predicate;
+import org.apiguardian.api.API;
 import org.objectweb.asm.ClassReader;
 
 /**
@@ -23,20 +26,21 @@ import org.objectweb.asm.ClassReader;
  * sources that {@code skip} covers (walkspec's own, hashed whole by {@link CodeVersion}) are not
  * followed. A class only named in a string (reflection) is not seen.
  */
-final class ClassClosure {
+@API(status = INTERNAL)
+public final class ClassClosure {
   private final ClassLoader loader;
   private final Predicate<URL> skip;
   private final Map<String, Optional<byte[]>> bytes = new HashMap<>();
   private final Map<String, List<String>> references = new HashMap<>();
   private final Map<List<String>, String> hashes = new HashMap<>();
 
-  ClassClosure(ClassLoader loader, Predicate<URL> skip) {
+  public ClassClosure(ClassLoader loader, Predicate<URL> skip) {
     this.loader = loader;
     this.skip = skip;
   }
 
   /** The hash of {@code classNames} (binary names) and every class they reach. */
-  String hash(Collection<String> classNames) {
+  public String hash(Collection<String> classNames) {
     // Hundreds of judgements share a few dozen handler classes.
     return hashes.computeIfAbsent(List.copyOf(classNames), this::closureHash);
   }
@@ -86,7 +90,7 @@ final class ClassClosure {
   }
 
   /** The class constants of a class file (array types give their element class). */
-  static List<String> classConstants(byte[] classFile) {
+  public static List<String> classConstants(byte[] classFile) {
     ClassReader reader = new ClassReader(classFile);
     char[] buffer = new char[reader.getMaxStringLength()];
     List<String> names = new ArrayList<>();

@@ -1,15 +1,19 @@
-package dev.walkspec.conform.cache;
+package dev.walkspec.suite.cache;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import org.apiguardian.api.API;
 
 /** A SHA-256 over named parts: each part is framed by its length, so no two inputs collide. */
-final class Digest {
+@API(status = INTERNAL)
+public final class Digest {
   private final MessageDigest sha;
 
-  Digest() {
+  public Digest() {
     try {
       sha = MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
@@ -17,18 +21,18 @@ final class Digest {
     }
   }
 
-  Digest add(String part) {
+  public Digest add(String part) {
     return add(part.getBytes(StandardCharsets.UTF_8));
   }
 
-  Digest add(byte[] part) {
+  public Digest add(byte[] part) {
     sha.update(Integer.toString(part.length).getBytes(StandardCharsets.US_ASCII));
     sha.update((byte) ':');
     sha.update(part);
     return this;
   }
 
-  String hex() {
+  public String hex() {
     return HexFormat.of().formatHex(sha.digest());
   }
 }

@@ -1,6 +1,7 @@
-package dev.walkspec.conform.cache;
+package dev.walkspec.suite.cache;
 
-import dev.walkspec.Version;
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
@@ -12,13 +13,15 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.apiguardian.api.API;
 
 /**
  * The content hash of walkspec's own code (the runtime, the generator with the harness, conform):
  * every byte of the jars or class directories they are loaded from, with the version. A rebuilt
  * walkspec with any change, even at the same version, is another walkspec.
  */
-final class CodeVersion {
+@API(status = INTERNAL)
+public final class CodeVersion {
   private final Set<Path> sources;
   private final String hash;
 
@@ -27,21 +30,25 @@ final class CodeVersion {
     this.hash = hash;
   }
 
-  /** The code sources of these classes (one per module). */
-  static CodeVersion of(List<Class<?>> anchors) {
+  /**
+   * The code sources of these classes (one per module).
+   *
+   * @param version walkspec's version, hashed with the bytes
+   */
+  public static CodeVersion of(List<Class<?>> anchors, String version) {
     Set<Path> sources = new LinkedHashSet<>();
     anchors.forEach(c -> sources.add(location(c)));
-    Digest digest = new Digest().add(Version.get());
+    Digest digest = new Digest().add(version);
     sources.forEach(source -> hashSource(source, digest));
     return new CodeVersion(Set.copyOf(sources), digest.hex());
   }
 
-  String hash() {
+  public String hash() {
     return hash;
   }
 
   /** Whether a class resource comes from one of these code sources (already in the hash). */
-  boolean covers(URL resource) {
+  public boolean covers(URL resource) {
     String text = resource.toString();
     for (Path source : sources) {
       String uri = source.toUri().toString();
