@@ -140,11 +140,7 @@ final class DiffCommand implements Callable<Integer> {
                   g.scenarios(),
                   g.firstDifference()));
       out.append("   they share: ").append(shared(g.shared())).append('\n');
-      out.append("   A calls the handler ")
-          .append(g.callsA())
-          .append(", B calls it ")
-          .append(g.callsB())
-          .append('\n');
+      out.append("   ").append(g.handlerCalls()).append('\n');
       out.append("   smallest: ").append(ScenarioJson.write(g.smallest())).append('\n');
       out.append(sideBySide(r, g.traceA().lines(), g.traceB().lines()));
     }

@@ -35,16 +35,46 @@ public final class SpecDiff {
   /** Inputs that vary less than this many ways are listed as a set, not as "varies". */
   private static final int MAX_LISTED_VALUES = 12;
 
-  /** A class of differing scenarios. */
+  /** The count of a spec that calls no handler in any scenario of a group. */
+  static final String NO_CALLS = "0 times";
+
+  /**
+   * A class of differing scenarios. {@code callsA} and {@code callsB} count the handler calls of
+   * each spec ("0 times", "1 to 3 times"); {@code nullHandler} says that every scenario of the
+   * group passes a null handler, so that those calls are calls of the null stub (W8).
+   */
   public record Group(
       String firstDifference,
       long scenarios,
       Map<String, Set<String>> shared,
       String callsA,
       String callsB,
+      boolean nullHandler,
       Scenario smallest,
       Trace traceA,
-      Trace traceB) {}
+      Trace traceB) {
+
+    /**
+     * How often each spec calls the handler, in the kernel's terms: with a null handler (KVM passes
+     * the stub kvm_null_fn) a correct walk calls nothing (W8), and a CALL in the trace is the stub
+     * called as if it were the handler (V2), not "the handler" being called.
+     */
+    public String handlerCalls() {
+      if (!nullHandler) {
+        return "A calls the handler " + callsA + ", B calls it " + callsB;
+      }
+      return "A "
+          + nullHandlerCalls(callsA)
+          + " (the handler is null: kvm_null_fn), B "
+          + nullHandlerCalls(callsB);
+    }
+
+    private static String nullHandlerCalls(String calls) {
+      return calls.equals(NO_CALLS)
+          ? "calls no handler"
+          : "calls kvm_null_fn as the handler " + calls;
+    }
+  }
 
   /** The outcome of a comparison. */
   public record Result(
@@ -219,6 +249,7 @@ public final class SpecDiff {
     private int maxCallsA;
     private int minCallsB = Integer.MAX_VALUE;
     private int maxCallsB;
+    private boolean nullHandler = true;
     private Scenario smallest;
     private Trace smallestA;
     private Trace smallestB;
@@ -230,6 +261,7 @@ public final class SpecDiff {
     void add(Scenario s, Trace ta, Trace tb, Map<String, String> features) {
       count++;
       features.forEach((k, v) -> note(values, k, v));
+      nullHandler &= features.get("handler").equals("null");
       int ca = calls(ta);
       int cb = calls(tb);
       minCallsA = Math.min(minCallsA, ca);
@@ -270,6 +302,7 @@ public final class SpecDiff {
           shared,
           range(minCallsA, maxCallsA),
           range(minCallsB, maxCallsB),
+          nullHandler,
           smallest,
           smallestA,
           smallestB);
@@ -277,7 +310,7 @@ public final class SpecDiff {
 
     private static String range(int min, int max) {
       String times = max == 1 ? "once" : max + " times";
-      return min == max ? (max == 0 ? "0 times" : times) : min + " to " + max + " times";
+      return min == max ? (max == 0 ? NO_CALLS : times) : min + " to " + max + " times";
     }
   }
 }

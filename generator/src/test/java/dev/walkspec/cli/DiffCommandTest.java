@@ -43,6 +43,14 @@ class DiffCommandTest {
         .containsEntry("profile", Set.of("x86"))
         .containsEntry("slot hits", Set.of("address space 0 and address space 1"));
     assertThat(g.callsA()).isEqualTo("0 times");
+    assertThat(g.callsB()).isEqualTo("1 to 3 times");
+    // W8: with a null handler (the stub kvm_null_fn) the canonical walk calls nothing; V2's CALLs
+    // are the stub called as if it were the handler, and the line says so.
+    assertThat(g.nullHandler()).isTrue();
+    assertThat(g.handlerCalls())
+        .isEqualTo(
+            "A calls no handler (the handler is null: kvm_null_fn), B calls kvm_null_fn as the"
+                + " handler 1 to 3 times");
     assertThat(r.obligationChanges()).isEmpty();
     assertSnapshot("diff-kvm-v2.txt", DiffCommand.text(r));
   }
@@ -54,6 +62,9 @@ class DiffCommandTest {
     assertThat(r.groups()).hasSize(1);
     SpecDiff.Group g = r.groups().get(0);
     assertThat(g.firstDifference()).isEqualTo("A: a handler call | B: LOCK write");
+    assertThat(g.nullHandler()).isFalse();
+    assertThat(g.handlerCalls())
+        .isEqualTo("A calls the handler 1 to 6 times, B calls it 1 to 6 times");
     assertThat(g.shared())
         // s390 ages locklessly since v7.0; the v6.14 file keeps its profile (an import cannot
         // remove one), so its aging is locked there like x86's.
