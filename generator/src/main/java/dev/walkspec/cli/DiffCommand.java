@@ -34,11 +34,13 @@ import picocli.CommandLine.Parameters;
     footer = {
       "",
       "Example:",
-      "  walkspec diff spec/src/main/walkspec/kvm.walk spec/src/main/walkspec/v2-null-handler-break.walk",
-      "  walkspec diff --c spec/src/main/walkspec/v4-v6.14-locked-aging.walk spec/src/main/walkspec/kvm.walk",
+      "  walkspec diff spec/src/main/walkspec/kvm.walk"
+          + " spec/src/main/walkspec/v2-null-handler-break.walk",
+      "  walkspec diff --c spec/src/main/walkspec/v4-v6.14-locked-aging.walk"
+          + " spec/src/main/walkspec/kvm.walk",
       "",
-      "With --c, the output is the unified diff of the two specs' C renderings (a/ the first,",
-      "b/ the second), which patch -p1 applies to a tree rendered from the first.",
+      "With --c, the output is the unified diff of the two specs' C renderings (a/ the first,"
+          + " b/ the second), which patch -p1 applies to a tree rendered from the first.",
       "",
       "Exit codes: 0 no difference, 1 the specs behave differently (or a spec has errors), 2 usage."
     })
