@@ -82,7 +82,12 @@ final class DiffCommand implements Callable<Integer> {
     if (c) {
       return renderedDiff(out, a.get(), b.get());
     }
-    SpecDiff.Result result = SpecDiff.compare(a.get(), b.get());
+    SpecDiff.Result result;
+    // Progress on stderr only (stdout is the diff, for scripts and --format json), live at a
+    // terminal, a heartbeat elsewhere; as conform decides it, by the console.
+    try (DiffProgress progress = DiffProgress.start(System.console() != null, err)) {
+      result = SpecDiff.compare(a.get(), b.get(), progress);
+    }
     if (common.format == CommonOptions.Format.text) {
       out.print(text(result));
     } else {

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.apiguardian.api.API;
 
@@ -105,9 +106,36 @@ public final class SpecDiff {
     this.right = new Interpreter(b);
   }
 
+  /**
+   * Told which part of the small scope a comparison is in: part {@code number} of {@code total},
+   * {@code what} ("explicit inputs on x86", "C4 clear_young on x86").
+   */
+  @FunctionalInterface
+  public interface Progress {
+    Progress NONE = (number, total, what) -> {};
+
+    void part(int number, int total, String what);
+  }
+
+  /**
+   * One part of the scope: every scenario of one operation, or the explicit inputs, on a profile.
+   */
+  private record Part(String what, Supplier<Stream<Scenario>> scenarios) {}
+
   public static Result compare(CheckedSpec a, CheckedSpec b) {
+    return compare(a, b, Progress.NONE);
+  }
+
+  /**
+   * {@link #compare(CheckedSpec, CheckedSpec)}, telling {@code progress} each part as it begins.
+   */
+  public static Result compare(CheckedSpec a, CheckedSpec b, Progress progress) {
     SpecDiff diff = new SpecDiff(a, b);
-    diff.scenarios().forEach(diff::compareOne);
+    List<Part> parts = diff.parts();
+    for (int i = 0; i < parts.size(); i++) {
+      progress.part(i + 1, parts.size(), parts.get(i).what());
+      parts.get(i).scenarios().get().forEach(diff::compareOne);
+    }
     List<Group> built =
         diff.groups.values().stream()
             .map(g -> g.build(diff.everywhere))
@@ -125,26 +153,28 @@ public final class SpecDiff {
         ObligationChanges.between(a, b));
   }
 
-  private Stream<Scenario> scenarios() {
+  private List<Part> parts() {
     SmallScope scope = new SmallScope(a, List.of(b));
     List<String> flags = new ArrayList<>(flagNames(a));
     flagNames(b).stream().filter(f -> !flags.contains(f)).forEach(flags::add);
-    List<Stream<Scenario>> parts = new ArrayList<>();
+    List<Part> parts = new ArrayList<>();
     for (ResolvedProfile profile : a.profiles()) {
       if (b.profile(profile.name()).isEmpty()) {
         continue;
       }
-      parts.add(scope.explicitInputsOver(profile, flags));
+      String on = " on " + profile.name();
+      parts.add(new Part("explicit inputs" + on, () -> scope.explicitInputsOver(profile, flags)));
       for (Binding binding : a.bindings()) {
         boolean common =
             binding.profile().name().equals(profile.name())
                 && b.spec().operation(binding.operation().id().text()).isPresent();
         if (common) {
-          parts.add(scope.operation(binding));
+          String operation = operationName(binding.operation().id().text());
+          parts.add(new Part(operation + on, () -> scope.operation(binding)));
         }
       }
     }
-    return parts.stream().flatMap(s -> s);
+    return parts;
   }
 
   private static List<String> flagNames(CheckedSpec spec) {

@@ -12,6 +12,7 @@ import dev.walkspec.semantics.SpecDiff;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -31,8 +32,22 @@ class DiffCommandTest {
   @Test
   void v2_against_the_canonical_spec_is_one_group_null_handler_and_a_hit_in_address_space_1()
       throws Exception {
+    List<String> parts = new ArrayList<>();
     SpecDiff.Result r =
-        SpecDiff.compare(bundled("kvm.walk"), bundled("v2-null-handler-break.walk"));
+        SpecDiff.compare(
+            bundled("kvm.walk"),
+            bundled("v2-null-handler-break.walk"),
+            (number, total, what) -> parts.add(number + "/" + total + " " + what));
+    // The progress is told every part of the scope once, in order, the differing one among them.
+    assertThat(parts).hasSizeGreaterThan(2);
+    for (int i = 0; i < parts.size(); i++) {
+      assertThat(parts.get(i)).startsWith((i + 1) + "/" + parts.size() + " ");
+    }
+    assertThat(parts)
+        .contains(
+            "1/" + parts.size() + " explicit inputs on x86",
+            "2/" + parts.size() + " C1 invalidate_range_start on x86",
+            "3/" + parts.size() + " C2 invalidate_range_end on x86");
     assertThat(r.groups()).hasSize(1);
     SpecDiff.Group g = r.groups().get(0);
     assertThat(g.firstDifference()).isEqualTo("A: UNLOCK write | B: a handler call");
@@ -124,6 +139,27 @@ class DiffCommandTest {
                         x -> assertThat(x).isEqualTo("-"),
                         x -> assertThat(x).startsWith("-\t")));
     assertSnapshot("diff-v6.15-kvm.txt", DiffCommand.text(r) + "\n--c:\n" + c);
+  }
+
+  /**
+   * The command prints the diff on stdout exactly as the text above (the same snapshot), and on
+   * stderr nothing but its progress: here, not a terminal, heartbeat lines (issue 18 item 4).
+   */
+  @Test
+  void the_command_prints_the_diff_on_stdout_and_only_its_progress_on_stderr() throws Exception {
+    CheckCommandTest.Run run =
+        CheckCommandTest.run(
+            "diff",
+            "../spec/src/main/walkspec/kvm.walk",
+            "../spec/src/main/walkspec/v2-null-handler-break.walk");
+
+    assertThat(run.exit()).isEqualTo(Main.FINDINGS);
+    assertSnapshot("diff-kvm-v2.txt", run.out());
+    assertThat(run.err().lines())
+        .allSatisfy(
+            l ->
+                assertThat(l)
+                    .matches("walkspec diff: part \\d+ of \\d+ \\(.+ on [a-z0-9_]+\\), \\d+ s"));
   }
 
   static void assertSnapshot(String name, String actual) throws Exception {
