@@ -96,12 +96,15 @@ public final class SpecDiff {
   private final Interpreter right;
   private final Map<String, Set<String>> everywhere = new LinkedHashMap<>();
   private final Map<String, GroupBuilder> groups = new LinkedHashMap<>();
+  private final Progress progress;
   private long compared;
   private long notComparable;
+  private long run;
 
-  private SpecDiff(CheckedSpec a, CheckedSpec b) {
+  private SpecDiff(CheckedSpec a, CheckedSpec b, Progress progress) {
     this.a = a;
     this.b = b;
+    this.progress = progress;
     this.left = new Interpreter(a);
     this.right = new Interpreter(b);
   }
@@ -114,7 +117,13 @@ public final class SpecDiff {
   public interface Progress {
     Progress NONE = (number, total, what) -> {};
 
+    /** How often, in scenarios run, {@link #scenarios} is told the count. */
+    int EVERY = 4096;
+
     void part(int number, int total, String what);
+
+    /** {@code count} scenarios of the whole scope have run (every {@link #EVERY}). */
+    default void scenarios(long count) {}
   }
 
   /**
@@ -130,7 +139,7 @@ public final class SpecDiff {
    * {@link #compare(CheckedSpec, CheckedSpec)}, telling {@code progress} each part as it begins.
    */
   public static Result compare(CheckedSpec a, CheckedSpec b, Progress progress) {
-    SpecDiff diff = new SpecDiff(a, b);
+    SpecDiff diff = new SpecDiff(a, b, progress);
     List<Part> parts = diff.parts();
     for (int i = 0; i < parts.size(); i++) {
       progress.part(i + 1, parts.size(), parts.get(i).what());
@@ -182,6 +191,9 @@ public final class SpecDiff {
   }
 
   private void compareOne(Scenario s) {
+    if (++run % Progress.EVERY == 0) {
+      progress.scenarios(run);
+    }
     Trace ta;
     Trace tb;
     try {

@@ -33,11 +33,26 @@ class DiffCommandTest {
   void v2_against_the_canonical_spec_is_one_group_null_handler_and_a_hit_in_address_space_1()
       throws Exception {
     List<String> parts = new ArrayList<>();
+    List<Long> counts = new ArrayList<>();
     SpecDiff.Result r =
         SpecDiff.compare(
             bundled("kvm.walk"),
             bundled("v2-null-handler-break.walk"),
-            (number, total, what) -> parts.add(number + "/" + total + " " + what));
+            new SpecDiff.Progress() {
+              @Override
+              public void part(int number, int total, String what) {
+                parts.add(number + "/" + total + " " + what);
+              }
+
+              @Override
+              public void scenarios(long count) {
+                counts.add(count);
+              }
+            });
+    // Every 4,096 scenarios run, compared or not, the count so far.
+    long run = r.compared() + r.notComparable();
+    assertThat(counts).hasSize((int) (run / SpecDiff.Progress.EVERY));
+    assertThat(counts).last().isEqualTo(run / SpecDiff.Progress.EVERY * SpecDiff.Progress.EVERY);
     // The progress is told every part of the scope once, in order, the differing one among them.
     assertThat(parts).hasSizeGreaterThan(2);
     for (int i = 0; i < parts.size(); i++) {
@@ -159,7 +174,8 @@ class DiffCommandTest {
         .allSatisfy(
             l ->
                 assertThat(l)
-                    .matches("walkspec diff: part \\d+ of \\d+ \\(.+ on [a-z0-9_]+\\), \\d+ s"));
+                    .matches(
+                        "walkspec diff: part \\d+ of \\d+ \\(.+ on [a-z0-9_]+\\), [0-9,]+ scenarios, \\d+ s"));
   }
 
   static void assertSnapshot(String name, String actual) throws Exception {

@@ -31,6 +31,7 @@ class DiffProgressTest {
     DiffProgress p = progress(true);
     seconds(12);
     p.part(3, 14, "C4 clear_young on x86");
+    p.scenarios(466_944);
     seconds(1);
     p.tick();
     p.close();
@@ -39,9 +40,9 @@ class DiffProgressTest {
     assertThat(err.toString())
         .isEqualTo(
             ERASE
-                + "diff: part 3 of 14 (C4 clear_young on x86), 12 s"
+                + "diff: part 3 of 14 (C4 clear_young on x86), 0 scenarios, 12 s"
                 + ERASE
-                + "diff: part 3 of 14 (C4 clear_young on x86), 13 s"
+                + "diff: part 3 of 14 (C4 clear_young on x86), 466,944 scenarios, 13 s"
                 + ERASE);
   }
 
@@ -51,6 +52,7 @@ class DiffProgressTest {
     p.part(1, 14, "explicit inputs on x86");
     seconds(10);
     p.tick();
+    p.scenarios(4096);
     p.part(2, 14, "C1 invalidate_range_start on x86");
     seconds(10);
     p.tick();
@@ -59,8 +61,9 @@ class DiffProgressTest {
 
     assertThat(err.toString())
         .isEqualTo(
-            "walkspec diff: part 1 of 14 (explicit inputs on x86), 10 s\n"
-                + "walkspec diff: part 2 of 14 (C1 invalidate_range_start on x86), 20 s\n");
+            "walkspec diff: part 1 of 14 (explicit inputs on x86), 0 scenarios, 10 s\n"
+                + "walkspec diff: part 2 of 14 (C1 invalidate_range_start on x86), 4,096"
+                + " scenarios, 20 s\n");
   }
 
   @Test
@@ -73,10 +76,18 @@ class DiffProgressTest {
   }
 
   @Test
+  void the_scenario_count_waits_for_the_next_tick_at_a_terminal() {
+    DiffProgress p = progress(true);
+    p.scenarios(8192);
+
+    assertThat(err.toString()).isEmpty();
+  }
+
+  @Test
   void a_tick_before_the_first_part() {
     DiffProgress p = progress(false);
     p.tick();
 
-    assertThat(err.toString()).isEqualTo("walkspec diff: starting, 0 s\n");
+    assertThat(err.toString()).isEqualTo("walkspec diff: starting, 0 scenarios, 0 s\n");
   }
 }
