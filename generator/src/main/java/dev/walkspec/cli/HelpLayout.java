@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
+import java.util.regex.Pattern;
 import picocli.CommandLine;
 import picocli.CommandLine.Help;
 import picocli.CommandLine.Model.UsageMessageSpec;
@@ -27,6 +28,11 @@ final class HelpLayout {
 
   /** Where an example command begins: two spaces, then the command's name. */
   static final String EXAMPLE = "  walkspec ";
+
+  /**
+   * A redirection ("> FILE", "2>> FILE"): it stays with its file, like an option with its value.
+   */
+  private static final Pattern REDIRECT = Pattern.compile("[0-9]*(<|>|>>)");
 
   /** The extra indent of an example's continuation lines. */
   static final String CONTINUED = "    ";
@@ -106,14 +112,25 @@ final class HelpLayout {
 
   /**
    * The lines of one example command: the line itself when it fits in {@code width}; else its shell
-   * words (quotes kept, a comment as one word, an option with its value), as many on a line as fit
-   * with room for the {@code " \"} that continues it.
+   * words (quotes kept, an option with its value), as many on a line as fit with room for the
+   * {@code " \"} that continues it; a trailing comment on a line of its own above the command.
    */
   static List<String> example(String command, int width) {
     if (command.length() <= width) {
       return List.of(command);
     }
     String indent = command.substring(0, command.length() - command.stripLeading().length());
+    List<String> all = words(command.strip());
+    String last = all.get(all.size() - 1);
+    if (all.size() > 1 && last.startsWith("#")) {
+      // A comment that does not fit goes above its command: after a continuation it would read
+      // as an argument, and it is none.
+      String bare = command.substring(0, command.lastIndexOf(last)).stripTrailing();
+      List<String> lines = new ArrayList<>();
+      lines.add(indent + last);
+      lines.addAll(example(bare, width));
+      return lines;
+    }
     int continued = indent.length() + CONTINUED.length() + " \\".length();
     List<String> words = units(words(command.strip()), width - continued);
     List<String> lines = new ArrayList<>();
@@ -133,15 +150,17 @@ final class HelpLayout {
   }
 
   /**
-   * An option and its value stay on one line ("--format json") when the two fit on a continuation
-   * line ({@code room} columns); other words are units alone.
+   * An option and its value ("--format json"), or a redirection and its file ("> matrix.json"),
+   * stay on one line when the two fit on a continuation line ({@code room} columns); other words
+   * are units alone.
    */
   private static List<String> units(List<String> words, int room) {
     List<String> units = new ArrayList<>();
     for (int i = 0; i < words.size(); i++) {
       String word = words.get(i);
       String next = i + 1 < words.size() ? words.get(i + 1) : "-";
-      boolean option = word.startsWith("-") && !word.equals("--");
+      boolean option =
+          word.startsWith("-") && !word.equals("--") || REDIRECT.matcher(word).matches();
       boolean value = !next.startsWith("-") && !next.startsWith("#");
       if (option && value && word.length() + 1 + next.length() <= room) {
         units.add(word + " " + next);

@@ -94,6 +94,21 @@ class HelpTextTest {
   }
 
   @Test
+  void a_comment_that_does_not_fit_goes_above_its_command_and_a_redirection_keeps_its_file() {
+    assertThat(
+            HelpLayout.example(
+                "  walkspec conform                 # every bundled spec against every bundled"
+                    + " handler",
+                60))
+        .containsExactly(
+            "  # every bundled spec against every bundled handler", "  walkspec conform");
+    assertThat(
+            HelpLayout.example("  walkspec conform --format json -o /tmp/report > matrix.json", 55))
+        .containsExactly(
+            "  walkspec conform --format json -o /tmp/report \\", "      > matrix.json");
+  }
+
+  @Test
   void quoted_words_and_comments_stay_whole() {
     assertThat(HelpLayout.words("walkspec x 'a b' \"c d\" e\\ f  # a comment here"))
         .containsExactly("walkspec", "x", "'a b'", "\"c d\"", "e\\ f", "# a comment here");
