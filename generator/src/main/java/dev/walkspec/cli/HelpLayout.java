@@ -1,12 +1,16 @@
 package dev.walkspec.cli;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
+import java.util.Set;
 import java.util.regex.Pattern;
 import picocli.CommandLine;
 import picocli.CommandLine.Help;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Model.UsageMessageSpec;
 
 /**
@@ -91,7 +95,8 @@ final class HelpLayout {
         continue;
       }
       wrapProse(help, usage, width, prose, out);
-      example(line, width).forEach(l -> out.append(l).append(System.lineSeparator()));
+      example(line, width, flags(help.commandSpec().root(), line))
+          .forEach(l -> out.append(l).append(System.lineSeparator()));
     }
     wrapProse(help, usage, width, prose, out);
     return out.toString();
@@ -116,6 +121,11 @@ final class HelpLayout {
    * {@code " \"} that continues it; a trailing comment on a line of its own above the command.
    */
   static List<String> example(String command, int width) {
+    return example(command, width, Set.of());
+  }
+
+  /** {@link #example(String, int)}, where the options {@code flags} take no value. */
+  static List<String> example(String command, int width, Set<String> flags) {
     if (command.length() <= width) {
       return List.of(command);
     }
@@ -128,11 +138,11 @@ final class HelpLayout {
       String bare = command.substring(0, command.lastIndexOf(last)).stripTrailing();
       List<String> lines = new ArrayList<>();
       lines.add(indent + last);
-      lines.addAll(example(bare, width));
+      lines.addAll(example(bare, width, flags));
       return lines;
     }
     int continued = indent.length() + CONTINUED.length() + " \\".length();
-    List<String> words = units(words(command.strip()), width - continued);
+    List<String> words = units(words(command.strip()), width - continued, flags);
     List<String> lines = new ArrayList<>();
     StringBuilder line = new StringBuilder(indent).append(words.get(0));
     for (int i = 1; i < words.size(); i++) {
@@ -150,17 +160,40 @@ final class HelpLayout {
   }
 
   /**
-   * An option and its value ("--format json"), or a redirection and its file ("> matrix.json"),
-   * stay on one line when the two fit on a continuation line ({@code room} columns); other words
-   * are units alone.
+   * The options that take no value ({@code --c}, {@code --list}) of the command an example runs:
+   * its words after {@code walkspec} name the subcommands, as the command line reads them.
    */
-  private static List<String> units(List<String> words, int room) {
+  static Set<String> flags(CommandSpec root, String example) {
+    CommandSpec command = root;
+    for (String word : words(example.strip()).subList(1, words(example.strip()).size())) {
+      CommandLine sub = command.subcommands().get(word);
+      if (sub == null) {
+        break;
+      }
+      command = sub.getCommandSpec();
+    }
+    Set<String> flags = new HashSet<>();
+    for (OptionSpec option : command.options()) {
+      if (option.arity().max() == 0) {
+        flags.addAll(List.of(option.names()));
+      }
+    }
+    return flags;
+  }
+
+  /**
+   * An option and its value ("--format json"; not a flag such as "--c"), or a redirection and its
+   * file ("> matrix.json"), stay on one line when the two fit on a continuation line ({@code room}
+   * columns); other words are units alone.
+   */
+  private static List<String> units(List<String> words, int room, Set<String> flags) {
     List<String> units = new ArrayList<>();
     for (int i = 0; i < words.size(); i++) {
       String word = words.get(i);
       String next = i + 1 < words.size() ? words.get(i + 1) : "-";
       boolean option =
-          word.startsWith("-") && !word.equals("--") || REDIRECT.matcher(word).matches();
+          !flags.contains(word) && word.startsWith("-") && !word.equals("--")
+              || REDIRECT.matcher(word).matches();
       boolean value = !next.startsWith("-") && !next.startsWith("#");
       if (option && value && word.length() + 1 + next.length() <= room) {
         units.add(word + " " + next);

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -106,6 +107,30 @@ class HelpTextTest {
             HelpLayout.example("  walkspec conform --format json -o /tmp/report > matrix.json", 55))
         .containsExactly(
             "  walkspec conform --format json -o /tmp/report \\", "      > matrix.json");
+  }
+
+  @Test
+  void a_flag_is_no_option_with_a_value_so_the_word_after_it_may_go_to_the_next_line() {
+    CommandLine.Model.CommandSpec root = new CommandLine(new Main()).getCommandSpec();
+    String example =
+        "  walkspec diff --c spec/src/main/walkspec/v4-v6.14-locked-aging.walk"
+            + " spec/src/main/walkspec/kvm.walk";
+
+    assertThat(HelpLayout.flags(root, example))
+        .contains("--c", "--debug", "-h")
+        .doesNotContain("-I");
+    assertThat(HelpLayout.flags(root, "  walkspec help check")).doesNotContain("--c");
+    // Were --c an option with a value, it would go with the path to the next line.
+    assertThat(HelpLayout.example(example, 70, Set.of()))
+        .containsExactly(
+            "  walkspec diff \\",
+            "      --c spec/src/main/walkspec/v4-v6.14-locked-aging.walk \\",
+            "      spec/src/main/walkspec/kvm.walk");
+    assertThat(HelpLayout.example(example, 70, HelpLayout.flags(root, example)))
+        .containsExactly(
+            "  walkspec diff --c \\",
+            "      spec/src/main/walkspec/v4-v6.14-locked-aging.walk \\",
+            "      spec/src/main/walkspec/kvm.walk");
   }
 
   @Test
