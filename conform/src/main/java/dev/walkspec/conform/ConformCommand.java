@@ -44,8 +44,8 @@ import picocli.CommandLine.Parameters;
       "  walkspec conform --format json -o /tmp/report > matrix.json",
       "  walkspec conform --handlers riscv --keep-suites target/walkspec-suites kvm.walk",
       "",
-      "Handler sets: the arch handlers x86, arm64, riscv, loongarch and the",
-      "known-bad variants such as TdpAgePlainStore (see conformance-tests/README.md).",
+      "Handler sets: the arch handlers x86, arm64, riscv, loongarch and the known-bad variants"
+          + " such as TdpAgePlainStore (see conformance-tests/README.md).",
       "",
       "Exit codes: 0 every outcome is as expected-outcomes.tsv says, 1 otherwise, 2 usage."
     })

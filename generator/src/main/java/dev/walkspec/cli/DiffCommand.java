@@ -34,11 +34,13 @@ import picocli.CommandLine.Parameters;
     footer = {
       "",
       "Example:",
-      "  walkspec diff spec/src/main/walkspec/kvm.walk spec/src/main/walkspec/v2-null-handler-break.walk",
-      "  walkspec diff --c spec/src/main/walkspec/v4-v6.14-locked-aging.walk spec/src/main/walkspec/kvm.walk",
+      "  walkspec diff spec/src/main/walkspec/kvm.walk"
+          + " spec/src/main/walkspec/v2-null-handler-break.walk",
+      "  walkspec diff --c spec/src/main/walkspec/v4-v6.14-locked-aging.walk"
+          + " spec/src/main/walkspec/kvm.walk",
       "",
-      "With --c, the output is the unified diff of the two specs' C renderings (a/ the first,",
-      "b/ the second), which patch -p1 applies to a tree rendered from the first.",
+      "With --c, the output is the unified diff of the two specs' C renderings (a/ the first,"
+          + " b/ the second), which patch -p1 applies to a tree rendered from the first.",
       "",
       "Exit codes: 0 no difference, 1 the specs behave differently (or a spec has errors), 2 usage."
     })
@@ -80,7 +82,12 @@ final class DiffCommand implements Callable<Integer> {
     if (c) {
       return renderedDiff(out, a.get(), b.get());
     }
-    SpecDiff.Result result = SpecDiff.compare(a.get(), b.get());
+    SpecDiff.Result result;
+    // Progress on stderr only (stdout is the diff, for scripts and --format json), live at a
+    // terminal, a heartbeat elsewhere; as conform decides it, by the console.
+    try (DiffProgress progress = DiffProgress.start(System.console() != null, err)) {
+      result = SpecDiff.compare(a.get(), b.get(), progress);
+    }
     if (common.format == CommonOptions.Format.text) {
       out.print(text(result));
     } else {
@@ -140,11 +147,7 @@ final class DiffCommand implements Callable<Integer> {
                   g.scenarios(),
                   g.firstDifference()));
       out.append("   they share: ").append(shared(g.shared())).append('\n');
-      out.append("   A calls the handler ")
-          .append(g.callsA())
-          .append(", B calls it ")
-          .append(g.callsB())
-          .append('\n');
+      out.append("   ").append(g.handlerCalls()).append('\n');
       out.append("   smallest: ").append(ScenarioJson.write(g.smallest())).append('\n');
       out.append(sideBySide(r, g.traceA().lines(), g.traceB().lines()));
     }

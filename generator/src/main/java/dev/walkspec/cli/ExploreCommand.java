@@ -49,10 +49,12 @@ import picocli.CommandLine.Parameters;
       "  walkspec explore lost-zap-xchg --strategy pct --pct-runs 5000 --seed 7",
       "  walkspec explore lost-zap --format json",
       "  walkspec explore --spec kvm.walk --handlers TdpUnmapWalksFreedRoot unmap-vs-root-free",
-      "  walkspec explore --spec src/main/walkspec/kvm.walk --handler age=com.example.MyAge \\",
-      "      --classpath target/classes --binding 'clear_young[x86]' aging-vs-zap",
+      "  walkspec explore --spec src/main/walkspec/kvm.walk --handler age=com.example.MyAge"
+          + " --classpath target/classes --binding 'clear_young[x86]' aging-vs-zap",
       "",
-      "Replay a printed schedule with: walkspec replay 'lost-write-protect@0*4.1*7.0'",
+      "Replay a printed schedule with:",
+      "  walkspec replay 'lost-write-protect@0*4.1*7.0'",
+      "",
       "Exit codes: 0 no failure found, 1 a counterexample (or a failure explained in one line),"
           + " 2 usage."
     })

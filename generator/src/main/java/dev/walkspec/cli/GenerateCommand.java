@@ -41,13 +41,13 @@ import picocli.CommandLine.Parameters;
       "",
       "Example:",
       "  walkspec generate spec/src/main/walkspec/kvm.walk -o build/walkers --tests build/suites",
-      "  walkspec generate spec/src/main/walkspec/kvm.walk -o build/walkers --tests build/suites \\",
-      "      --handler x86.age=dev.walkspec.arch.x86.X86AgeHandler",
+      "  walkspec generate spec/src/main/walkspec/kvm.walk -o build/walkers --tests build/suites"
+          + " --handler x86.age=dev.walkspec.arch.x86.X86AgeHandler",
       "  walkspec generate --lang c spec/src/main/walkspec/kvm.walk -o build/c",
       "",
-      "With --lang c, each spec is rendered into DIR/<spec name>/ as a kernel tree:",
-      "virt/kvm/kvm_main.c (the walk and its callers), include/linux/kvm_host.h,",
-      "virt/kvm/Kconfig and arch/<arch>/kvm/Kconfig (see docs/kernel.md).",
+      "With --lang c, each spec is rendered into DIR/<spec name>/ as a kernel tree:"
+          + " virt/kvm/kvm_main.c (the walk and its callers), include/linux/kvm_host.h,"
+          + " virt/kvm/Kconfig and arch/<arch>/kvm/Kconfig (see docs/kernel.md).",
       "",
       "The output directories are replaced as a whole, and only when every spec checks.",
       "Exit codes: 0 generated (or up to date), 1 spec errors, 2 usage."

@@ -30,9 +30,9 @@ import picocli.CommandLine.Parameters;
       "  walkspec kernel-check spec/src/main/walkspec/kvm.walk --tree ~/src/linux",
       "",
       "Each difference is printed as FILE:LINE: RULE: what differs, FILE relative to the tree.",
-      "C is compared as tokens after normalising what the spec's rendering is free to choose",
-      "(layout, comments, local and label names, bare declarations, initializer order); see",
-      "docs/kernel.md for what the comparison sees and what it cannot.",
+      "C is compared as tokens after normalising what the spec's rendering is free to choose"
+          + " (layout, comments, local and label names, bare declarations, initializer order);"
+          + " see docs/kernel.md for what the comparison sees and what it cannot.",
       "",
       "Exit codes: 0 the tree matches, 1 differences (or a spec with errors), 2 usage."
     })

@@ -56,12 +56,22 @@ public final class Main implements Runnable {
     System.exit(run(out, err, args));
   }
 
-  /** Runs a command line with the given streams; returns the exit code. */
+  /**
+   * Runs a command line with the given streams; returns the exit code. The help is as wide as
+   * {@code COLUMNS} or the terminal ({@link HelpLayout}).
+   */
   public static int run(PrintWriter out, PrintWriter err, String... args) {
+    return run(HelpLayout.fromEnvironment(System.getenv()), out, err, args);
+  }
+
+  /** Runs a command line with its help laid out by {@code help}. */
+  static int run(HelpLayout help, PrintWriter out, PrintWriter err, String... args) {
     CommandLine cli = new CommandLine(new Main());
     for (CommandExtension extension : ServiceLoader.load(CommandExtension.class)) {
       extension.commands().forEach(cli::addSubcommand);
     }
+    // After the extensions: the width and the footer renderer go to every command added by then.
+    help.applyTo(cli);
     cli.setOut(out);
     cli.setErr(err);
     cli.setExecutionExceptionHandler(new Failures());

@@ -35,10 +35,10 @@ import picocli.CommandLine.Parameters;
           + " while it can, else the lowest-numbered one. '-' is the default schedule.",
       "",
       "Examples:",
-      "  walkspec replay --spec kvm.walk --handlers TdpUnmapWalksFreedRoot \\",
-      "      'unmap-vs-root-free@0*316.1'",
-      "  walkspec replay --spec src/main/walkspec/kvm.walk --binding 'clear_young[x86]' \\",
-      "      --handler age=com.example.MyAge --classpath target/classes 'aging-vs-zap@0*6.1'",
+      "  walkspec replay --spec kvm.walk --handlers TdpUnmapWalksFreedRoot"
+          + " 'unmap-vs-root-free@0*316.1'",
+      "  walkspec replay --spec src/main/walkspec/kvm.walk --binding 'clear_young[x86]'"
+          + " --handler age=com.example.MyAge --classpath target/classes 'aging-vs-zap@0*6.1'",
       "  walkspec replay 'lost-write-protect@0*4.1*7.0'",
       "  walkspec replay 'age-vs-zap@0*6.1*5.0' --format json",
       "",

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.apiguardian.api.API;
 
@@ -35,16 +36,46 @@ public final class SpecDiff {
   /** Inputs that vary less than this many ways are listed as a set, not as "varies". */
   private static final int MAX_LISTED_VALUES = 12;
 
-  /** A class of differing scenarios. */
+  /** The count of a spec that calls no handler in any scenario of a group. */
+  static final String NO_CALLS = "0 times";
+
+  /**
+   * A class of differing scenarios. {@code callsA} and {@code callsB} count the handler calls of
+   * each spec ("0 times", "1 to 3 times"); {@code nullHandler} says that every scenario of the
+   * group passes a null handler, so that those calls are calls of the null stub (W8).
+   */
   public record Group(
       String firstDifference,
       long scenarios,
       Map<String, Set<String>> shared,
       String callsA,
       String callsB,
+      boolean nullHandler,
       Scenario smallest,
       Trace traceA,
-      Trace traceB) {}
+      Trace traceB) {
+
+    /**
+     * How often each spec calls the handler, in the kernel's terms: with a null handler (KVM passes
+     * the stub kvm_null_fn) a correct walk calls nothing (W8), and a CALL in the trace is the stub
+     * called as if it were the handler (V2), not "the handler" being called.
+     */
+    public String handlerCalls() {
+      if (!nullHandler) {
+        return "A calls the handler " + callsA + ", B calls it " + callsB;
+      }
+      return "A "
+          + nullHandlerCalls(callsA)
+          + " (the handler is null: kvm_null_fn), B "
+          + nullHandlerCalls(callsB);
+    }
+
+    private static String nullHandlerCalls(String calls) {
+      return calls.equals(NO_CALLS)
+          ? "calls no handler"
+          : "calls kvm_null_fn as the handler " + calls;
+    }
+  }
 
   /** The outcome of a comparison. */
   public record Result(
@@ -65,19 +96,55 @@ public final class SpecDiff {
   private final Interpreter right;
   private final Map<String, Set<String>> everywhere = new LinkedHashMap<>();
   private final Map<String, GroupBuilder> groups = new LinkedHashMap<>();
+  private final Progress progress;
   private long compared;
   private long notComparable;
+  private long run;
 
-  private SpecDiff(CheckedSpec a, CheckedSpec b) {
+  private SpecDiff(CheckedSpec a, CheckedSpec b, Progress progress) {
     this.a = a;
     this.b = b;
+    this.progress = progress;
     this.left = new Interpreter(a);
     this.right = new Interpreter(b);
   }
 
+  /**
+   * Told which part of the small scope a comparison is in: part {@code number} of {@code total},
+   * {@code what} ("explicit inputs on x86", "C4 clear_young on x86").
+   */
+  @FunctionalInterface
+  public interface Progress {
+    Progress NONE = (number, total, what) -> {};
+
+    /** How often, in scenarios run, {@link #scenarios} is told the count. */
+    int EVERY = 4096;
+
+    void part(int number, int total, String what);
+
+    /** {@code count} scenarios of the whole scope have run (every {@link #EVERY}). */
+    default void scenarios(long count) {}
+  }
+
+  /**
+   * One part of the scope: every scenario of one operation, or the explicit inputs, on a profile.
+   */
+  private record Part(String what, Supplier<Stream<Scenario>> scenarios) {}
+
   public static Result compare(CheckedSpec a, CheckedSpec b) {
-    SpecDiff diff = new SpecDiff(a, b);
-    diff.scenarios().forEach(diff::compareOne);
+    return compare(a, b, Progress.NONE);
+  }
+
+  /**
+   * {@link #compare(CheckedSpec, CheckedSpec)}, telling {@code progress} each part as it begins.
+   */
+  public static Result compare(CheckedSpec a, CheckedSpec b, Progress progress) {
+    SpecDiff diff = new SpecDiff(a, b, progress);
+    List<Part> parts = diff.parts();
+    for (int i = 0; i < parts.size(); i++) {
+      progress.part(i + 1, parts.size(), parts.get(i).what());
+      parts.get(i).scenarios().get().forEach(diff::compareOne);
+    }
     List<Group> built =
         diff.groups.values().stream()
             .map(g -> g.build(diff.everywhere))
@@ -95,26 +162,28 @@ public final class SpecDiff {
         ObligationChanges.between(a, b));
   }
 
-  private Stream<Scenario> scenarios() {
+  private List<Part> parts() {
     SmallScope scope = new SmallScope(a, List.of(b));
     List<String> flags = new ArrayList<>(flagNames(a));
     flagNames(b).stream().filter(f -> !flags.contains(f)).forEach(flags::add);
-    List<Stream<Scenario>> parts = new ArrayList<>();
+    List<Part> parts = new ArrayList<>();
     for (ResolvedProfile profile : a.profiles()) {
       if (b.profile(profile.name()).isEmpty()) {
         continue;
       }
-      parts.add(scope.explicitInputsOver(profile, flags));
+      String on = " on " + profile.name();
+      parts.add(new Part("explicit inputs" + on, () -> scope.explicitInputsOver(profile, flags)));
       for (Binding binding : a.bindings()) {
         boolean common =
             binding.profile().name().equals(profile.name())
                 && b.spec().operation(binding.operation().id().text()).isPresent();
         if (common) {
-          parts.add(scope.operation(binding));
+          String operation = operationName(binding.operation().id().text());
+          parts.add(new Part(operation + on, () -> scope.operation(binding)));
         }
       }
     }
-    return parts.stream().flatMap(s -> s);
+    return parts;
   }
 
   private static List<String> flagNames(CheckedSpec spec) {
@@ -122,6 +191,9 @@ public final class SpecDiff {
   }
 
   private void compareOne(Scenario s) {
+    if (++run % Progress.EVERY == 0) {
+      progress.scenarios(run);
+    }
     Trace ta;
     Trace tb;
     try {
@@ -219,6 +291,7 @@ public final class SpecDiff {
     private int maxCallsA;
     private int minCallsB = Integer.MAX_VALUE;
     private int maxCallsB;
+    private boolean nullHandler = true;
     private Scenario smallest;
     private Trace smallestA;
     private Trace smallestB;
@@ -230,6 +303,7 @@ public final class SpecDiff {
     void add(Scenario s, Trace ta, Trace tb, Map<String, String> features) {
       count++;
       features.forEach((k, v) -> note(values, k, v));
+      nullHandler &= features.get("handler").equals("null");
       int ca = calls(ta);
       int cb = calls(tb);
       minCallsA = Math.min(minCallsA, ca);
@@ -270,6 +344,7 @@ public final class SpecDiff {
           shared,
           range(minCallsA, maxCallsA),
           range(minCallsB, maxCallsB),
+          nullHandler,
           smallest,
           smallestA,
           smallestB);
@@ -277,7 +352,7 @@ public final class SpecDiff {
 
     private static String range(int min, int max) {
       String times = max == 1 ? "once" : max + " times";
-      return min == max ? (max == 0 ? "0 times" : times) : min + " to " + max + " times";
+      return min == max ? (max == 0 ? NO_CALLS : times) : min + " to " + max + " times";
     }
   }
 }

@@ -12,6 +12,7 @@ import dev.walkspec.semantics.SpecDiff;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -31,8 +32,37 @@ class DiffCommandTest {
   @Test
   void v2_against_the_canonical_spec_is_one_group_null_handler_and_a_hit_in_address_space_1()
       throws Exception {
+    List<String> parts = new ArrayList<>();
+    List<Long> counts = new ArrayList<>();
     SpecDiff.Result r =
-        SpecDiff.compare(bundled("kvm.walk"), bundled("v2-null-handler-break.walk"));
+        SpecDiff.compare(
+            bundled("kvm.walk"),
+            bundled("v2-null-handler-break.walk"),
+            new SpecDiff.Progress() {
+              @Override
+              public void part(int number, int total, String what) {
+                parts.add(number + "/" + total + " " + what);
+              }
+
+              @Override
+              public void scenarios(long count) {
+                counts.add(count);
+              }
+            });
+    // Every 4,096 scenarios run, compared or not, the count so far.
+    long run = r.compared() + r.notComparable();
+    assertThat(counts).hasSize((int) (run / SpecDiff.Progress.EVERY));
+    assertThat(counts).last().isEqualTo(run / SpecDiff.Progress.EVERY * SpecDiff.Progress.EVERY);
+    // The progress is told every part of the scope once, in order, the differing one among them.
+    assertThat(parts).hasSizeGreaterThan(2);
+    for (int i = 0; i < parts.size(); i++) {
+      assertThat(parts.get(i)).startsWith((i + 1) + "/" + parts.size() + " ");
+    }
+    assertThat(parts)
+        .contains(
+            "1/" + parts.size() + " explicit inputs on x86",
+            "2/" + parts.size() + " C1 invalidate_range_start on x86",
+            "3/" + parts.size() + " C2 invalidate_range_end on x86");
     assertThat(r.groups()).hasSize(1);
     SpecDiff.Group g = r.groups().get(0);
     assertThat(g.firstDifference()).isEqualTo("A: UNLOCK write | B: a handler call");
@@ -43,6 +73,14 @@ class DiffCommandTest {
         .containsEntry("profile", Set.of("x86"))
         .containsEntry("slot hits", Set.of("address space 0 and address space 1"));
     assertThat(g.callsA()).isEqualTo("0 times");
+    assertThat(g.callsB()).isEqualTo("1 to 3 times");
+    // W8: with a null handler (the stub kvm_null_fn) the canonical walk calls nothing; V2's CALLs
+    // are the stub called as if it were the handler, and the line says so.
+    assertThat(g.nullHandler()).isTrue();
+    assertThat(g.handlerCalls())
+        .isEqualTo(
+            "A calls no handler (the handler is null: kvm_null_fn), B calls kvm_null_fn as the"
+                + " handler 1 to 3 times");
     assertThat(r.obligationChanges()).isEmpty();
     assertSnapshot("diff-kvm-v2.txt", DiffCommand.text(r));
   }
@@ -54,6 +92,9 @@ class DiffCommandTest {
     assertThat(r.groups()).hasSize(1);
     SpecDiff.Group g = r.groups().get(0);
     assertThat(g.firstDifference()).isEqualTo("A: a handler call | B: LOCK write");
+    assertThat(g.nullHandler()).isFalse();
+    assertThat(g.handlerCalls())
+        .isEqualTo("A calls the handler 1 to 6 times, B calls it 1 to 6 times");
     assertThat(g.shared())
         // s390 ages locklessly since v7.0; the v6.14 file keeps its profile (an import cannot
         // remove one), so its aging is locked there like x86's.
@@ -113,6 +154,28 @@ class DiffCommandTest {
                         x -> assertThat(x).isEqualTo("-"),
                         x -> assertThat(x).startsWith("-\t")));
     assertSnapshot("diff-v6.15-kvm.txt", DiffCommand.text(r) + "\n--c:\n" + c);
+  }
+
+  /**
+   * The command prints the diff on stdout exactly as the text above (the same snapshot), and on
+   * stderr nothing but its progress: here, not a terminal, heartbeat lines (issue 18 item 4).
+   */
+  @Test
+  void the_command_prints_the_diff_on_stdout_and_only_its_progress_on_stderr() throws Exception {
+    CheckCommandTest.Run run =
+        CheckCommandTest.run(
+            "diff",
+            "../spec/src/main/walkspec/kvm.walk",
+            "../spec/src/main/walkspec/v2-null-handler-break.walk");
+
+    assertThat(run.exit()).isEqualTo(Main.FINDINGS);
+    assertSnapshot("diff-kvm-v2.txt", run.out());
+    assertThat(run.err().lines())
+        .allSatisfy(
+            l ->
+                assertThat(l)
+                    .matches(
+                        "walkspec diff: part \\d+ of \\d+ \\(.+ on [a-z0-9_]+\\), [0-9,]+ scenarios, \\d+ s"));
   }
 
   static void assertSnapshot(String name, String actual) throws Exception {
