@@ -142,6 +142,9 @@ public final class Matrix {
     needs.forEach(n -> representatives.putIfAbsent(n.key(), n));
     shard.ifPresent(s -> keepOwn(s, representatives));
     Map<String, Optional<MatrixCell.Failure>> byKey = new HashMap<>();
+    // How long each judgement's tests took: those that ran now, and the cached ones when they ran.
+    Map<String, Long> ranMillis = new HashMap<>();
+    Map<String, Long> cachedMillis = new HashMap<>();
     Map<String, String> cacheKeys = cacheKeys(representatives.values());
     Set<String> readLockers = new TreeSet<>();
     int reusedTests = 0;
@@ -154,6 +157,7 @@ public final class Matrix {
               : cache.flatMap(c -> c.judgement(cacheKeys.get(rep.key())));
       if (cached.isPresent()) {
         byKey.put(rep.key(), cached.get().outcome().map(Matrix::fromCache));
+        cachedMillis.put(rep.key(), cached.get().millis());
         reusedTests += cached.get().tests();
         readLockers.addAll(cached.get().readLockers());
       } else {
@@ -180,7 +184,7 @@ public final class Matrix {
       return new MatrixResult(
           specs.stream().map(NamedSpec::name).toList(),
           sets,
-          cells(needs, byKey),
+          cells(needs, byKey, new Times(ranMillis, cachedMillis)),
           0,
           0,
           0,
@@ -227,6 +231,7 @@ public final class Matrix {
               (key, judgement) -> {
                 readLockers.addAll(judgement.readLockers());
                 byKey.put(key, judgement.outcome().map(Matrix::fromCache));
+                ranMillis.put(key, judgement.millis());
                 // A cut-short exploration depends on the machine's speed, not on the inputs.
                 if (!judgement
                     .outcome()
@@ -238,7 +243,7 @@ public final class Matrix {
       return new MatrixResult(
           specs.stream().map(NamedSpec::name).toList(),
           sets,
-          cells(needs, byKey),
+          cells(needs, byKey, new Times(ranMillis, cachedMillis)),
           suiteOfBinding.size(),
           outcomes.size(),
           run.schedules(),
@@ -441,7 +446,8 @@ public final class Matrix {
                               f.obligation(), f.binding(), f.testName(), f.report(), f.reproduce()))
                   .orElse(null),
               mine.size(),
-              handlerClasses(rep).stream().filter(tookReadLock::contains).toList()));
+              handlerClasses(rep).stream().filter(tookReadLock::contains).toList(),
+              mine.stream().mapToLong(SuiteLauncher.TestOutcome::millis).sum()));
     }
     outcomes.stream()
         .filter(o -> o.method().equals("specUnchangedSinceGeneration") && o.failure().isPresent())
@@ -539,20 +545,52 @@ public final class Matrix {
         .findFirst();
   }
 
+  /** The time of each judgement's tests: those run now, and the cached ones when they ran. */
+  private record Times(Map<String, Long> ran, Map<String, Long> cached) {}
+
   private Map<String, MatrixCell> cells(
-      List<Need> needs, Map<String, Optional<MatrixCell.Failure>> byKey) {
+      List<Need> needs, Map<String, Optional<MatrixCell.Failure>> byKey, Times times) {
+    // How many cells need each judgement: one that more than one needs is shared (run once).
+    Map<String, Set<String>> cellsOfKey = new HashMap<>();
+    needs.forEach(
+        n ->
+            cellsOfKey
+                .computeIfAbsent(n.key(), k -> new LinkedHashSet<>())
+                .add(MatrixResult.key(n.set(), n.spec())));
     Map<String, MatrixCell> cells = new LinkedHashMap<>();
     for (NamedSpec spec : specs) {
       for (HandlerSet set : sets) {
         TreeSet<String> failed = new TreeSet<>(Comparator.comparingInt(Matrix::number));
         Map<String, MatrixCell.Failure> failures = new LinkedHashMap<>();
         int checked = 0;
+        long millis = 0;
+        long sharedMillis = 0;
+        int ran = 0;
+        int shared = 0;
+        int cached = 0;
+        long cachedMillis = 0;
+        // A cell can need one judgement twice (two bindings alike in every input): counted once.
+        Set<String> timed = new LinkedHashSet<>();
         for (Need need : needs) {
           // A shard's run has only its own judgements.
           if (need.set().equals(set.name())
               && need.spec().equals(spec.name())
               && byKey.containsKey(need.key())) {
             checked++;
+            if (timed.add(need.key())) {
+              if (times.ran().containsKey(need.key())) {
+                long took = times.ran().get(need.key());
+                ran++;
+                millis += took;
+                if (cellsOfKey.get(need.key()).size() > 1) {
+                  shared++;
+                  sharedMillis += took;
+                }
+              } else {
+                cached++;
+                cachedMillis += times.cached().getOrDefault(need.key(), 0L);
+              }
+            }
             byKey
                 .get(need.key())
                 .ifPresent(
@@ -570,7 +608,13 @@ public final class Matrix {
         }
         cells.put(
             MatrixResult.key(set.name(), spec.name()),
-            new MatrixCell(set.name(), spec.name(), failed, failures, checked));
+            new MatrixCell(
+                set.name(),
+                spec.name(),
+                failed,
+                failures,
+                checked,
+                new MatrixCell.Time(millis, sharedMillis, ran, shared, cached, cachedMillis)));
       }
     }
     return cells;

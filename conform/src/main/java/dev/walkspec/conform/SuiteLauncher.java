@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 import java.util.logging.Level;
@@ -41,9 +42,16 @@ final class SuiteLauncher {
    */
   record Failure(String message, Optional<String> obligation) {}
 
-  /** What one test method did: its class, method, display name, and the failure if it failed. */
+  /**
+   * What one test method did: its class, method, display name, the failure if it failed, and its
+   * wall-clock time from start to end (the report's per-cell durations add these up).
+   */
   record TestOutcome(
-      String className, String method, String displayName, Optional<Failure> failure) {}
+      String className,
+      String method,
+      String displayName,
+      Optional<Failure> failure,
+      long millis) {}
 
   /**
    * Every test's outcome in the order of the classes given, how many schedules the explored ones
@@ -127,9 +135,16 @@ final class SuiteLauncher {
   /** Passes on the outcome of every test method (containers are skipped). */
   private static final class Recorder implements TestExecutionListener {
     private final Events events;
+    // When each test began, by its unique id (JUnit may report from the engine's threads).
+    private final Map<String, Long> began = new ConcurrentHashMap<>();
 
     Recorder(Events events) {
       this.events = events;
+    }
+
+    @Override
+    public void executionStarted(TestIdentifier test) {
+      began.put(test.getUniqueId(), System.nanoTime());
     }
 
     @Override
@@ -154,10 +169,13 @@ final class SuiteLauncher {
                       result
                           .getThrowable()
                           .orElse(new AssertionError("aborted: " + result.getStatus()))));
+      Long start = began.remove(test.getUniqueId());
+      long millis = start == null ? 0 : (System.nanoTime() - start) / 1_000_000;
       events
           .outcome()
           .accept(
-              new TestOutcome(m.getClassName(), m.getMethodName(), test.getDisplayName(), failure));
+              new TestOutcome(
+                  m.getClassName(), m.getMethodName(), test.getDisplayName(), failure, millis));
     }
   }
 

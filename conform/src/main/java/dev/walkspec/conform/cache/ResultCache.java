@@ -22,10 +22,11 @@ public final class ResultCache {
 
   /**
    * What one judgement of the matrix decided: the failure (null when it passed), how many tests it
-   * took, and which of its handler classes took the MMU lock for read inside a lockless walk (the
-   * advisory notes of issue 17, which a reused judgement must still give).
+   * took, which of its handler classes took the MMU lock for read inside a lockless walk (the
+   * advisory notes of issue 17, which a reused judgement must still give), and the wall-clock time
+   * of its tests when they ran (a reused judgement's cell says "cached" and names that time).
    */
-  public record Judgement(Failure failure, int tests, List<String> readLockers) {
+  public record Judgement(Failure failure, int tests, List<String> readLockers, long millis) {
     public Judgement {
       readLockers = readLockers == null ? List.of() : List.copyOf(readLockers);
     }

@@ -27,7 +27,8 @@ class ResultCacheTest {
                 "walkspec: H9 ...",
                 "walkspec conform --handlers riscv --keep-suites target/walkspec-suites kvm.walk"),
             3,
-            List.of("s390.Age"));
+            List.of("s390.Age"),
+            1_234);
 
     cache.putJudgement(KEY, judgement);
 
@@ -41,7 +42,7 @@ class ResultCacheTest {
   @Test
   void a_pass_is_stored_as_no_failure() {
     ResultCache cache = ResultCache.at(dir);
-    cache.putJudgement(KEY, new ResultCache.Judgement(null, 5, List.of()));
+    cache.putJudgement(KEY, new ResultCache.Judgement(null, 5, List.of(), 40));
 
     assertThat(cache.judgement(KEY).orElseThrow().outcome()).isEmpty();
   }
@@ -51,7 +52,7 @@ class ResultCacheTest {
     ResultCache cache = ResultCache.at(dir);
     assertThat(cache.judgement(KEY)).isEmpty();
 
-    cache.putJudgement(KEY, new ResultCache.Judgement(null, 5, List.of()));
+    cache.putJudgement(KEY, new ResultCache.Judgement(null, 5, List.of(), 40));
     try (Stream<Path> files = Files.walk(dir)) {
       Path entry = files.filter(Files::isRegularFile).findFirst().orElseThrow();
       Files.writeString(entry, "{\"failure\": nul");
