@@ -250,7 +250,7 @@ class ReportFilesTest {
   }
 
   /**
-   * Issue 18 item 2: the filter's controls are in the page but hidden until the script shows them
+   * Issue 18 item 3: the filter's controls are in the page but hidden until the script shows them
    * (without script every card shows); every card has an id, what the filter reads, and links back
    * to its matrix cells and to its set's row of the findings (the self-test for a planted bug),
    * each to an element of the page; the script is inline, nothing is fetched.

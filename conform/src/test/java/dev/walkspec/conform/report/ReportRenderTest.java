@@ -110,7 +110,7 @@ class ReportRenderTest {
       String id = link.attr("href").substring(1);
       assertThat(doc.getElementById(id)).as("target of %s", link.attr("href")).isNotNull();
     }
-    // Issue 18 item 2: one inline script, the filter's controls, an id on every card (unique).
+    // Issue 18 item 3: one inline script, the filter's controls, an id on every card (unique).
     assertThat(doc.select("script, link, img, iframe"))
         .as("self-contained: nothing fetched, one inline script")
         .singleElement()
@@ -131,7 +131,7 @@ class ReportRenderTest {
   }
 
   /**
-   * Issue 18 item 2, in the browser: the page opened as report.html#filter=H3 shows the H3 cards
+   * Issue 18 item 3, in the browser: the page opened as report.html#filter=H3 shows the H3 cards
    * only (an obligation id names the card's obligation: not H13) and shows the controls;
    * ?filter=...&only=planted combines a word with the planted-bugs toggle. The expected cards are
    * read from the cards' own data, not from the script.
