@@ -394,7 +394,7 @@ public final class Matrix {
 
   private static MatrixCell.Failure fromCache(ResultCache.Failure f) {
     return new MatrixCell.Failure(
-        f.obligation(), f.binding(), f.testName(), f.report(), f.reproduce());
+        f.obligation(), f.binding(), f.testName(), f.report(), f.reproduce(), f.steps());
   }
 
   /** The cells ("set on spec") with a judgement among {@code rerun}. */
@@ -443,7 +443,12 @@ public final class Matrix {
                   .map(
                       f ->
                           new ResultCache.Failure(
-                              f.obligation(), f.binding(), f.testName(), f.report(), f.reproduce()))
+                              f.obligation(),
+                              f.binding(),
+                              f.testName(),
+                              f.report(),
+                              f.reproduce(),
+                              f.steps()))
                   .orElse(null),
               mine.size(),
               handlerClasses(rep).stream().filter(tookReadLock::contains).toList(),
@@ -481,7 +486,8 @@ public final class Matrix {
         rep.binding().displayName(),
         outcome.displayName(),
         report,
-        reproduce(rep, outcome, replay));
+        reproduce(rep, outcome, replay),
+        failure.steps());
   }
 
   /**

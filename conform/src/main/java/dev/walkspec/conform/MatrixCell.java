@@ -1,5 +1,6 @@
 package dev.walkspec.conform;
 
+import dev.walkspec.runtime.explore.StepRow;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -109,10 +110,27 @@ public record MatrixCell(
   /**
    * Why an obligation failed: where (operation and profile), the suite's report, and the one
    * command that reproduces it from a checkout ({@code walkspec replay ...} for an explored
-   * counterexample, {@code walkspec conform ... --keep-suites DIR} for a one-call property).
+   * counterexample, {@code walkspec conform ... --keep-suites DIR} for a one-call property), and an
+   * explored counterexample's step table as rows of data (issue 18 item 4; the report keeps the
+   * text table), empty for a one-call property.
    */
   public record Failure(
-      String obligation, String binding, String testName, String report, String reproduce) {}
+      String obligation,
+      String binding,
+      String testName,
+      String report,
+      String reproduce,
+      List<StepRow> steps) {
+    public Failure {
+      steps = List.copyOf(steps);
+    }
+
+    /** A failure without step rows (a one-call property's). */
+    public Failure(
+        String obligation, String binding, String testName, String report, String reproduce) {
+      this(obligation, binding, testName, report, reproduce, List.of());
+    }
+  }
 
   /** The failures in the order of their obligations (H9 before H11). */
   public List<Failure> failuresInOrder() {

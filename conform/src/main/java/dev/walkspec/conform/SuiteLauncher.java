@@ -2,6 +2,8 @@ package dev.walkspec.conform;
 
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
+import dev.walkspec.runtime.explore.Counterexample;
+import dev.walkspec.runtime.explore.StepRow;
 import dev.walkspec.suite.ConformanceFailure;
 import dev.walkspec.suite.ExploredFailure;
 import dev.walkspec.suite.HandlerSuite;
@@ -38,9 +40,14 @@ import org.junit.platform.launcher.core.LauncherFactory;
 final class SuiteLauncher {
   /**
    * How a test failed: the failure's message and, when the failure carries it, the obligation it
-   * found broken (an explored counterexample's, a conformance failure's rule, or inconclusive).
+   * found broken (an explored counterexample's, a conformance failure's rule, or inconclusive), and
+   * an explored counterexample's step rows (from the explorer's model; empty otherwise).
    */
-  record Failure(String message, Optional<String> obligation) {}
+  record Failure(String message, Optional<String> obligation, List<StepRow> steps) {
+    Failure {
+      steps = steps == null ? List.of() : List.copyOf(steps);
+    }
+  }
 
   /**
    * What one test method did: its class, method, display name, the failure if it failed, and its
@@ -180,7 +187,16 @@ final class SuiteLauncher {
   }
 
   private static Failure failure(Throwable thrown) {
-    return new Failure(String.valueOf(thrown.getMessage()), brokenObligation(thrown));
+    return new Failure(
+        String.valueOf(thrown.getMessage()), brokenObligation(thrown), stepRows(thrown));
+  }
+
+  /** The rows of an explored counterexample's step table, as the explorer made them. */
+  private static List<StepRow> stepRows(Throwable failure) {
+    if (failure instanceof ExploredFailure explored && explored.result() != null) {
+      return explored.result().counterexample().map(Counterexample::stepRows).orElse(List.of());
+    }
+    return List.of();
   }
 
   /** The obligation a failure found broken, when it carries one. */

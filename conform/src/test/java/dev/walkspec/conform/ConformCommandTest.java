@@ -109,7 +109,7 @@ class ConformCommandTest {
             "--format",
             "json",
             "--handlers",
-            "X86AlignedStride,TdpTestAgeClears",
+            "X86AlignedStride,TdpTestAgeClears,TdpUnmapReturnsFalse",
             "-o",
             dir.toString(),
             kvm.toString());
@@ -118,10 +118,10 @@ class ConformCommandTest {
     JsonNode json = new ObjectMapper().readTree(run.out());
     assertThat(json.get("specs").toString()).isEqualTo("[\"kvm\"]");
     assertThat(json.get("handlers").toString())
-        .isEqualTo("[\"X86AlignedStride\",\"TdpTestAgeClears\"]");
+        .isEqualTo("[\"X86AlignedStride\",\"TdpTestAgeClears\",\"TdpUnmapReturnsFalse\"]");
     assertThat(json.get("as_expected").asBoolean()).isTrue();
     JsonNode cells = json.get("cells");
-    assertThat(cells).hasSize(2);
+    assertThat(cells).hasSize(3);
     assertThat(cells.get(0).get("status").asText()).isEqualTo("pass");
     assertThat(cells.get(0).get("failed")).isEmpty();
     JsonNode bad = cells.get(1);
@@ -151,7 +151,45 @@ class ConformCommandTest {
         .containsExactlyInAnyOrder(
             "handler", "spec", "status", "failed", "expected", "checked", "failures", "duration");
     assertThat(keys(bad.get("failures").get(0)))
-        .containsExactlyInAnyOrder("obligation", "binding", "test_name", "report", "reproduce");
+        .containsExactlyInAnyOrder(
+            "obligation", "binding", "test_name", "report", "reproduce", "steps");
+    assertThat(bad.get("failures").get(0).get("steps")).as("a one-call failure").isEmpty();
+    // An explored counterexample's steps are data (issue 18 item 4), the rows of its text table.
+    JsonNode explored = cells.get(2).get("failures").get(1);
+    assertThat(explored.get("obligation").asText()).isEqualTo("H12");
+    JsonNode steps = explored.get("steps");
+    assertThat(steps).isNotEmpty();
+    JsonNode first = steps.get(0);
+    assertThat(keys(first))
+        .containsExactly(
+            "step",
+            "last_step",
+            "count",
+            "kind",
+            "actor",
+            "actor_name",
+            "preemption",
+            "breaking",
+            "broke",
+            "text",
+            "call",
+            "operation",
+            "resumed",
+            "target",
+            "entry",
+            "before",
+            "after",
+            "blocked_on",
+            "notes");
+    JsonNode last = steps.get(steps.size() - 1);
+    assertThat(last.get("breaking").asBoolean()).isTrue();
+    assertThat(last.get("broke").asText()).isEqualTo("H12");
+    assertThat(explored.get("report").asText())
+        .as("the text table is kept, and shows the same breaking step")
+        .contains(last.get("text").asText() + "  <-- H12");
+    for (JsonNode step : steps) {
+      assertThat(explored.get("report").asText()).contains(step.get("text").asText());
+    }
     assertThat(keys(json.get("run")))
         .containsExactlyInAnyOrder("date", "jdk", "cores", "seed", "tries", "budget", "command");
     JsonNode port = json.get("findings").get(0);
@@ -161,7 +199,7 @@ class ConformCommandTest {
     assertThat(port.get("kind").asText()).isEqualTo("what-if");
     assertThat(keys(json.get("self_test")))
         .containsExactlyInAnyOrder("planted", "as_listed", "not_as_listed");
-    assertThat(json.get("self_test").get("planted").asInt()).isEqualTo(1);
+    assertThat(json.get("self_test").get("planted").asInt()).isEqualTo(2);
     JsonNode mutants = json.get("spec_mutants");
     assertThat(keys(mutants))
         .containsExactlyInAnyOrder(

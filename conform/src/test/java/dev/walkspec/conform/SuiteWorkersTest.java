@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.walkspec.emit.GeneratedFile;
 import dev.walkspec.emit.SourceCompiler;
+import dev.walkspec.runtime.explore.StepRow;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,6 +30,15 @@ class SuiteWorkersTest {
 
     assertThat(inOne.cell("TdpUnmapReturnsFalse", "kvm").orElseThrow().failed())
         .containsExactly("H11", "H12");
+    // The explored H12 counterexample's step rows come from the explorer's model, in this JVM
+    // and (compared below) from a worker JVM alike; the one-call H11 failure has none.
+    MatrixCell unmap = inOne.cell("TdpUnmapReturnsFalse", "kvm").orElseThrow();
+    assertThat(unmap.failures().get("H12").steps())
+        .isNotEmpty()
+        .filteredOn(StepRow::breaking)
+        .singleElement()
+        .satisfies(r -> assertThat(r.broke()).isEqualTo("H12"));
+    assertThat(unmap.failures().get("H11").steps()).isEmpty();
     assertThat(inOne.readLockers()).contains("dev.walkspec.arch.bad.TdpAgeTakesMmuLock");
     assertThat(withoutTimes(onTwo)).isEqualTo(withoutTimes(inOne));
     assertThat(inOne.cells().values()).allSatisfy(c -> assertThat(c.time().ran()).isPositive());

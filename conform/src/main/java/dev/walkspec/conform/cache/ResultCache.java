@@ -3,6 +3,7 @@ package dev.walkspec.conform.cache;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.walkspec.mutate.MutantOutcome;
+import dev.walkspec.runtime.explore.StepRow;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -37,11 +38,20 @@ public final class ResultCache {
   }
 
   /**
-   * A failure as the matrix keeps it: the obligation, where, the test, its report and the command
-   * that reproduces it.
+   * A failure as the matrix keeps it: the obligation, where, the test, its report, the command that
+   * reproduces it, and an explored counterexample's step rows (empty for others).
    */
   public record Failure(
-      String obligation, String binding, String testName, String report, String reproduce) {}
+      String obligation,
+      String binding,
+      String testName,
+      String report,
+      String reproduce,
+      List<StepRow> steps) {
+    public Failure {
+      steps = steps == null ? List.of() : List.copyOf(steps);
+    }
+  }
 
   private final Path dir;
   private final List<Path> alsoReadFrom;
