@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -561,42 +562,24 @@ public final class Matrix {
     needs.forEach(
         n ->
             cellsOfKey
-                .computeIfAbsent(n.key(), k -> new LinkedHashSet<>())
+                .computeIfAbsent(n.key(), k -> new HashSet<>())
                 .add(MatrixResult.key(n.set(), n.spec())));
+    Map<String, Integer> sharing = new HashMap<>();
+    cellsOfKey.forEach((key, cellSet) -> sharing.put(key, cellSet.size()));
     Map<String, MatrixCell> cells = new LinkedHashMap<>();
     for (NamedSpec spec : specs) {
       for (HandlerSet set : sets) {
         TreeSet<String> failed = new TreeSet<>(Comparator.comparingInt(Matrix::number));
         Map<String, MatrixCell.Failure> failures = new LinkedHashMap<>();
         int checked = 0;
-        long millis = 0;
-        long sharedMillis = 0;
-        int ran = 0;
-        int shared = 0;
-        int cached = 0;
-        long cachedMillis = 0;
-        // A cell can need one judgement twice (two bindings alike in every input): counted once.
-        Set<String> timed = new LinkedHashSet<>();
+        CellTimes time = new CellTimes(times.ran(), times.cached(), sharing);
         for (Need need : needs) {
           // A shard's run has only its own judgements.
           if (need.set().equals(set.name())
               && need.spec().equals(spec.name())
               && byKey.containsKey(need.key())) {
             checked++;
-            if (timed.add(need.key())) {
-              if (times.ran().containsKey(need.key())) {
-                long took = times.ran().get(need.key());
-                ran++;
-                millis += took;
-                if (cellsOfKey.get(need.key()).size() > 1) {
-                  shared++;
-                  sharedMillis += took;
-                }
-              } else {
-                cached++;
-                cachedMillis += times.cached().getOrDefault(need.key(), 0L);
-              }
-            }
+            time.add(need.key());
             byKey
                 .get(need.key())
                 .ifPresent(
@@ -614,13 +597,7 @@ public final class Matrix {
         }
         cells.put(
             MatrixResult.key(set.name(), spec.name()),
-            new MatrixCell(
-                set.name(),
-                spec.name(),
-                failed,
-                failures,
-                checked,
-                new MatrixCell.Time(millis, sharedMillis, ran, shared, cached, cachedMillis)));
+            new MatrixCell(set.name(), spec.name(), failed, failures, checked, time.time()));
       }
     }
     return cells;

@@ -77,11 +77,15 @@ public record MatrixCell(
         return "";
       }
       if (isCached()) {
-        return "cached: all "
-            + count(cached, "judgement")
-            + " from the result cache (they took "
-            + seconds(cachedMillis)
-            + " when they ran)";
+        return cached == 1
+            ? "cached: its 1 judgement from the result cache (it took "
+                + seconds(cachedMillis)
+                + " when it ran)"
+            : "cached: all "
+                + cached
+                + " judgements from the result cache (they took "
+                + seconds(cachedMillis)
+                + " when they ran)";
       }
       String text = "ran " + count(ran, "judgement") + " in " + seconds(millis);
       if (shared > 0) {
