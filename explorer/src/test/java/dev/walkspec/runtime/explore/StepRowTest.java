@@ -1,7 +1,13 @@
 package dev.walkspec.runtime.explore;
 
+import static dev.walkspec.runtime.explore.examples.Catalogue.HVA;
+import static dev.walkspec.runtime.explore.examples.Catalogue.SMALL_X86;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.walkspec.runtime.api.AgeHandler;
+import dev.walkspec.runtime.api.EntryCodec;
+import dev.walkspec.runtime.api.EntryCursor;
+import dev.walkspec.runtime.api.Root;
 import dev.walkspec.runtime.explore.examples.Catalogue;
 import java.util.ArrayList;
 import java.util.List;
@@ -66,6 +72,68 @@ class StepRowTest {
         .isNotEmpty()
         .allSatisfy(cas -> assertThat(cas.after()).isNotNull().isNotEqualTo(cas.before()));
     assertThat(last.operation()).isEqualTo("store");
+  }
+
+  /**
+   * A compare-and-swap retried without bound (as in ExplorerTest) gives a table of hundreds of like
+   * steps: its rows fold, and the folded ones say how many steps they stand for by their text.
+   */
+  @Test
+  void a_long_run_of_like_steps_gives_folded_rows_with_their_count_and_range() {
+    AgeHandler retrying =
+        (kvm, range) -> {
+          EntryCodec codec = kvm.codec();
+          kvm.rcu().readLock();
+          try {
+            for (Root root : kvm.mmu(0).rcuRoots()) {
+              EntryCursor entry = root.walk(range.start(), range.end());
+              while (entry.next()) {
+                long value = entry.value();
+                while (!entry.compareAndSet(value, value & ~codec.accessedMask())) {
+                  // retries with the stale value forever once another actor changed the entry
+                }
+              }
+            }
+          } finally {
+            kvm.rcu().readUnlock();
+          }
+          return true;
+        };
+    Scenario scenario =
+        Scenario.builder("cas-retry")
+            .world(SMALL_X86, b -> b.vcpus(0))
+            .setup(world -> PlantedBugs.mapGfns(world, 0))
+            .actor("aging", Actors.clearYoung(HVA, HVA + 4096, retrying, true))
+            .actor("zapper", Actors.zapper(0, 0, 1))
+            .build();
+
+    Counterexample found =
+        Explorer.explore(
+                scenario,
+                Strategy.dfs(1),
+                Invariants.standard(),
+                Budget.defaults().withStepsPerRun(300).withShrinkRuns(20))
+            .counterexample()
+            .orElseThrow();
+
+    checkAgainstTable("cas-retry", found);
+    List<StepRow> folded =
+        found.stepRows().stream().filter(r -> r.kind().equals(StepRow.FOLDED)).toList();
+    assertThat(folded).isNotEmpty();
+    assertThat(folded)
+        .allSatisfy(
+            r -> {
+              assertThat(r.count()).isGreaterThanOrEqualTo(StepFolding.MIN_REPEATS);
+              assertThat(r.lastStep()).isGreaterThan(r.step());
+              assertThat(r.operation()).as("described by its text alone").isNull();
+            });
+    // Every step up to the last row's is in some row: the rows' counts add up to the steps.
+    int steps =
+        found.stepRows().stream()
+            .mapToInt(
+                r -> r.kind().equals(StepRow.LEFT_OUT) ? r.lastStep() - r.step() + 1 : r.count())
+            .sum();
+    assertThat(steps).isEqualTo(found.stepRows().get(found.stepRows().size() - 1).lastStep());
   }
 
   private static void checkAgainstTable(String name, Counterexample found) {
