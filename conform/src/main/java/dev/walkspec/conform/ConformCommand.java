@@ -240,6 +240,7 @@ public final class ConformCommand implements Callable<Integer> {
         "%d generated suites, %d tests, %d schedules explored, %.1f s%n",
         result.suites(), result.tests(), result.schedules(), result.millis() / 1000.0);
     out.println(timeLine(result, mutantsMillis, reachMillis));
+    slowestLine(view).ifPresent(out::println);
     (merge.isEmpty() ? cacheLine(result.cache()) : Optional.of(mergeLine(result.cache())))
         .ifPresent(out::println);
     out.println(
@@ -358,6 +359,23 @@ public final class ConformCommand implements Callable<Integer> {
     parts.add("reachability " + seconds(reachMillis));
     return "time: " + String.join(", ", parts);
   }
+
+  /**
+   * The cells that took longest (issue 18 item 3): "slowest cells: riscv on kvm 41.2 s, ...(shared
+   * judgements count in each cell that needs them)"; none when every cell was cached.
+   */
+  static Optional<String> slowestLine(ReportView view) {
+    List<ReportView.Slow> slowest = view.slowest(SLOWEST);
+    if (slowest.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        "slowest cells: "
+            + slowest.stream().map(s -> s.cell() + " " + s.time()).collect(Collectors.joining(", "))
+            + " (a judgement shared by several cells counts in each)");
+  }
+
+  private static final int SLOWEST = 3;
 
   private static String seconds(long millis) {
     return String.format(Locale.ROOT, "%.1f s", millis / 1000.0);

@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -142,6 +143,9 @@ public final class Matrix {
     needs.forEach(n -> representatives.putIfAbsent(n.key(), n));
     shard.ifPresent(s -> keepOwn(s, representatives));
     Map<String, Optional<MatrixCell.Failure>> byKey = new HashMap<>();
+    // How long each judgement's tests took: those that ran now, and the cached ones when they ran.
+    Map<String, Long> ranMillis = new HashMap<>();
+    Map<String, Long> cachedMillis = new HashMap<>();
     Map<String, String> cacheKeys = cacheKeys(representatives.values());
     Set<String> readLockers = new TreeSet<>();
     int reusedTests = 0;
@@ -154,6 +158,7 @@ public final class Matrix {
               : cache.flatMap(c -> c.judgement(cacheKeys.get(rep.key())));
       if (cached.isPresent()) {
         byKey.put(rep.key(), cached.get().outcome().map(Matrix::fromCache));
+        cachedMillis.put(rep.key(), cached.get().millis());
         reusedTests += cached.get().tests();
         readLockers.addAll(cached.get().readLockers());
       } else {
@@ -180,7 +185,7 @@ public final class Matrix {
       return new MatrixResult(
           specs.stream().map(NamedSpec::name).toList(),
           sets,
-          cells(needs, byKey),
+          cells(needs, byKey, new Times(ranMillis, cachedMillis)),
           0,
           0,
           0,
@@ -227,6 +232,7 @@ public final class Matrix {
               (key, judgement) -> {
                 readLockers.addAll(judgement.readLockers());
                 byKey.put(key, judgement.outcome().map(Matrix::fromCache));
+                ranMillis.put(key, judgement.millis());
                 // A cut-short exploration depends on the machine's speed, not on the inputs.
                 if (!judgement
                     .outcome()
@@ -238,7 +244,7 @@ public final class Matrix {
       return new MatrixResult(
           specs.stream().map(NamedSpec::name).toList(),
           sets,
-          cells(needs, byKey),
+          cells(needs, byKey, new Times(ranMillis, cachedMillis)),
           suiteOfBinding.size(),
           outcomes.size(),
           run.schedules(),
@@ -389,7 +395,7 @@ public final class Matrix {
 
   private static MatrixCell.Failure fromCache(ResultCache.Failure f) {
     return new MatrixCell.Failure(
-        f.obligation(), f.binding(), f.testName(), f.report(), f.reproduce());
+        f.obligation(), f.binding(), f.testName(), f.report(), f.reproduce(), f.steps());
   }
 
   /** The cells ("set on spec") with a judgement among {@code rerun}. */
@@ -438,10 +444,16 @@ public final class Matrix {
                   .map(
                       f ->
                           new ResultCache.Failure(
-                              f.obligation(), f.binding(), f.testName(), f.report(), f.reproduce()))
+                              f.obligation(),
+                              f.binding(),
+                              f.testName(),
+                              f.report(),
+                              f.reproduce(),
+                              f.steps()))
                   .orElse(null),
               mine.size(),
-              handlerClasses(rep).stream().filter(tookReadLock::contains).toList()));
+              handlerClasses(rep).stream().filter(tookReadLock::contains).toList(),
+              mine.stream().mapToLong(SuiteLauncher.TestOutcome::millis).sum()));
     }
     outcomes.stream()
         .filter(o -> o.method().equals("specUnchangedSinceGeneration") && o.failure().isPresent())
@@ -475,7 +487,8 @@ public final class Matrix {
         rep.binding().displayName(),
         outcome.displayName(),
         report,
-        reproduce(rep, outcome, replay));
+        reproduce(rep, outcome, replay),
+        failure.steps());
   }
 
   /**
@@ -539,20 +552,34 @@ public final class Matrix {
         .findFirst();
   }
 
+  /** The time of each judgement's tests: those run now, and the cached ones when they ran. */
+  private record Times(Map<String, Long> ran, Map<String, Long> cached) {}
+
   private Map<String, MatrixCell> cells(
-      List<Need> needs, Map<String, Optional<MatrixCell.Failure>> byKey) {
+      List<Need> needs, Map<String, Optional<MatrixCell.Failure>> byKey, Times times) {
+    // How many cells need each judgement: one that more than one needs is shared (run once).
+    Map<String, Set<String>> cellsOfKey = new HashMap<>();
+    needs.forEach(
+        n ->
+            cellsOfKey
+                .computeIfAbsent(n.key(), k -> new HashSet<>())
+                .add(MatrixResult.key(n.set(), n.spec())));
+    Map<String, Integer> sharing = new HashMap<>();
+    cellsOfKey.forEach((key, cellSet) -> sharing.put(key, cellSet.size()));
     Map<String, MatrixCell> cells = new LinkedHashMap<>();
     for (NamedSpec spec : specs) {
       for (HandlerSet set : sets) {
         TreeSet<String> failed = new TreeSet<>(Comparator.comparingInt(Matrix::number));
         Map<String, MatrixCell.Failure> failures = new LinkedHashMap<>();
         int checked = 0;
+        CellTimes time = new CellTimes(times.ran(), times.cached(), sharing);
         for (Need need : needs) {
           // A shard's run has only its own judgements.
           if (need.set().equals(set.name())
               && need.spec().equals(spec.name())
               && byKey.containsKey(need.key())) {
             checked++;
+            time.add(need.key());
             byKey
                 .get(need.key())
                 .ifPresent(
@@ -570,7 +597,7 @@ public final class Matrix {
         }
         cells.put(
             MatrixResult.key(set.name(), spec.name()),
-            new MatrixCell(set.name(), spec.name(), failed, failures, checked));
+            new MatrixCell(set.name(), spec.name(), failed, failures, checked, time.time()));
       }
     }
     return cells;

@@ -2,6 +2,8 @@ package dev.walkspec.conform;
 
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
+import dev.walkspec.runtime.explore.Counterexample;
+import dev.walkspec.runtime.explore.StepRow;
 import dev.walkspec.suite.ConformanceFailure;
 import dev.walkspec.suite.ExploredFailure;
 import dev.walkspec.suite.HandlerSuite;
@@ -15,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 import java.util.logging.Level;
@@ -37,13 +40,25 @@ import org.junit.platform.launcher.core.LauncherFactory;
 final class SuiteLauncher {
   /**
    * How a test failed: the failure's message and, when the failure carries it, the obligation it
-   * found broken (an explored counterexample's, a conformance failure's rule, or inconclusive).
+   * found broken (an explored counterexample's, a conformance failure's rule, or inconclusive), and
+   * an explored counterexample's step rows (from the explorer's model; empty otherwise).
    */
-  record Failure(String message, Optional<String> obligation) {}
+  record Failure(String message, Optional<String> obligation, List<StepRow> steps) {
+    Failure {
+      steps = steps == null ? List.of() : List.copyOf(steps);
+    }
+  }
 
-  /** What one test method did: its class, method, display name, and the failure if it failed. */
+  /**
+   * What one test method did: its class, method, display name, the failure if it failed, and its
+   * wall-clock time from start to end (the report's per-cell durations add these up).
+   */
   record TestOutcome(
-      String className, String method, String displayName, Optional<Failure> failure) {}
+      String className,
+      String method,
+      String displayName,
+      Optional<Failure> failure,
+      long millis) {}
 
   /**
    * Every test's outcome in the order of the classes given, how many schedules the explored ones
@@ -127,9 +142,16 @@ final class SuiteLauncher {
   /** Passes on the outcome of every test method (containers are skipped). */
   private static final class Recorder implements TestExecutionListener {
     private final Events events;
+    // When each test began, by its unique id (JUnit may report from the engine's threads).
+    private final Map<String, Long> began = new ConcurrentHashMap<>();
 
     Recorder(Events events) {
       this.events = events;
+    }
+
+    @Override
+    public void executionStarted(TestIdentifier test) {
+      began.put(test.getUniqueId(), System.nanoTime());
     }
 
     @Override
@@ -154,15 +176,27 @@ final class SuiteLauncher {
                       result
                           .getThrowable()
                           .orElse(new AssertionError("aborted: " + result.getStatus()))));
+      Long start = began.remove(test.getUniqueId());
+      long millis = start == null ? 0 : (System.nanoTime() - start) / 1_000_000;
       events
           .outcome()
           .accept(
-              new TestOutcome(m.getClassName(), m.getMethodName(), test.getDisplayName(), failure));
+              new TestOutcome(
+                  m.getClassName(), m.getMethodName(), test.getDisplayName(), failure, millis));
     }
   }
 
   private static Failure failure(Throwable thrown) {
-    return new Failure(String.valueOf(thrown.getMessage()), brokenObligation(thrown));
+    return new Failure(
+        String.valueOf(thrown.getMessage()), brokenObligation(thrown), stepRows(thrown));
+  }
+
+  /** The rows of an explored counterexample's step table, as the explorer made them. */
+  private static List<StepRow> stepRows(Throwable failure) {
+    if (failure instanceof ExploredFailure explored && explored.result() != null) {
+      return explored.result().counterexample().map(Counterexample::stepRows).orElse(List.of());
+    }
+    return List.of();
   }
 
   /** The obligation a failure found broken, when it carries one. */

@@ -2,6 +2,7 @@ package dev.walkspec.conform;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.walkspec.runtime.explore.StepRow;
 import dev.walkspec.runtime.world.LocklessReadLocks;
 import java.io.BufferedReader;
 import java.io.FileDescriptor;
@@ -26,7 +27,8 @@ public final class SuiteWorker {
   /**
    * One line of a worker's output. Fields its kind does not have are null (and not written); a
    * test's {@code failure} is its message when it failed, {@code obligation} the one it found
-   * broken when the failure names one.
+   * broken when the failure names one, {@code steps} an explored counterexample's step rows; {@code
+   * millis} a test's wall-clock time.
    */
   @JsonInclude(JsonInclude.Include.NON_NULL)
   record Event(
@@ -37,7 +39,9 @@ public final class SuiteWorker {
       String failure,
       String obligation,
       long schedules,
-      List<String> readLockers) {
+      List<String> readLockers,
+      long millis,
+      List<StepRow> steps) {
     enum Kind {
       TEST,
       SCHEDULES,
@@ -54,19 +58,25 @@ public final class SuiteWorker {
           outcome.failure().map(SuiteLauncher.Failure::message).orElse(null),
           outcome.failure().flatMap(SuiteLauncher.Failure::obligation).orElse(null),
           0,
-          null);
+          null,
+          outcome.millis(),
+          outcome
+              .failure()
+              .map(SuiteLauncher.Failure::steps)
+              .filter(l -> !l.isEmpty())
+              .orElse(null));
     }
 
     static Event schedules(long count) {
-      return new Event(Kind.SCHEDULES, null, null, null, null, null, count, null);
+      return new Event(Kind.SCHEDULES, null, null, null, null, null, count, null, 0, null);
     }
 
     static Event classDone(String className) {
-      return new Event(Kind.CLASS_DONE, className, null, null, null, null, 0, null);
+      return new Event(Kind.CLASS_DONE, className, null, null, null, null, 0, null, 0, null);
     }
 
     static Event readLockers(List<String> handlers) {
-      return new Event(Kind.READ_LOCKERS, null, null, null, null, null, 0, handlers);
+      return new Event(Kind.READ_LOCKERS, null, null, null, null, null, 0, handlers, 0, null);
     }
 
     SuiteLauncher.TestOutcome toOutcome() {
@@ -75,7 +85,10 @@ public final class SuiteWorker {
           method,
           displayName,
           Optional.ofNullable(failure)
-              .map(message -> new SuiteLauncher.Failure(message, Optional.ofNullable(obligation))));
+              .map(
+                  message ->
+                      new SuiteLauncher.Failure(message, Optional.ofNullable(obligation), steps)),
+          millis);
     }
   }
 

@@ -109,7 +109,7 @@ class ConformCommandTest {
             "--format",
             "json",
             "--handlers",
-            "X86AlignedStride,TdpTestAgeClears",
+            "X86AlignedStride,TdpTestAgeClears,TdpUnmapReturnsFalse",
             "-o",
             dir.toString(),
             kvm.toString());
@@ -118,10 +118,10 @@ class ConformCommandTest {
     JsonNode json = new ObjectMapper().readTree(run.out());
     assertThat(json.get("specs").toString()).isEqualTo("[\"kvm\"]");
     assertThat(json.get("handlers").toString())
-        .isEqualTo("[\"X86AlignedStride\",\"TdpTestAgeClears\"]");
+        .isEqualTo("[\"X86AlignedStride\",\"TdpTestAgeClears\",\"TdpUnmapReturnsFalse\"]");
     assertThat(json.get("as_expected").asBoolean()).isTrue();
     JsonNode cells = json.get("cells");
-    assertThat(cells).hasSize(2);
+    assertThat(cells).hasSize(3);
     assertThat(cells.get(0).get("status").asText()).isEqualTo("pass");
     assertThat(cells.get(0).get("failed")).isEmpty();
     JsonNode bad = cells.get(1);
@@ -149,9 +149,47 @@ class ConformCommandTest {
             "spec_mutants");
     assertThat(keys(bad))
         .containsExactlyInAnyOrder(
-            "handler", "spec", "status", "failed", "expected", "checked", "failures");
+            "handler", "spec", "status", "failed", "expected", "checked", "failures", "duration");
     assertThat(keys(bad.get("failures").get(0)))
-        .containsExactlyInAnyOrder("obligation", "binding", "test_name", "report", "reproduce");
+        .containsExactlyInAnyOrder(
+            "obligation", "binding", "test_name", "report", "reproduce", "steps");
+    assertThat(bad.get("failures").get(0).get("steps")).as("a one-call failure").isEmpty();
+    // An explored counterexample's steps are data (issue 18 item 4), the rows of its text table.
+    JsonNode explored = cells.get(2).get("failures").get(1);
+    assertThat(explored.get("obligation").asText()).isEqualTo("H12");
+    JsonNode steps = explored.get("steps");
+    assertThat(steps).isNotEmpty();
+    JsonNode first = steps.get(0);
+    assertThat(keys(first))
+        .containsExactly(
+            "step",
+            "last_step",
+            "count",
+            "kind",
+            "actor",
+            "actor_name",
+            "preemption",
+            "breaking",
+            "broke",
+            "text",
+            "call",
+            "operation",
+            "resumed",
+            "target",
+            "entry",
+            "before",
+            "after",
+            "blocked_on",
+            "notes");
+    JsonNode last = steps.get(steps.size() - 1);
+    assertThat(last.get("breaking").asBoolean()).isTrue();
+    assertThat(last.get("broke").asText()).isEqualTo("H12");
+    assertThat(explored.get("report").asText())
+        .as("the text table is kept, and shows the same breaking step")
+        .contains(last.get("text").asText() + "  <-- H12");
+    for (JsonNode step : steps) {
+      assertThat(explored.get("report").asText()).contains(step.get("text").asText());
+    }
     assertThat(keys(json.get("run")))
         .containsExactlyInAnyOrder("date", "jdk", "cores", "seed", "tries", "budget", "command");
     JsonNode port = json.get("findings").get(0);
@@ -161,7 +199,7 @@ class ConformCommandTest {
     assertThat(port.get("kind").asText()).isEqualTo("what-if");
     assertThat(keys(json.get("self_test")))
         .containsExactlyInAnyOrder("planted", "as_listed", "not_as_listed");
-    assertThat(json.get("self_test").get("planted").asInt()).isEqualTo(1);
+    assertThat(json.get("self_test").get("planted").asInt()).isEqualTo(2);
     JsonNode mutants = json.get("spec_mutants");
     assertThat(keys(mutants))
         .containsExactlyInAnyOrder(
@@ -268,6 +306,15 @@ class ConformCommandTest {
                 + ", reachability"
                 + seconds
                 + "\\n");
+    // The cells that took longest (issue 18 item 3); the warm run ran none.
+    assertThat(cold.out())
+        .containsPattern(
+            "\\nslowest cells: \\S+ on kvm"
+                + seconds
+                + "(, \\S+ on kvm"
+                + seconds
+                + ")? \\(a judgement shared by several cells counts in each\\)\\n");
+    assertThat(warm.out()).doesNotContain("slowest cells");
     assertThat(warm.out())
         .containsPattern("\\n0 generated suites, 0 tests, 0 schedules explored")
         .containsPattern(
@@ -292,6 +339,85 @@ class ConformCommandTest {
         .containsPattern(
             "cache \\S+: reused [1-9]\\d* of \\d+ judgements \\(.*\\); ran again:"
                 + " TdpUnmapReturnsFalse on kvm\n");
+  }
+
+  /**
+   * Issue 18 item 3: each cell's time. Under two specs that share a judgement (the same handler,
+   * profile, context and obligation: run once), both cells count it and say it is shared; a rerun
+   * from the cache runs nothing, so every cell says "cached" and names what its judgements took
+   * when they ran.
+   */
+  @Test
+  void each_cell_has_its_time_shared_judgements_marked_and_cached_cells_say_cached(
+      @TempDir Path dir) throws Exception {
+    java.util.List<Matrix.NamedSpec> specs = BundledRun.specs(java.util.List.of());
+    String kvm = spec(specs, "kvm");
+    String v7 = spec(specs, "v7-int-results");
+    String cache = dir.resolve("cache").toString();
+    String[] args = {
+      "--no-mutants", "--format", "json", "--handlers", "TdpTestAgeClears", "--cache", cache, "-o"
+    };
+
+    Run cold = conform(concat(args, dir.resolve("cold").toString(), kvm, v7));
+    Run warm = conform(concat(args, dir.resolve("warm").toString(), kvm, v7));
+
+    assertThat(cold.code()).as(cold.err()).isZero();
+    assertThat(warm.code()).as(warm.err()).isZero();
+    JsonNode coldCells = new ObjectMapper().readTree(cold.out()).get("cells");
+    JsonNode warmCells = new ObjectMapper().readTree(warm.out()).get("cells");
+    assertThat(keys(coldCells.get(0).get("duration")))
+        .containsExactly(
+            "shown",
+            "millis",
+            "shared_millis",
+            "judgements_run",
+            "judgements_shared",
+            "judgements_cached",
+            "cached_millis");
+    for (int c = 0; c < 2; c++) {
+      JsonNode ran = coldCells.get(c).get("duration");
+      assertThat(ran.get("judgements_run").asInt()).as("cell %d", c).isPositive();
+      assertThat(ran.get("judgements_cached").asInt()).isZero();
+      assertThat(ran.get("millis").asLong()).isPositive();
+      assertThat(ran.get("shown").asText())
+          .isEqualTo(
+              String.format(java.util.Locale.ROOT, "%.1f s", ran.get("millis").asLong() / 1000.0));
+      // The judgements both specs need ran once, for kvm's column, and count in both cells.
+      assertThat(ran.get("judgements_shared").asInt()).as("cell %d", c).isPositive();
+      assertThat(ran.get("shared_millis").asLong()).isBetween(1L, ran.get("millis").asLong());
+
+      JsonNode reused = warmCells.get(c).get("duration");
+      assertThat(reused.get("shown").asText()).isEqualTo("cached");
+      assertThat(reused.get("judgements_run").asInt()).isZero();
+      assertThat(reused.get("millis").asLong()).isZero();
+      assertThat(reused.get("judgements_cached").asInt())
+          .isEqualTo(ran.get("judgements_run").asInt());
+      assertThat(reused.get("cached_millis").asLong()).isEqualTo(ran.get("millis").asLong());
+    }
+    // The shared judgements took the same time in both cells.
+    assertThat(coldCells.get(1).get("duration").get("shared_millis").asLong())
+        .isEqualTo(coldCells.get(0).get("duration").get("shared_millis").asLong());
+    String html = Files.readString(dir.resolve("cold/report.html"));
+    assertThat(html)
+        .containsPattern(
+            "id=\"cell-TdpTestAgeClears-kvm\" title=\"[^\"]*; ran \\d+ judgements? in \\d+\\.\\d s"
+                + " \\(\\d+\\.\\d s of it in \\d+ judgements? shared with other cells, counted in"
+                + " each\\)\"")
+        .contains("<h3 id=\"slowest\">Slowest cells</h3>");
+    assertThat(Files.readString(dir.resolve("warm/report.html")))
+        .containsPattern(
+            "title=\"[^\"]*; cached: all \\d+ judgements? from the result cache \\(they took"
+                + " \\d+\\.\\d s when they ran\\)\" data-time=\"cached\"")
+        .doesNotContain("id=\"slowest\"");
+  }
+
+  private static String spec(java.util.List<Matrix.NamedSpec> specs, String name) {
+    return specs.stream()
+        .filter(s -> s.name().equals(name))
+        .findFirst()
+        .orElseThrow()
+        .file()
+        .toString();
   }
 
   private static String withoutTimes(String junit) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.walkspec.emit.GeneratedFile;
 import dev.walkspec.emit.SourceCompiler;
+import dev.walkspec.runtime.explore.StepRow;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,8 +30,18 @@ class SuiteWorkersTest {
 
     assertThat(inOne.cell("TdpUnmapReturnsFalse", "kvm").orElseThrow().failed())
         .containsExactly("H11", "H12");
+    // The explored H12 counterexample's step rows come from the explorer's model, in this JVM
+    // and (compared below) from a worker JVM alike; the one-call H11 failure has none.
+    MatrixCell unmap = inOne.cell("TdpUnmapReturnsFalse", "kvm").orElseThrow();
+    assertThat(unmap.failures().get("H12").steps())
+        .isNotEmpty()
+        .filteredOn(StepRow::breaking)
+        .singleElement()
+        .satisfies(r -> assertThat(r.broke()).isEqualTo("H12"));
+    assertThat(unmap.failures().get("H11").steps()).isEmpty();
     assertThat(inOne.readLockers()).contains("dev.walkspec.arch.bad.TdpAgeTakesMmuLock");
-    assertThat(onTwo.cells()).isEqualTo(inOne.cells());
+    assertThat(withoutTimes(onTwo)).isEqualTo(withoutTimes(inOne));
+    assertThat(inOne.cells().values()).allSatisfy(c -> assertThat(c.time().ran()).isPositive());
     assertThat(onTwo.readLockers()).isEqualTo(inOne.readLockers());
     assertThat(onTwo.tests()).isEqualTo(inOne.tests());
     assertThat(onTwo.schedules()).isEqualTo(inOne.schedules()).isPositive();
@@ -55,8 +66,9 @@ class SuiteWorkersTest {
       "package t;\n"
           + "public class SecondSuite {\n"
           + "  @org.junit.jupiter.api.Test\n"
-          + "  void passes(org.junit.jupiter.api.TestReporter reporter) {\n"
+          + "  void passes(org.junit.jupiter.api.TestReporter reporter) throws Exception {\n"
           + "    reporter.publishEntry(\"walkspec.schedules\", \"5\");\n"
+          + "    Thread.sleep(200);\n"
           + "  }\n"
           + "}\n";
   private static final String EXITS =
@@ -104,7 +116,47 @@ class SuiteWorkersTest {
               assertThat(o.failure().orElseThrow().obligation()).contains("H11");
             });
     assertThat(here.schedules()).isEqualTo(12);
-    assertThat(there).isEqualTo(here);
+    // Each test's wall-clock time comes back from the worker JVM too (issue 18 item 3): the
+    // sleeping one took its 200 ms at least; times differ from run to run, all else is the same.
+    for (SuiteLauncher.Run run : List.of(here, there)) {
+      assertThat(run.outcomes())
+          .filteredOn(o -> o.className().equals("t.SecondSuite"))
+          .singleElement()
+          .satisfies(o -> assertThat(o.millis()).isBetween(200L, 60_000L));
+    }
+    assertThat(withoutTimes(there)).isEqualTo(withoutTimes(here));
+  }
+
+  private static SuiteLauncher.Run withoutTimes(SuiteLauncher.Run run) {
+    return new SuiteLauncher.Run(
+        run.outcomes().stream()
+            .map(
+                o ->
+                    new SuiteLauncher.TestOutcome(
+                        o.className(), o.method(), o.displayName(), o.failure(), 0))
+            .toList(),
+        run.schedules(),
+        run.readLockers());
+  }
+
+  /** The cells without their times, which differ from run to run. */
+  private static Map<String, MatrixCell> withoutTimes(MatrixResult result) {
+    Map<String, MatrixCell> cells = new LinkedHashMap<>();
+    result
+        .cells()
+        .forEach(
+            (key, c) ->
+                cells.put(
+                    key,
+                    new MatrixCell(
+                        c.set(),
+                        c.spec(),
+                        c.failed(),
+                        c.failures(),
+                        c.checked(),
+                        new MatrixCell.Time(
+                            0, 0, c.time().ran(), c.time().shared(), c.time().cached(), 0))));
+    return cells;
   }
 
   @Test

@@ -3,6 +3,7 @@ package dev.walkspec.conform.cache;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.walkspec.mutate.MutantOutcome;
+import dev.walkspec.runtime.explore.StepRow;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -22,10 +23,11 @@ public final class ResultCache {
 
   /**
    * What one judgement of the matrix decided: the failure (null when it passed), how many tests it
-   * took, and which of its handler classes took the MMU lock for read inside a lockless walk (the
-   * advisory notes of issue 17, which a reused judgement must still give).
+   * took, which of its handler classes took the MMU lock for read inside a lockless walk (the
+   * advisory notes of issue 17, which a reused judgement must still give), and the wall-clock time
+   * of its tests when they ran (a reused judgement's cell says "cached" and names that time).
    */
-  public record Judgement(Failure failure, int tests, List<String> readLockers) {
+  public record Judgement(Failure failure, int tests, List<String> readLockers, long millis) {
     public Judgement {
       readLockers = readLockers == null ? List.of() : List.copyOf(readLockers);
     }
@@ -36,11 +38,20 @@ public final class ResultCache {
   }
 
   /**
-   * A failure as the matrix keeps it: the obligation, where, the test, its report and the command
-   * that reproduces it.
+   * A failure as the matrix keeps it: the obligation, where, the test, its report, the command that
+   * reproduces it, and an explored counterexample's step rows (empty for others).
    */
   public record Failure(
-      String obligation, String binding, String testName, String report, String reproduce) {}
+      String obligation,
+      String binding,
+      String testName,
+      String report,
+      String reproduce,
+      List<StepRow> steps) {
+    public Failure {
+      steps = steps == null ? List.of() : List.copyOf(steps);
+    }
+  }
 
   private final Path dir;
   private final List<Path> alsoReadFrom;

@@ -71,7 +71,11 @@ public final class ReportBuilder {
                 sorted(cell).stream()
                     .map(f -> new ReportView.Link(f.obligation(), anchor + "-" + f.obligation()))
                     .toList(),
-                title(set, spec, cell, want, expected, result)));
+                title(set, spec, cell, want, expected, result),
+                cell.time().shown(),
+                cell.time().isCached() ? 0 : cell.time().millis(),
+                cell.time().describe(),
+                anchor));
         for (MatrixCell.Failure f : sorted(cell)) {
           failures.add(
               failure(
@@ -224,6 +228,11 @@ public final class ReportBuilder {
     return set.name() + " on " + spec + " " + outcome + "; " + expectation;
   }
 
+  /** The id of a set's row in the findings table. */
+  static String findingAnchor(String set) {
+    return "finding-" + set.replaceAll("[^A-Za-z0-9_-]", "_");
+  }
+
   static String anchor(String set, String spec) {
     return "cell-" + (set + "-" + spec).replaceAll("[^A-Za-z0-9_-]", "_");
   }
@@ -255,7 +264,8 @@ public final class ReportBuilder {
         report,
         f.reproduce(),
         steps.map(SequenceDiagram::of),
-        steps.isPresent() ? Optional.empty() : pageTables(report));
+        steps.isPresent() ? Optional.empty() : pageTables(report),
+        set.kind().label());
   }
 
   /** The walker rules an obligation cites, each with its kind and where the spec states it. */

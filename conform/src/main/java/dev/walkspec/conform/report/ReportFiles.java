@@ -24,9 +24,10 @@ import javax.xml.stream.XMLStreamWriter;
 
 /**
  * Writes a conformance run's reports into a directory: {@code report.html} (self-contained: inline
- * CSS and SVG, no script, nothing fetched), {@code junit.xml} for CI (one test case per cell,
- * failing when the cell differs from the expected outcomes) and {@code summary.md} for a
- * pull-request comment. Each file is written beside its target and moved into place.
+ * CSS, SVG and one inline script for filtering the counterexamples, nothing fetched; without script
+ * it shows everything), {@code junit.xml} for CI (one test case per cell, failing when the cell
+ * differs from the expected outcomes) and {@code summary.md} for a pull-request comment. Each file
+ * is written beside its target and moved into place.
  */
 public final class ReportFiles {
   public static final String HTML = "report.html";

@@ -48,7 +48,8 @@ public final class ReportJson {
 
   /**
    * One cell: the obligations it broke and the ones expected-outcomes.tsv says it breaks, its
-   * status as the HTML report colours it, and the first failure of each broken obligation.
+   * status as the HTML report colours it, the first failure of each broken obligation, and how long
+   * its judgements took.
    */
   public record Cell(
       String handler,
@@ -57,7 +58,34 @@ public final class ReportJson {
       Set<String> failed,
       Set<String> expected,
       int checked,
-      List<MatrixCell.Failure> failures) {}
+      List<MatrixCell.Failure> failures,
+      Duration duration) {}
+
+  /**
+   * A cell's time (see {@link MatrixCell.Time}): {@code shown} as the report shows it ("12.3 s",
+   * "cached", "-"), {@code millis} of the judgements that ran now, {@code sharedMillis} the part of
+   * it from judgements other cells shared (counted in each), how many judgements ran, were shared,
+   * came from the cache, and what the cached ones took when they ran.
+   */
+  public record Duration(
+      String shown,
+      long millis,
+      long sharedMillis,
+      int judgementsRun,
+      int judgementsShared,
+      int judgementsCached,
+      long cachedMillis) {
+    static Duration of(MatrixCell.Time time) {
+      return new Duration(
+          time.shown(),
+          time.millis(),
+          time.sharedMillis(),
+          time.ran(),
+          time.shared(),
+          time.cached(),
+          time.cachedMillis());
+    }
+  }
 
   public static String of(
       ReportView view, MatrixResult result, ExpectedOutcomes expected, String reportPath)
@@ -75,7 +103,8 @@ public final class ReportJson {
                 cell.failed(),
                 new TreeSet<>(expected.expected(row.set(), spec, result.specs()).getKey()),
                 cell.checked(),
-                cell.failuresInOrder()));
+                cell.failuresInOrder(),
+                Duration.of(cell.time())));
       }
     }
     Run run =

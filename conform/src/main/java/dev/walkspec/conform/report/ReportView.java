@@ -1,5 +1,6 @@
 package dev.walkspec.conform.report;
 
+import dev.walkspec.conform.HandlerSet;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -68,6 +69,38 @@ public record ReportView(
       return failures.stream().skip(1).map(Failure::anchor).toList();
     }
 
+    /** The matrix cells of this card, by spec: its links back to the matrix. */
+    public List<Link> cells() {
+      return failures.stream()
+          .map(f -> new Link(f.spec(), ReportBuilder.anchor(f.set(), f.spec())))
+          .toList();
+    }
+
+    /** Whether the card is walkspec's self-test (a planted bug) rather than a kernel finding. */
+    public boolean planted() {
+      return first().kind().equals(HandlerSet.Kind.PLANTED.label());
+    }
+
+    /**
+     * Where the card's set is summed up: its row of the findings table, or the self-test for a
+     * planted bug (which the findings table leaves out).
+     */
+    public String summaryAnchor() {
+      return planted() ? "self-test" : ReportBuilder.findingAnchor(first().set());
+    }
+
+    /**
+     * What the report's filter searches, lower case: the set, the specs, the operation, the test
+     * name and the obligation (the script matches an obligation id such as "h3" against the
+     * obligation alone, any other word anywhere in this).
+     */
+    public String search() {
+      Failure f = first();
+      return String.join(
+              " ", f.set(), f.obligation(), specs().replace(",", ""), f.binding(), f.test())
+          .toLowerCase(java.util.Locale.ROOT);
+    }
+
     /** The distinct reasons the expected outcomes give the cells of this card. */
     public List<String> reasons() {
       return failures.stream().map(Failure::reason).filter(r -> !r.isEmpty()).distinct().toList();
@@ -127,12 +160,54 @@ public record ReportView(
   /**
    * A cell: its text ("pass", "H4 H5"), how it compares with the expected outcomes ("pass",
    * "expected", "unexpected", "missing", "na"), a link to the counterexample of each obligation it
-   * broke, and a sentence for the tooltip.
+   * broke, a sentence for the tooltip, and how long its judgements took ({@code time}: "12.3 s",
+   * "cached" or "-"; {@code millis}, 0 when cached; {@code timeTitle}, the sentence that says which
+   * part was shared with other cells), and the cell's own anchor (its counterexamples' anchors
+   * start with it; their cards link back to it).
    */
-  public record Cell(String text, String status, List<Link> links, String title) {
+  public record Cell(
+      String text,
+      String status,
+      List<Link> links,
+      String title,
+      String time,
+      long millis,
+      String timeTitle,
+      String anchor) {
     public Cell {
       links = List.copyOf(links);
     }
+  }
+
+  /** A cell among the slowest: "TdpAgePlainStore on kvm", its time and what of it was shared. */
+  public record Slow(String cell, String anchor, String time, String detail) {}
+
+  /** The {@code n} cells whose judgements took longest in this run (cached cells took none). */
+  public List<Slow> slowest(int n) {
+    record At(Row row, int column) {
+      Cell cell() {
+        return row.cells().get(column);
+      }
+    }
+    List<At> all = new ArrayList<>();
+    for (Row row : rows) {
+      for (int c = 0; c < row.cells().size(); c++) {
+        if (row.cells().get(c).millis() > 0) {
+          all.add(new At(row, c));
+        }
+      }
+    }
+    return all.stream()
+        .sorted(java.util.Comparator.comparingLong((At a) -> a.cell().millis()).reversed())
+        .limit(n)
+        .map(
+            a ->
+                new Slow(
+                    a.row().set() + " on " + specs.get(a.column()),
+                    ReportBuilder.anchor(a.row().set(), specs.get(a.column())),
+                    a.cell().time(),
+                    a.cell().timeTitle()))
+        .toList();
   }
 
   /** An obligation id in a cell, and the anchor of its counterexample. */
@@ -141,7 +216,7 @@ public record ReportView(
   /**
    * One broken obligation in one cell, with its counterexample: the obligation as the spec states
    * it, the walker rules it cites (with where the spec writes them), what the check found, and the
-   * counterexample's steps as a diagram.
+   * counterexample's steps as a diagram; {@code kind} is the set's ("kernel port", "planted bug").
    */
   public record Failure(
       String anchor,
@@ -159,7 +234,8 @@ public record ReportView(
       String report,
       String reproduce,
       Optional<SequenceDiagram> diagram,
-      Optional<String> pageTables) {}
+      Optional<String> pageTables,
+      String kind) {}
 
   /**
    * Per spec: every obligation and every rule (walker rules W*, operations C*), what exercises it,

@@ -2,6 +2,7 @@ package dev.walkspec.conform.cache;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.walkspec.runtime.explore.StepRow;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -25,9 +26,52 @@ class ResultCacheTest {
                 "clear_young[x86]",
                 "H9 coverage",
                 "walkspec: H9 ...",
-                "walkspec conform --handlers riscv --keep-suites target/walkspec-suites kvm.walk"),
+                "walkspec conform --handlers riscv --keep-suites target/walkspec-suites kvm.walk",
+                // An explored counterexample's step rows read back too (issue 18 item 4).
+                List.of(
+                    new StepRow(
+                        12,
+                        12,
+                        1,
+                        StepRow.STEP,
+                        0,
+                        "wrprot",
+                        true,
+                        true,
+                        "H5",
+                        "EntryCursor.store: store page#2[0] on 0x40",
+                        "EntryCursor.store",
+                        "store",
+                        false,
+                        "page#2",
+                        "0",
+                        "0x40",
+                        null,
+                        null,
+                        List.of("a note")),
+                    new StepRow(
+                        5,
+                        516,
+                        512,
+                        StepRow.FOLDED,
+                        1,
+                        "teardown",
+                        false,
+                        false,
+                        null,
+                        "PageTables.free: load page#6[0..511] = 0x0",
+                        null,
+                        null,
+                        false,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        List.of()))),
             3,
-            List.of("s390.Age"));
+            List.of("s390.Age"),
+            1_234);
 
     cache.putJudgement(KEY, judgement);
 
@@ -41,7 +85,7 @@ class ResultCacheTest {
   @Test
   void a_pass_is_stored_as_no_failure() {
     ResultCache cache = ResultCache.at(dir);
-    cache.putJudgement(KEY, new ResultCache.Judgement(null, 5, List.of()));
+    cache.putJudgement(KEY, new ResultCache.Judgement(null, 5, List.of(), 40));
 
     assertThat(cache.judgement(KEY).orElseThrow().outcome()).isEmpty();
   }
@@ -51,7 +95,7 @@ class ResultCacheTest {
     ResultCache cache = ResultCache.at(dir);
     assertThat(cache.judgement(KEY)).isEmpty();
 
-    cache.putJudgement(KEY, new ResultCache.Judgement(null, 5, List.of()));
+    cache.putJudgement(KEY, new ResultCache.Judgement(null, 5, List.of(), 40));
     try (Stream<Path> files = Files.walk(dir)) {
       Path entry = files.filter(Files::isRegularFile).findFirst().orElseThrow();
       Files.writeString(entry, "{\"failure\": nul");

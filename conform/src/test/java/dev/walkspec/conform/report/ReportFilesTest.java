@@ -249,6 +249,130 @@ class ReportFilesTest {
         .contains("1 of 1 planted bugs caught exactly as expected-outcomes.tsv lists");
   }
 
+  /**
+   * Issue 18 item 3: the filter's controls are in the page but hidden until the script shows them
+   * (without script every card shows); every card has an id, what the filter reads, and links back
+   * to its matrix cells and to its set's row of the findings (the self-test for a planted bug),
+   * each to an element of the page; the script is inline, nothing is fetched.
+   */
+  @Test
+  void every_card_has_an_id_filter_data_and_links_back_to_its_cells_and_findings() {
+    org.jsoup.nodes.Document doc = org.jsoup.Jsoup.parse(ReportFiles.html(view));
+    org.jsoup.nodes.Element filter = doc.getElementById("filter");
+    assertThat(filter).isNotNull();
+    assertThat(filter.hasAttr("hidden")).as("shown by the script only").isTrue();
+    assertThat(filter.select("input#filter-text[type=search]")).hasSize(1);
+    assertThat(filter.select("input#filter-kernel[type=checkbox]")).hasSize(1);
+    assertThat(filter.select("input#filter-planted[type=checkbox]")).hasSize(1);
+    assertThat(doc.select("script")).hasSize(1);
+    assertThat(doc.select("script[src], link, img, iframe")).isEmpty();
+
+    org.jsoup.select.Elements cards = doc.select("div.failure");
+    assertThat(cards.eachAttr("id"))
+        .containsExactly(
+            "cell-X86AlignedStride-v4-v6_14-locked-aging-H5",
+            "cell-TdpAgePlainStore-kvm-H4",
+            "cell-TdpAgePlainStore-v4-v6_14-locked-aging-H5");
+    assertThat(cards.eachAttr("data-kind"))
+        .containsExactly("what-if", "planted bug", "planted bug");
+    assertThat(cards.eachAttr("data-obligation")).containsExactly("H5", "H4", "H5");
+    assertThat(cards.get(1).attr("data-search"))
+        .isEqualTo(
+            "tdpageplainstore h4 kvm clear_flush_young[x86]"
+                + " clear_flush_young[x86] tdpageplainstore h4");
+    assertThat(cards.get(0).select("p.back a").eachAttr("href"))
+        .containsExactly(
+            "#matrix", "#cell-X86AlignedStride-v4-v6_14-locked-aging", "#finding-X86AlignedStride");
+    assertThat(cards.get(2).select("p.back a").eachAttr("href"))
+        .containsExactly("#matrix", "#cell-TdpAgePlainStore-v4-v6_14-locked-aging", "#self-test");
+    for (org.jsoup.nodes.Element link : doc.select("a[href^=#]")) {
+      assertThat(doc.getElementById(link.attr("href").substring(1)))
+          .as("target of %s", link.attr("href"))
+          .isNotNull();
+    }
+    assertThat(doc.select("td.cell").eachAttr("id"))
+        .containsExactly(
+            "cell-X86AlignedStride-kvm",
+            "cell-X86AlignedStride-v4-v6_14-locked-aging",
+            "cell-TdpAgePlainStore-kvm",
+            "cell-TdpAgePlainStore-v4-v6_14-locked-aging");
+  }
+
+  /**
+   * Issue 18 item 3: each cell's time in its tooltip, "cached" for a cell whose judgements all came
+   * from the cache, and the slowest cells in the run section (cached ones took nothing now).
+   */
+  @Test
+  void cells_show_their_time_shared_part_and_cached_and_the_slowest_are_listed() {
+    MatrixResult timed =
+        MatrixResult.of(
+            List.of(KVM, V4),
+            List.of(HandlerSets.named("X86AlignedStride").orElseThrow()),
+            List.of(
+                new MatrixCell(
+                    "X86AlignedStride",
+                    KVM,
+                    new TreeSet<>(),
+                    Map.of(),
+                    30,
+                    new MatrixCell.Time(12_340, 2_000, 10, 3, 0, 0)),
+                new MatrixCell(
+                    "X86AlignedStride",
+                    V4,
+                    new TreeSet<>(),
+                    Map.of(),
+                    30,
+                    new MatrixCell.Time(0, 0, 0, 0, 12, 4_560))),
+            1,
+            30,
+            0,
+            20_000);
+    ReportView timedView =
+        ReportBuilder.build(
+            timed,
+            ExpectedOutcomes.bundled(),
+            BundledRun.specs(List.of()).stream()
+                .filter(s -> s.name().equals(KVM) || s.name().equals(V4))
+                .toList(),
+            Optional.empty(),
+            RUN);
+
+    assertThat(timedView.rows().get(0).cells())
+        .extracting(ReportView.Cell::time, ReportView.Cell::millis, ReportView.Cell::timeTitle)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(
+                "12.3 s",
+                12_340L,
+                "ran 10 judgements in 12.3 s (2.0 s of it in 3 judgements shared with other"
+                    + " cells, counted in each)"),
+            org.assertj.core.groups.Tuple.tuple(
+                "cached",
+                0L,
+                "cached: all 12 judgements from the result cache (they took 4.6 s when they"
+                    + " ran)"));
+    assertThat(timedView.slowest(10))
+        .containsExactly(
+            new ReportView.Slow(
+                "X86AlignedStride on kvm",
+                "cell-X86AlignedStride-kvm",
+                "12.3 s",
+                "ran 10 judgements in 12.3 s (2.0 s of it in 3 judgements shared with other"
+                    + " cells, counted in each)"));
+    org.jsoup.nodes.Document doc = org.jsoup.Jsoup.parse(ReportFiles.html(timedView));
+    assertThat(doc.getElementById("cell-X86AlignedStride-v4-v6_14-locked-aging").attr("title"))
+        .endsWith(
+            "; cached: all 12 judgements from the result cache (they took 4.6 s when they ran)");
+    assertThat(doc.select("ol.slowest li").eachText())
+        .containsExactly(
+            "X86AlignedStride on kvm: 12.3 s (ran 10 judgements in 12.3 s (2.0 s of it in 3"
+                + " judgements shared with other cells, counted in each))");
+    assertThat(doc.select("ol.slowest a").attr("href")).isEqualTo("#cell-X86AlignedStride-kvm");
+    // A made-up cell was not timed: no time sentence in its tooltip, no slowest list.
+    assertThat(ReportFiles.html(view))
+        .doesNotContain("judgements from the result cache")
+        .doesNotContain("id=\"slowest\"");
+  }
+
   @Test
   void coverage_says_not_run_where_nothing_that_could_falsify_ran() {
     MatrixResult portsOnly =

@@ -110,9 +110,70 @@ class ReportRenderTest {
       String id = link.attr("href").substring(1);
       assertThat(doc.getElementById(id)).as("target of %s", link.attr("href")).isNotNull();
     }
+    // Issue 18 item 3: one inline script, the filter's controls, an id on every card (unique).
     assertThat(doc.select("script, link, img, iframe"))
-        .as("self-contained: nothing fetched")
-        .isEmpty();
+        .as("self-contained: nothing fetched, one inline script")
+        .singleElement()
+        .satisfies(script -> assertThat(script.tagName()).isEqualTo("script"))
+        .satisfies(script -> assertThat(script.hasAttr("src")).isFalse());
+    assertThat(doc.select("#filter input#filter-text, #filter input#filter-kernel")).hasSize(2);
+    assertThat(doc.select("#filter input#filter-planted")).hasSize(1);
+    List<String> ids = failures.stream().map(Element::id).toList();
+    assertThat(ids).doesNotContain("").doesNotHaveDuplicates();
+    for (Element failure : failures) {
+      assertThat(failure.select("p.back a[href^=#cell-]")).as(failure.id()).isNotEmpty();
+      assertThat(failure.attr("data-obligation")).as(failure.id()).isNotEmpty();
+    }
+    for (Element link : doc.select("div.failure a[href^=#], table#findings-table a[href^=#]")) {
+      String id = link.attr("href").substring(1);
+      assertThat(doc.getElementById(id)).as("target of %s", link.attr("href")).isNotNull();
+    }
+  }
+
+  /**
+   * Issue 18 item 3, in the browser: the page opened as report.html#filter=H3 shows the H3 cards
+   * only (an obligation id names the card's obligation: not H13) and shows the controls;
+   * ?filter=...&only=planted combines a word with the planted-bugs toggle. The expected cards are
+   * read from the cards' own data, not from the script.
+   */
+  @Test
+  void chromium_filters_the_cards_by_the_url() throws Exception {
+    Path html = FullRun.get().reportDir().resolve(ReportFiles.HTML).toAbsolutePath();
+    Path chromium = chromium();
+    Path profile = Files.createTempDirectory("walkspec-chromium");
+
+    Result h3 = run(chromium, profile, "--dump-dom", html.toUri() + "#filter=H3");
+    assertThat(h3.exitCode()).as("stderr:%n%s", h3.err()).isZero();
+    assertThat(errors(h3.err())).isEmpty();
+    Document doc = Jsoup.parse(h3.out());
+    assertThat(doc.getElementById("filter").hasAttr("hidden")).as("the script shows it").isFalse();
+    List<Element> cards = doc.select("div.failure");
+    List<Element> shown = cards.stream().filter(c -> !c.hasAttr("hidden")).toList();
+    assertThat(shown).as("H3 cards").isNotEmpty().hasSizeLessThan(cards.size());
+    assertThat(cards)
+        .allSatisfy(
+            c ->
+                assertThat(c.hasAttr("hidden"))
+                    .as(c.id())
+                    .isEqualTo(!c.attr("data-obligation").equals("H3")));
+    assertThat(doc.getElementById("filter-count").text())
+        .isEqualTo(shown.size() + " of " + cards.size() + " counterexamples shown");
+
+    String set = "TdpAgePlainStore";
+    Result planted =
+        run(chromium, profile, "--dump-dom", html.toUri() + "?filter=" + set + "&only=planted");
+    assertThat(planted.exitCode()).as("stderr:%n%s", planted.err()).isZero();
+    Document filtered = Jsoup.parse(planted.out());
+    List<Element> all = filtered.select("div.failure");
+    assertThat(all)
+        .allSatisfy(
+            c ->
+                assertThat(c.hasAttr("hidden"))
+                    .as(c.id())
+                    .isEqualTo(
+                        !(c.attr("data-kind").equals("planted bug")
+                            && c.attr("data-search").contains(set.toLowerCase()))));
+    assertThat(all.stream().filter(c -> !c.hasAttr("hidden"))).isNotEmpty();
   }
 
   private record Result(int exitCode, String out, String err) {}
@@ -150,8 +211,9 @@ class ReportRenderTest {
   }
 
   /**
-   * Lines where the page itself went wrong: console messages (the report has no script, so any is
-   * an error) and failed loads. Chromium's complaints about the machine (no D-Bus, no GPU) are not.
+   * Lines where the page itself went wrong: console messages (the report's script logs nothing, so
+   * any is an error) and failed loads. Chromium's complaints about the machine (no D-Bus, no GPU)
+   * are not.
    */
   static List<String> errors(String log) {
     return log.lines()

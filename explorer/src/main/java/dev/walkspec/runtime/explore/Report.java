@@ -4,8 +4,10 @@ import dev.walkspec.runtime.api.EntryCodec;
 import dev.walkspec.runtime.mmu.TablePage;
 import dev.walkspec.runtime.sched.Op;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Renders a counterexample: a header naming the obligation, the rule and how it was found; the step
@@ -105,7 +107,8 @@ final class Report {
         table,
         replay,
         junit,
-        text.toString());
+        text.toString(),
+        rows(scenario, run));
   }
 
   private static void line(StringBuilder text, String key, String value) {
@@ -117,6 +120,109 @@ final class Report {
     return n + " " + noun + (n == 1 ? "" : "s");
   }
 
+  /** The steps the table shows (up to the breaking one), by number. */
+  private static Map<Integer, Step> shown(RunOutcome run) {
+    Failure failure = run.failure;
+    Map<Integer, Step> steps = new LinkedHashMap<>();
+    for (Step step : run.steps) {
+      if (failure != null && failure.step() > 0 && step.number() > failure.step()) {
+        break;
+      }
+      steps.put(step.number(), step);
+    }
+    return steps;
+  }
+
+  /** The table's rows, folded: each step's cell, the breaking one marked {@code <-- Hn}. */
+  private static List<StepFolding.Row> folded(RunOutcome run) {
+    Failure failure = run.failure;
+    List<StepFolding.Row> steps = new ArrayList<>();
+    for (Step step : shown(run).values()) {
+      String cell = cell(step, run.codec);
+      if (breaks(run, step)) {
+        cell += "  <-- " + failure.obligation();
+      }
+      steps.add(
+          new StepFolding.Row(
+              step.number(), step.number(), step.preemption(), step.actor(), cell, 1, false));
+    }
+    int failing = failure == null ? 0 : failure.step();
+    return StepFolding.fold(StepFolding.markFixed(steps, failing));
+  }
+
+  private static boolean breaks(RunOutcome run, Step step) {
+    return run.failure != null && run.failure.step() == step.number();
+  }
+
+  /**
+   * The table's rows as data, from the steps themselves: a row that is one step unchanged by the
+   * folding names what the step did; a folded or left-out row keeps its text.
+   */
+  static List<StepRow> rows(Scenario scenario, RunOutcome run) {
+    Map<Integer, Step> steps = shown(run);
+    List<StepRow> rows = new ArrayList<>();
+    for (StepFolding.Row row : folded(run)) {
+      Step step = steps.get(row.first());
+      String cell = step == null ? null : cell(step, run.codec);
+      boolean single =
+          row.first() == row.last()
+              && row.count() == 1
+              && step != null
+              && row.text().startsWith(cell);
+      String name = scenario.actorName(row.actor());
+      if (!single) {
+        rows.add(
+            new StepRow(
+                row.first(),
+                row.last(),
+                row.count(),
+                row.folded() ? StepRow.FOLDED : StepRow.LEFT_OUT,
+                row.actor(),
+                name,
+                row.preemption(),
+                false,
+                null,
+                row.text(),
+                null,
+                null,
+                false,
+                null,
+                null,
+                null,
+                null,
+                null,
+                List.of()));
+        continue;
+      }
+      boolean breaking = breaks(run, step);
+      rows.add(
+          new StepRow(
+              step.number(),
+              step.number(),
+              1,
+              StepRow.STEP,
+              step.actor(),
+              name,
+              step.preemption(),
+              breaking,
+              breaking ? run.failure.obligation() : null,
+              cell,
+              step.call,
+              step.op().render(),
+              step.resumed(),
+              step.targetName(),
+              step.index() >= 0 ? step.target().renderIndex(step.index()) : null,
+              step.before == Step.NO_VALUE ? null : hex(step.before),
+              // As the cell reads it: a load writes nothing, a failed write left the value.
+              step.op() == Op.LOAD || step.after == Step.NO_VALUE || step.failed
+                  ? null
+                  : hex(step.after),
+              step.blockedOn,
+              step.notes == null ? List.of() : step.notes));
+    }
+    return rows;
+  }
+
   /** The step table: one column per actor, one row per step. */
   static String table(Scenario scenario, RunOutcome run) {
     int n = scenario.actorCount();
@@ -126,22 +232,7 @@ final class Report {
     for (int a = 0; a < n; a++) {
       header[a + 1] = scenario.actorName(a);
     }
-    Failure failure = run.failure;
-    List<StepFolding.Row> steps = new ArrayList<>();
-    for (Step step : run.steps) {
-      if (failure != null && failure.step() > 0 && step.number() > failure.step()) {
-        break;
-      }
-      String cell = cell(step, run.codec);
-      if (failure != null && failure.step() == step.number()) {
-        cell += "  <-- " + failure.obligation();
-      }
-      steps.add(
-          new StepFolding.Row(
-              step.number(), step.number(), step.preemption(), step.actor(), cell, 1, false));
-    }
-    int failing = failure == null ? 0 : failure.step();
-    for (StepFolding.Row folded : StepFolding.fold(StepFolding.markFixed(steps, failing))) {
+    for (StepFolding.Row folded : folded(run)) {
       String[] row = new String[n + 1];
       row[0] =
           (folded.first() == folded.last()
