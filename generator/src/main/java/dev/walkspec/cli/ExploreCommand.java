@@ -1,6 +1,7 @@
 package dev.walkspec.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.walkspec.runtime.explore.Budget;
@@ -366,6 +367,13 @@ final class ExploreCommand implements Callable<Integer> {
     ce.put("replay", c.replay());
     ce.put("reproduce", reproduce.apply(c.replay()));
     ce.put("step_table", c.stepTable());
+    // The same rows as data (issue 18 item 4), named as every key here is.
+    ce.set(
+        "step_rows",
+        mapper
+            .copy()
+            .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+            .valueToTree(c.stepRows()));
     ce.put("junit", c.junit());
     ce.put("report", c.report());
     return node;

@@ -149,7 +149,41 @@ class JsonSchemaTest {
             "replay",
             "reproduce",
             "step_table",
+            "step_rows",
             "junit",
             "report");
+    JsonNode breaking = null;
+    for (JsonNode row : explored.get("counterexample").get("step_rows")) {
+      if (row.get("breaking").asBoolean()) {
+        breaking = row;
+      }
+    }
+    assertThat(breaking).as("the breaking step's row").isNotNull();
+    assertThat(keys(breaking))
+        .containsExactly(
+            "step",
+            "last_step",
+            "count",
+            "kind",
+            "actor",
+            "actor_name",
+            "preemption",
+            "breaking",
+            "broke",
+            "text",
+            "call",
+            "operation",
+            "resumed",
+            "target",
+            "entry",
+            "before",
+            "after",
+            "blocked_on",
+            "notes");
+    // lost-write-protect breaks H5 at step 12 with wrprot's plain store (its reviewed fixture).
+    assertThat(breaking.get("step").asInt()).isEqualTo(12);
+    assertThat(breaking.get("broke").asText()).isEqualTo("H5");
+    assertThat(breaking.get("call").asText()).isEqualTo("EntryCursor.store");
+    assertThat(breaking.get("operation").asText()).isEqualTo("store");
   }
 }
