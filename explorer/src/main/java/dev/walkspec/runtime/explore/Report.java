@@ -170,57 +170,59 @@ final class Report {
               && step != null
               && row.text().startsWith(cell);
       String name = scenario.actorName(row.actor());
-      if (!single) {
-        rows.add(
-            new StepRow(
-                row.first(),
-                row.last(),
-                row.count(),
-                row.folded() ? StepRow.FOLDED : StepRow.LEFT_OUT,
-                row.actor(),
-                name,
-                row.preemption(),
-                false,
-                null,
-                row.text(),
-                null,
-                null,
-                false,
-                null,
-                null,
-                null,
-                null,
-                null,
-                List.of()));
-        continue;
-      }
-      boolean breaking = breaks(run, step);
-      rows.add(
-          new StepRow(
-              step.number(),
-              step.number(),
-              1,
-              StepRow.STEP,
-              step.actor(),
-              name,
-              step.preemption(),
-              breaking,
-              breaking ? run.failure.obligation() : null,
-              cell,
-              step.call,
-              step.op().render(),
-              step.resumed(),
-              step.targetName(),
-              step.index() >= 0 ? step.target().renderIndex(step.index()) : null,
-              step.before == Step.NO_VALUE ? null : hex(step.before),
-              // As the cell reads it: a load writes nothing, a failed write left the value.
-              step.op() == Op.LOAD || step.after == Step.NO_VALUE || step.failed
-                  ? null
-                  : hex(step.after),
-              step.blockedOn,
-              step.notes == null ? List.of() : step.notes));
+      rows.add(single ? stepRow(run, step, name, cell) : summaryRow(row, name));
     }
     return rows;
+  }
+
+  /** A folded or left-out row: its text, count and step range only. */
+  private static StepRow summaryRow(StepFolding.Row row, String actorName) {
+    return new StepRow(
+        row.first(),
+        row.last(),
+        row.count(),
+        row.folded() ? StepRow.FOLDED : StepRow.LEFT_OUT,
+        row.actor(),
+        actorName,
+        row.preemption(),
+        false,
+        null,
+        row.text(),
+        null,
+        null,
+        false,
+        null,
+        null,
+        null,
+        null,
+        null,
+        List.of());
+  }
+
+  /** One step's row: what it did, as its cell shows it. */
+  private static StepRow stepRow(RunOutcome run, Step step, String actorName, String cell) {
+    boolean breaking = breaks(run, step);
+    return new StepRow(
+        step.number(),
+        step.number(),
+        1,
+        StepRow.STEP,
+        step.actor(),
+        actorName,
+        step.preemption(),
+        breaking,
+        breaking ? run.failure.obligation() : null,
+        cell,
+        step.call,
+        step.op().render(),
+        step.resumed(),
+        step.targetName(),
+        step.index() >= 0 ? step.target().renderIndex(step.index()) : null,
+        step.before == Step.NO_VALUE ? null : hex(step.before),
+        // As the cell reads it: a load writes nothing, a failed write left the value.
+        step.op() == Op.LOAD || step.after == Step.NO_VALUE || step.failed ? null : hex(step.after),
+        step.blockedOn,
+        step.notes == null ? List.of() : step.notes);
   }
 
   /** The step table: one column per actor, one row per step. */
