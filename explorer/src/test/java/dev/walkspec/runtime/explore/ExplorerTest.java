@@ -1,15 +1,10 @@
 package dev.walkspec.runtime.explore;
 
-import static dev.walkspec.runtime.explore.examples.Catalogue.HVA;
 import static dev.walkspec.runtime.explore.examples.Catalogue.SMALL_X86;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.walkspec.runtime.api.AgeHandler;
-import dev.walkspec.runtime.api.EntryCodec;
-import dev.walkspec.runtime.api.EntryCursor;
 import dev.walkspec.runtime.api.RmapCursor;
-import dev.walkspec.runtime.api.Root;
 import dev.walkspec.runtime.api.SlotRmap;
 import dev.walkspec.runtime.arch.Mmus;
 import dev.walkspec.runtime.explore.examples.Catalogue;
@@ -88,32 +83,7 @@ class ExplorerTest {
 
   @Test
   void aCompareAndSwapRetriedWithoutBoundIsReportedAsH4NotAHang() {
-    AgeHandler retrying =
-        (kvm, range) -> {
-          EntryCodec codec = kvm.codec();
-          kvm.rcu().readLock();
-          try {
-            for (Root root : kvm.mmu(0).rcuRoots()) {
-              EntryCursor entry = root.walk(range.start(), range.end());
-              while (entry.next()) {
-                long value = entry.value();
-                while (!entry.compareAndSet(value, value & ~codec.accessedMask())) {
-                  // retries with the stale value forever once another actor changed the entry
-                }
-              }
-            }
-          } finally {
-            kvm.rcu().readUnlock();
-          }
-          return true;
-        };
-    Scenario scenario =
-        Scenario.builder("cas-retry")
-            .world(SMALL_X86, b -> b.vcpus(0))
-            .setup(world -> PlantedBugs.mapGfns(world, 0))
-            .actor("aging", Actors.clearYoung(HVA, HVA + 4096, retrying, true))
-            .actor("zapper", Actors.zapper(0, 0, 1))
-            .build();
+    Scenario scenario = PlantedBugs.casRetriedForever();
 
     ExplorationResult result =
         Explorer.explore(

@@ -95,6 +95,38 @@ final class PlantedBugs {
         .build();
   }
 
+  /**
+   * Lockless aging that retries a failed compare-and-swap with the value it read first, forever
+   * once the zapper changed the entry: a run of hundreds of like steps, H4's step budget.
+   */
+  static Scenario casRetriedForever() {
+    AgeHandler retrying =
+        (kvm, range) -> {
+          EntryCodec codec = kvm.codec();
+          kvm.rcu().readLock();
+          try {
+            for (Root root : kvm.mmu(0).rcuRoots()) {
+              EntryCursor entry = root.walk(range.start(), range.end());
+              while (entry.next()) {
+                long value = entry.value();
+                while (!entry.compareAndSet(value, value & ~codec.accessedMask())) {
+                  // retries with the stale value forever once another actor changed the entry
+                }
+              }
+            }
+          } finally {
+            kvm.rcu().readUnlock();
+          }
+          return true;
+        };
+    return Scenario.builder("cas-retry")
+        .world(SMALL_X86, b -> b.vcpus(0))
+        .setup(world -> mapGfns(world, 0))
+        .actor("aging", Actors.clearYoung(HVA, HVA + 4096, retrying, true))
+        .actor("zapper", Actors.zapper(0, 0, 1))
+        .build();
+  }
+
   static Scenario rcuEarlyExit() {
     return tableFree("rcu-early-exit", ageAfterRcuExit());
   }

@@ -1,13 +1,7 @@
 package dev.walkspec.runtime.explore;
 
-import static dev.walkspec.runtime.explore.examples.Catalogue.HVA;
-import static dev.walkspec.runtime.explore.examples.Catalogue.SMALL_X86;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.walkspec.runtime.api.AgeHandler;
-import dev.walkspec.runtime.api.EntryCodec;
-import dev.walkspec.runtime.api.EntryCursor;
-import dev.walkspec.runtime.api.Root;
 import dev.walkspec.runtime.explore.examples.Catalogue;
 import java.util.ArrayList;
 import java.util.List;
@@ -80,32 +74,7 @@ class StepRowTest {
    */
   @Test
   void a_long_run_of_like_steps_gives_folded_rows_with_their_count_and_range() {
-    AgeHandler retrying =
-        (kvm, range) -> {
-          EntryCodec codec = kvm.codec();
-          kvm.rcu().readLock();
-          try {
-            for (Root root : kvm.mmu(0).rcuRoots()) {
-              EntryCursor entry = root.walk(range.start(), range.end());
-              while (entry.next()) {
-                long value = entry.value();
-                while (!entry.compareAndSet(value, value & ~codec.accessedMask())) {
-                  // retries with the stale value forever once another actor changed the entry
-                }
-              }
-            }
-          } finally {
-            kvm.rcu().readUnlock();
-          }
-          return true;
-        };
-    Scenario scenario =
-        Scenario.builder("cas-retry")
-            .world(SMALL_X86, b -> b.vcpus(0))
-            .setup(world -> PlantedBugs.mapGfns(world, 0))
-            .actor("aging", Actors.clearYoung(HVA, HVA + 4096, retrying, true))
-            .actor("zapper", Actors.zapper(0, 0, 1))
-            .build();
+    Scenario scenario = PlantedBugs.casRetriedForever();
 
     Counterexample found =
         Explorer.explore(
