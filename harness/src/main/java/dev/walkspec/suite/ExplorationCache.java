@@ -19,8 +19,10 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.function.Supplier;
 import org.apiguardian.api.API;
 
 /**
@@ -104,6 +106,32 @@ public final class ExplorationCache {
         .add(budget.describe())
         .add(System.getProperty("java.version"))
         .hex();
+  }
+
+  /**
+   * The pass kept under {@code key}, said so on stdout (the test's output: which explorations a
+   * build reused), or else {@code explore}'s result, kept if it is an exhaustive pass.
+   *
+   * @param subject the handler and binding, as the suite names them
+   */
+  public ExplorationResult reuseOrRun(
+      String key, String scenario, String subject, Supplier<ExplorationResult> explore) {
+    Optional<ExplorationResult> kept = pass(key);
+    if (kept.isPresent()) {
+      System.out.println(
+          String.format(
+              Locale.ROOT,
+              "walkspec: reused a kept pass of '%s' (%,d schedules) for %s from %s: suite, handler"
+                  + " and walkspec classes, scenario, bound and budget unchanged",
+              scenario,
+              kept.get().schedules(),
+              subject,
+              dir));
+      return kept.get();
+    }
+    ExplorationResult result = explore.get();
+    keep(key, result);
+    return result;
   }
 
   /** The pass kept under {@code key}, as the exploration that found it reported it. */

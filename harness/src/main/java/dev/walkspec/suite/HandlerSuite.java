@@ -10,6 +10,7 @@ import dev.walkspec.runtime.api.WriteProtector;
 import dev.walkspec.runtime.explore.ExplorationResult;
 import dev.walkspec.runtime.explore.Scenario;
 import dev.walkspec.runtime.explore.Schedule;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -122,28 +123,12 @@ public final class HandlerSuite {
                 scenario,
                 ConcurrentScenarios.preemptionBound(scenario),
                 ExplorationBudget.current());
-    Optional<ExplorationResult> kept = cache.get().pass(key);
-    if (kept.isPresent()) {
-      System.out.println(
-          "walkspec: reused a kept pass of '"
-              + scenario
-              + "' ("
-              + String.format(java.util.Locale.ROOT, "%,d", kept.get().schedules())
-              + " schedules) for "
-              + subject()
-              + " from "
-              + cache.get().dir()
-              + ": suite, handler and walkspec classes, scenario, bound and budget unchanged");
-      return kept.get();
-    }
-    ExplorationResult result = explored().explore(scenario);
-    cache.get().keep(key, result);
-    return result;
+    return cache.get().reuseOrRun(key, scenario, subject(), () -> explored().explore(scenario));
   }
 
   /** The handler's class and the writer's: a suite class may hold suites of several handlers. */
   private List<Class<?>> classesUnderTest() {
-    List<Class<?>> classes = new java.util.ArrayList<>();
+    List<Class<?>> classes = new ArrayList<>();
     classes.add(handlers.get().getClass());
     writer.ifPresent(code -> classes.add(code.get().getClass()));
     return classes;
