@@ -351,12 +351,12 @@ public final class ConformCommand implements Callable<Integer> {
               : threads == 1
                   ? " in this JVM"
                   : " on up to " + threads + " workers (this JVM and worker JVMs)";
-      parts.add(p.name() + " " + seconds(p.millis()) + where);
+      parts.add(p.name() + " " + MatrixCell.Time.seconds(p.millis()) + where);
     }
     if (!noMutants) {
-      parts.add("spec mutants " + seconds(mutantsMillis));
+      parts.add("spec mutants " + MatrixCell.Time.seconds(mutantsMillis));
     }
-    parts.add("reachability " + seconds(reachMillis));
+    parts.add("reachability " + MatrixCell.Time.seconds(reachMillis));
     return "time: " + String.join(", ", parts);
   }
 
@@ -376,10 +376,6 @@ public final class ConformCommand implements Callable<Integer> {
   }
 
   private static final int SLOWEST = 3;
-
-  private static String seconds(long millis) {
-    return String.format(Locale.ROOT, "%.1f s", millis / 1000.0);
-  }
 
   /**
    * What the cache gave: "cache target/walkspec-cache: reused 530 of 530 judgements (1,380 tests);

@@ -3,6 +3,7 @@ package dev.walkspec.conform;
 import dev.walkspec.runtime.explore.StepRow;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.SortedSet;
@@ -102,8 +103,9 @@ public record MatrixCell(
       return text;
     }
 
+    /** "12.3 s": how the report and the command line give a time (phases, cells). */
     static String seconds(long millis) {
-      return String.format(java.util.Locale.ROOT, "%.1f s", millis / 1000.0);
+      return String.format(Locale.ROOT, "%.1f s", millis / 1000.0);
     }
 
     private static String count(int n, String noun) {
