@@ -135,7 +135,7 @@ public final class ExplorationCache {
   }
 
   /** The pass kept under {@code key}, as the exploration that found it reported it. */
-  public Optional<ExplorationResult> pass(String key) {
+  private Optional<ExplorationResult> pass(String key) {
     Path file = file(key);
     if (!Files.isRegularFile(file)) {
       return Optional.empty();
@@ -162,7 +162,7 @@ public final class ExplorationCache {
   }
 
   /** Keeps an exhaustive pass; anything else is not kept. */
-  public void keep(String key, ExplorationResult result) {
+  private void keep(String key, ExplorationResult result) {
     if (!result.exhausted() || result.failed()) {
       return;
     }

@@ -295,7 +295,7 @@ final class Engine implements Scheduler, WorldEventSink, AutoCloseable {
         violations[self] = violation;
         step.failed = true;
         if (detailed) {
-          step.note(KernelNames.of(RuntimeCall.find(), step.op()) + " fails: " + violation.rule());
+          step.note(RuntimeCall.find(step.op()) + " fails: " + violation.rule());
         }
       }
     }
@@ -315,7 +315,7 @@ final class Engine implements Scheduler, WorldEventSink, AutoCloseable {
       pendingIndex[self] = index;
       pendingKey[self] = new StepKey(op, target.sharedName(), index);
       if (detailed) {
-        pendingCall[self] = KernelNames.of(RuntimeCall.find(), op);
+        pendingCall[self] = RuntimeCall.find(op);
       }
       state[self] = AT_YIELD;
       handOver(self, true);
@@ -335,7 +335,7 @@ final class Engine implements Scheduler, WorldEventSink, AutoCloseable {
       pendingIndex[self] = -1;
       pendingKey[self] = new StepKey(why.op(), why.target().sharedName(), -1);
       if (detailed) {
-        pendingCall[self] = KernelNames.of(RuntimeCall.find(), why.op());
+        pendingCall[self] = RuntimeCall.find(why.op());
       }
       state[self] = BLOCKED;
       handOver(self, true);

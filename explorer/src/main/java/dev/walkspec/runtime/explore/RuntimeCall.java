@@ -1,5 +1,6 @@
 package dev.walkspec.runtime.explore;
 
+import dev.walkspec.runtime.sched.Op;
 import java.util.Map;
 
 /**
@@ -31,7 +32,12 @@ final class RuntimeCall {
 
   private RuntimeCall() {}
 
-  static String find() {
+  /** {@link #find()} in the kernel's words where it has them, at a step doing {@code op}. */
+  static String find(Op op) {
+    return KernelNames.of(find(), op);
+  }
+
+  private static String find() {
     return WALKER.walk(
         frames -> {
           String call = null;
