@@ -66,6 +66,35 @@ public record GfnRange(
     return new GfnRange(slot, gfnStart, gfnEnd, arg, AttrFilter.SHARED, mayBlock, lockless);
   }
 
+  /**
+   * The range a guest_memfd invalidation of file pages {@code [start, end)} hands the handler for
+   * one {@code binding}: the file pages are clipped to the binding (W5) and turned into the gfns
+   * they back, {@code base_gfn + max(pgoff, start) - pgoff} up to {@code base_gfn + min(pgoff +
+   * npages, end) - pgoff} (W6), with may_block set and {@code filter} passed through, as
+   * __kvm_gmem_invalidate_begin builds it (arg zero, never lockless).
+   *
+   * @throws IllegalArgumentException if the page range is empty or does not meet the binding
+   */
+  public static GfnRange forGmem(GmemBinding binding, long start, long end, AttrFilter filter) {
+    if (start >= end) {
+      throw new IllegalArgumentException(
+          "W5: file page range [" + start + "," + end + ") is empty: start must be below end");
+    }
+    if (!binding.overlaps(start, end)) {
+      throw new IllegalArgumentException(
+          "W5: file page range ["
+              + start
+              + ","
+              + end
+              + ") does not meet the binding of "
+              + binding);
+    }
+    MemSlot slot = binding.slot();
+    long gfnStart = slot.baseGfn() + Math.max(binding.pgoff(), start) - binding.pgoff();
+    long gfnEnd = slot.baseGfn() + Math.min(binding.pgoffEnd(), end) - binding.pgoff();
+    return new GfnRange(slot, gfnStart, gfnEnd, 0, filter, true, false);
+  }
+
   /** Number of pages in the range. */
   public long pages() {
     return end - start;

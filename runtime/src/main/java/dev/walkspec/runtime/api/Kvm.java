@@ -22,6 +22,15 @@ public interface Kvm {
   /** Flushes every vCPU's TLB and waits until done (W10, H12). */
   void flushRemoteTlbs();
 
+  /**
+   * Whether this VM has mirrored TDP (x86 TDX, kvm_has_mirrored_tdp): its address spaces have
+   * mirror roots for private memory beside direct roots for shared memory, and a gfn range's
+   * attr_filter selects between them ({@link RootTypes}). Default: no, as every non-TDX VM.
+   */
+  default boolean mirroredTdp() {
+    return false;
+  }
+
   /** The page tables of address space {@code as}. */
   PageTables mmu(int as);
 

@@ -22,6 +22,16 @@ public interface Root {
     return false;
   }
 
+  /**
+   * Whether this is a mirror root: in a VM with mirrored TDP (an x86 TDX guest) the roots that
+   * mirror the private (S-EPT) tables, beside the direct roots that map shared memory. Which of the
+   * two kinds a gfn range concerns follows from its attr_filter ({@link RootTypes}). Default: a
+   * direct root, the only kind in every other VM.
+   */
+  default boolean mirror() {
+    return false;
+  }
+
   int levels();
 
   /**

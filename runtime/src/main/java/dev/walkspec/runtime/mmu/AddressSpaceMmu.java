@@ -121,13 +121,20 @@ public final class AddressSpaceMmu implements PageTables, Shared {
   }
 
   /**
-   * The first valid TDP root, for a vCPU loading its MMU; the caller is in an RCU section. Null
-   * when there is none (none yet, or a VM without the TDP MMU).
+   * The first valid direct TDP root, for a vCPU loading its MMU; the caller is in an RCU section.
+   * Null when there is none (none yet, or a VM without the TDP MMU). A mirror root is never loaded
+   * here: in a TDX VM the vCPU reaches private memory through the S-EPT that the mirror root
+   * mirrors, which this world does not model; its accesses are to shared memory, through the direct
+   * root.
    */
   public RadixRoot currentRoot() {
     ctx.sched.yieldPoint(Op.LOAD, this, -1);
-    List<Root> snapshot = valid;
-    return snapshot.isEmpty() ? null : (RadixRoot) snapshot.get(0);
+    for (Root root : valid) {
+      if (!root.mirror()) {
+        return (RadixRoot) root;
+      }
+    }
+    return null;
   }
 
   /** The first shadow root, for a vCPU that runs on shadow pages; null when there is none. */
@@ -150,6 +157,21 @@ public final class AddressSpaceMmu implements PageTables, Shared {
           "this VM has no TDP MMU (" + mmus.describe() + "): it has no TDP roots");
     }
     return publishNew(new RadixRoot(ctx.nextRootId(), this, ctx, false, false));
+  }
+
+  /**
+   * Allocates a new valid mirror TDP root (an x86 TDX VM's mirror of its private S-EPT tables),
+   * listed after the direct roots that exist; needs the lock exclusively (H7). Only a VM with
+   * mirrored TDP has one.
+   */
+  public RadixRoot newMirrorRoot() {
+    ctx.checkStructural("allocating a mirror root in as " + addressSpace);
+    if (mmus != Mmus.TDP) {
+      throw new IllegalStateException(
+          "mirror roots belong to a TDX VM, whose only structure is the TDP MMU; this VM has the "
+              + mmus.describe());
+    }
+    return publishNew(new RadixRoot(ctx.nextRootId(), this, ctx, false, false, true));
   }
 
   /**

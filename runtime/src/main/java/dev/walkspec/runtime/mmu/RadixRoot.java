@@ -25,10 +25,17 @@ public final class RadixRoot implements Root {
   private final TablePage top;
   private final boolean shadow;
   private final boolean nested;
+  private final boolean mirror;
   private volatile boolean valid = true;
 
   RadixRoot(int id, AddressSpaceMmu mmu, MmuContext ctx, boolean shadow, boolean nested) {
+    this(id, mmu, ctx, shadow, nested, false);
+  }
+
+  RadixRoot(
+      int id, AddressSpaceMmu mmu, MmuContext ctx, boolean shadow, boolean nested, boolean mirror) {
     this.id = id;
+    this.mirror = mirror;
     this.mmu = mmu;
     this.ctx = ctx;
     this.shadow = shadow;
@@ -60,6 +67,11 @@ public final class RadixRoot implements Root {
   @Override
   public boolean nested() {
     return nested;
+  }
+
+  @Override
+  public boolean mirror() {
+    return mirror;
   }
 
   @Override
@@ -398,7 +410,7 @@ public final class RadixRoot implements Root {
 
   @Override
   public String toString() {
-    return (shadow ? "shadow root " : "root ")
+    return (shadow ? "shadow root " : mirror ? "mirror root " : "root ")
         + id
         + " of as "
         + addressSpace()

@@ -12,6 +12,7 @@ import dev.walkspec.runtime.api.MemSlot;
 import dev.walkspec.runtime.api.RuleViolation;
 import dev.walkspec.runtime.arch.ArchProfile;
 import dev.walkspec.runtime.arch.Mmus;
+import dev.walkspec.runtime.gmem.GuestMemfd;
 import dev.walkspec.runtime.memslot.MemslotStore;
 import dev.walkspec.runtime.memslot.SlotSet;
 import dev.walkspec.runtime.mmu.AddressSpaceMmu;
@@ -33,6 +34,7 @@ import dev.walkspec.runtime.vcpu.VcpuEnv;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.UnaryOperator;
 import org.apiguardian.api.API;
@@ -58,10 +60,17 @@ public final class World implements Kvm, Shared {
   private final InvalidationState invalidation;
   private final List<Vcpu> vcpus;
   private final AtomicLong flushes = new AtomicLong();
+  private final boolean mirroredTdp;
+  private final List<GuestMemfd> gmems = new CopyOnWriteArrayList<>();
 
   private World(Builder builder) {
     this.profile = builder.profile;
     this.mmuSetup = builder.mmus;
+    this.mirroredTdp = builder.mirroredTdp;
+    if (mirroredTdp && mmuSetup != Mmus.TDP) {
+      throw new IllegalArgumentException(
+          "a VM with mirrored TDP (TDX) has the TDP MMU alone, not the " + mmuSetup.describe());
+    }
     this.sched = builder.scheduler;
     this.events = builder.events;
     this.lock = new MmuLockImpl(profile.lockKind(), sched, events);
@@ -112,6 +121,9 @@ public final class World implements Kvm, Shared {
             if (mmuSetup.tdp()) {
               mmu.newRoot();
             }
+            if (mirroredTdp) {
+              mmu.newMirrorRoot();
+            }
             if (mmuSetup.shadow()) {
               mmu.newShadowRoot();
             }
@@ -131,6 +143,7 @@ public final class World implements Kvm, Shared {
     private int vcpus = 1;
     private boolean hugePages = true;
     private Mmus mmus = Mmus.TDP;
+    private boolean mirroredTdp;
 
     private Builder(ArchProfile profile) {
       this.profile = Objects.requireNonNull(profile, "arch profile");
@@ -164,6 +177,15 @@ public final class World implements Kvm, Shared {
       return this;
     }
 
+    /**
+     * Whether the VM has mirrored TDP (default false): an x86 TDX VM, each of whose address spaces
+     * gets a mirror root for private memory beside its direct root. Needs {@link Mmus#TDP}.
+     */
+    public Builder mirroredTdp(boolean enabled) {
+      this.mirroredTdp = enabled;
+      return this;
+    }
+
     /** Whether faults may install huge mappings (default true). */
     public Builder hugePages(boolean enabled) {
       this.hugePages = enabled;
@@ -191,6 +213,35 @@ public final class World implements Kvm, Shared {
   /** The page-table structures of this VM. */
   public Mmus mmus() {
     return mmuSetup;
+  }
+
+  @Override
+  public boolean mirroredTdp() {
+    return mirroredTdp;
+  }
+
+  /**
+   * Creates a guest_memfd instance of this VM, with or without GUEST_MEMFD_FLAG_INIT_SHARED; its
+   * index in {@link #guestMemfds()} is its id. Setup only (bindings are made before actors run).
+   */
+  public GuestMemfd createGuestMemfd(boolean initShared) {
+    GuestMemfd gmem = new GuestMemfd(gmems.size(), initShared);
+    gmems.add(gmem);
+    return gmem;
+  }
+
+  /** The guest_memfd instance {@code id}. */
+  public GuestMemfd guestMemfd(int id) {
+    if (id < 0 || id >= gmems.size()) {
+      throw new IllegalArgumentException(
+          "no guest_memfd " + id + " (this VM has " + gmems.size() + ")");
+    }
+    return gmems.get(id);
+  }
+
+  /** Every guest_memfd instance of this VM, in order of creation. */
+  public List<GuestMemfd> guestMemfds() {
+    return List.copyOf(gmems);
   }
 
   @Override
