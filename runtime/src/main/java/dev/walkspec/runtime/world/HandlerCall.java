@@ -19,8 +19,10 @@ final class HandlerCall {
   private final int rcuBefore;
   private final int srcuBefore;
   private final boolean nonBlockable;
+  private final boolean slotsBySrcu;
 
-  private HandlerCall(World world, Actor actor, GfnRange range) {
+  private HandlerCall(World world, Actor actor, GfnRange range, boolean slotsBySrcu) {
+    this.slotsBySrcu = slotsBySrcu;
     this.world = world;
     this.actor = actor;
     this.range = range;
@@ -31,8 +33,18 @@ final class HandlerCall {
     this.nonBlockable = !range.mayBlock() || range.lockless();
   }
 
+  /** A call from a memslot walk, whose SRCU read section keeps its slots alive (W2). */
   static HandlerCall enter(World world, GfnRange range) {
-    HandlerCall call = new HandlerCall(world, world.currentActor(), range);
+    return enter(world, range, true);
+  }
+
+  /**
+   * A call from a walk that keeps its slots alive by other means when {@code slotsBySrcu} is false:
+   * the guest_memfd invalidation walks the file's bindings, and a slot is unbound (before it can be
+   * deleted) only under the file's invalidate lock, which the invalidation holds throughout.
+   */
+  static HandlerCall enter(World world, GfnRange range, boolean slotsBySrcu) {
+    HandlerCall call = new HandlerCall(world, world.currentActor(), range, slotsBySrcu);
     call.checkPreconditions();
     if (call.nonBlockable) {
       call.actor.enterNonBlockable();
@@ -69,7 +81,7 @@ final class HandlerCall {
               + actor.name()
               + "' holds nothing");
     }
-    if (srcuBefore == 0) {
+    if (slotsBySrcu && srcuBefore == 0) {
       throw fail("W2", "handlers run inside the walk's SRCU read section, but there is none");
     }
     MemSlot slot = range.slot();

@@ -380,7 +380,25 @@ public final class World implements Kvm, Shared {
 
   @Override
   public boolean callHandler(GfnHandler handler, GfnRange range) {
-    HandlerCall call = HandlerCall.enter(this, range);
+    return callHandler(handler, range, HandlerCall.enter(this, range));
+  }
+
+  /**
+   * {@link #callHandler(GfnHandler, GfnRange)} for the guest_memfd invalidation, which walks the
+   * bindings of {@code gmem} instead of the memslots: no SRCU read section is needed (the binding
+   * keeps the slot, W2), but the range's slot must be bound to {@code gmem}, and every other check
+   * of a locked call applies.
+   */
+  public boolean callBindingHandler(GfnHandler handler, GfnRange range, GuestMemfd gmem) {
+    boolean bound = gmem.bindings().stream().anyMatch(b -> b.slot().equals(range.slot()));
+    if (!bound) {
+      throw new RuleViolation(
+          "W4", "the handler's slot " + range.slot() + " is not bound to " + gmem);
+    }
+    return callHandler(handler, range, HandlerCall.enter(this, range, false));
+  }
+
+  private boolean callHandler(GfnHandler handler, GfnRange range, HandlerCall call) {
     if (events.enabled()) {
       announce(range);
     }

@@ -6,6 +6,7 @@ import dev.walkspec.runtime.api.GfnRange;
 import dev.walkspec.runtime.api.Kvm;
 import dev.walkspec.runtime.api.Rcu;
 import dev.walkspec.runtime.api.Root;
+import dev.walkspec.runtime.api.RootTypes;
 import java.util.List;
 
 /**
@@ -16,6 +17,8 @@ import java.util.List;
  *
  * <p>Aging restricts itself to valid roots, as the kernel does: an invalid root is on its way out
  * and no vCPU loads it any more, so its accessed state tells nothing about the guest's working set.
+ * Of those it visits the kinds the range's attr_filter selects ({@link RootTypes}: in a TDX VM the
+ * mirror roots for PRIVATE, the direct ones for SHARED; elsewhere every root is direct).
  */
 public abstract class TdpAging {
   private final boolean adEnabled;
@@ -52,8 +55,12 @@ public abstract class TdpAging {
   /** The walk over {@code roots}; the caller is inside an RCU read section. */
   protected final boolean walkRoots(Kvm kvm, GfnRange range, List<Root> roots, boolean testOnly) {
     EntryCodec codec = kvm.codec();
+    RootTypes types = RootTypes.of(kvm, range);
     boolean young = false;
     for (Root root : roots) {
+      if (!types.includes(root)) {
+        continue;
+      }
       EntryCursor leaf = leaves(root, range);
       while (leaf.next()) {
         long old = leaf.load();

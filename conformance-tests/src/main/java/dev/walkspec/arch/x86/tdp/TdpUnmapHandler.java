@@ -5,13 +5,18 @@ import dev.walkspec.runtime.api.GfnRange;
 import dev.walkspec.runtime.api.Kvm;
 import dev.walkspec.runtime.api.Rcu;
 import dev.walkspec.runtime.api.Root;
+import dev.walkspec.runtime.api.RootTypes;
 import dev.walkspec.runtime.api.UnmapHandler;
 import java.util.List;
 
 /**
- * TDP MMU unmap (C1): zaps every leaf meeting the range in every root of the slot's address space,
- * valid and invalid alike, under the MMU lock held for write. Returns true iff it removed a present
- * mapping, so that the walk flushes remote TLBs (H11, H12).
+ * TDP MMU unmap (C1): zaps every leaf meeting the range in every root of the slot's address space
+ * that the range's attr_filter selects, valid and invalid alike, under the MMU lock held for write.
+ * Returns true iff it removed a present mapping, so that the walk flushes remote TLBs (H11, H12).
+ *
+ * <p>The filter only matters in a VM with mirrored TDP (TDX): there PRIVATE zaps the mirror roots
+ * and SHARED the direct ones; every other VM has direct roots alone and zaps them whatever the
+ * filter ({@link RootTypes}, as kvm_tdp_mmu_unmap_gfn_range picks its roots).
  */
 public class TdpUnmapHandler implements UnmapHandler {
   /** Leaves examined between two chances to yield when the caller allows blocking. */
@@ -23,11 +28,12 @@ public class TdpUnmapHandler implements UnmapHandler {
   public boolean handle(Kvm kvm, GfnRange range) {
     // H1: a locked handler may rely on the lock; zapping needs it exclusively (H7).
     kvm.mmuLock().assertHeldWrite("H1", "the TDP MMU unmap handler");
+    RootTypes types = RootTypes.of(kvm, range);
     boolean removed = false;
     for (Root root : roots(kvm, range.slot().addressSpace())) {
       // H3: a yield in an earlier root may have let a teardown free this one (the kernel holds a
       // reference on each root it walks instead); a freed root's tables are gone.
-      if (stillListed(kvm, root)) {
+      if (types.includes(root) && stillListed(kvm, root)) {
         removed |= zapLeaves(kvm, range, root);
       }
     }
