@@ -221,6 +221,19 @@ public final class Actors {
     return world -> SimpleWalk.invalidateRangeEnd(world, hvaStart, hvaEnd, mayBlock);
   }
 
+  /**
+   * The guest_memfd invalidation of file pages {@code [start, end)} of the VM's guest_memfd {@code
+   * gmem}, begin then end ({@link GmemInvalidation}), with {@code unmap} as the arch handler and
+   * the attr_filter decided by {@code rule}.
+   */
+  public static Consumer<World> gmemInvalidation(
+      int gmem, long start, long end, UnmapHandler unmap, GmemInvalidation.FilterRule rule) {
+    return world -> {
+      GmemInvalidation.begin(world, world.guestMemfd(gmem), start, end, unmap, rule);
+      GmemInvalidation.end(world, world.guestMemfd(gmem), start, end);
+    };
+  }
+
   /** clear_young (C4) over the hva range with {@code age}. */
   public static Consumer<World> clearYoung(
       long hvaStart, long hvaEnd, AgeHandler age, boolean lockless) {

@@ -336,30 +336,16 @@ final class InvalidationMonitor implements Monitor {
             + "): a lost zap, only a fault may map it again");
   }
 
-  /** The walk of invalidate_range_start returned: nothing may reach the range any more. */
+  /**
+   * The walk of invalidate_range_start returned: nothing may reach the range any more. The tables
+   * are checked before the TLBs: a mapping left in a root is the cause (the handler did not zap
+   * it), a TLB entry over zapped tables is a missing flush.
+   */
   private void checkUnreachable(Episode episode, Step step) {
     for (long[] range : episode.ranges) {
       int from = range[0] == UNKNOWN_AS ? 0 : (int) range[0];
       int to = range[0] == UNKNOWN_AS ? world.addressSpaces() : from + 1;
       for (int as = from; as < to; as++) {
-        for (Vcpu vcpu : world.vcpus()) {
-          long gfn = vcpu.tlb().firstMapped(as, range[1], range[2]);
-          if (gfn >= 0) {
-            throw new Violation(
-                "H12",
-                List.of("H11"),
-                "stale translation",
-                "H12: "
-                    + episode.describe()
-                    + " returned (step "
-                    + step.number()
-                    + "), but tlb[vcpu "
-                    + vcpu.id()
-                    + "] still maps gfn "
-                    + gfn
-                    + ": the unmap handler's result did not ask for the flush");
-          }
-        }
         for (RadixRoot root : world.mmu(as).peekAllRoots()) {
           long gfn = root.firstMapped(range[1], range[2]);
           if (gfn >= 0) {
@@ -376,6 +362,24 @@ final class InvalidationMonitor implements Monitor {
                     + " still maps gfn "
                     + gfn
                     + ": the unmap handler did not zap it");
+          }
+        }
+        for (Vcpu vcpu : world.vcpus()) {
+          long gfn = vcpu.tlb().firstMapped(as, range[1], range[2]);
+          if (gfn >= 0) {
+            throw new Violation(
+                "H12",
+                List.of("H11"),
+                "stale translation",
+                "H12: "
+                    + episode.describe()
+                    + " returned (step "
+                    + step.number()
+                    + "), but tlb[vcpu "
+                    + vcpu.id()
+                    + "] still maps gfn "
+                    + gfn
+                    + ": the unmap handler's result did not ask for the flush");
           }
         }
       }
