@@ -3,9 +3,15 @@ package dev.walkspec.runtime.gmem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.walkspec.runtime.api.AttrFilter;
+import dev.walkspec.runtime.api.GfnHandler;
+import dev.walkspec.runtime.api.GfnRange;
 import dev.walkspec.runtime.api.GmemBinding;
 import dev.walkspec.runtime.api.MemSlot;
+import dev.walkspec.runtime.api.RuleViolation;
 import dev.walkspec.runtime.arch.ArchProfile;
+import dev.walkspec.runtime.arch.Mmus;
+import dev.walkspec.runtime.sched.Actor;
 import dev.walkspec.runtime.world.World;
 import org.junit.jupiter.api.Test;
 
@@ -50,5 +56,42 @@ class GuestMemfdTest {
     assertThat(priv.initShared()).isFalse();
     assertThat(shared).hasToString("guest_memfd 0 (INIT_SHARED)");
     assertThatThrownBy(() -> world.guestMemfd(2)).hasMessage("no guest_memfd 2 (this VM has 2)");
+  }
+
+  @Test
+  void aBindingCallNeedsNoSrcuSectionButABoundSlot() {
+    Actor.bind("gmem");
+    World world = World.builder(ArchProfile.X86_PRIVATE_MEMORY).build();
+    world.createSlot(LOW);
+    world.createSlot(HIGH);
+    GuestMemfd gmem = world.createGuestMemfd(true);
+    gmem.bind(HIGH, 8);
+    GfnRange bound = GfnRange.forGmem(gmem.bindings().get(0), 8, 9, AttrFilter.SHARED);
+    GfnRange unbound = new GfnRange(LOW, 0, 1, 0, AttrFilter.SHARED, true, false);
+    GfnHandler handler = (kvm, range) -> true;
+    world.withExclusiveLock(
+        () -> {
+          assertThat(world.callBindingHandler(handler, bound, gmem)).isTrue();
+          assertThatThrownBy(() -> world.callBindingHandler(handler, unbound, gmem))
+              .isInstanceOf(RuleViolation.class)
+              .hasMessageStartingWith("W4: the handler's slot MemSlot[addressSpace=0, id=1")
+              .hasMessageEndingWith(" is not bound to guest_memfd 0 (INIT_SHARED)");
+        });
+    assertThatThrownBy(() -> world.callBindingHandler(handler, bound, gmem))
+        .as("still a locked call (W7)")
+        .hasMessageStartingWith("W7:");
+  }
+
+  @Test
+  void mirroredTdpNeedsTheTdpMmuAlone() {
+    assertThatThrownBy(
+            () ->
+                World.builder(ArchProfile.X86_PRIVATE_MEMORY)
+                    .mmus(Mmus.TDP_AND_SHADOW)
+                    .mirroredTdp(true)
+                    .build())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(
+            "a VM with mirrored TDP (TDX) has the TDP MMU alone, not the TDP and shadow MMUs");
   }
 }
