@@ -33,7 +33,8 @@ public record GmemBinding(MemSlot slot, long pgoff) {
 
   /** Whether the binding holds a file page of {@code [start, end)}. */
   public boolean overlaps(long start, long end) {
-    return pgoff < end && start < pgoffEnd();
+    // an empty range holds no page: xa_for_each_range over [start, end - 1] finds nothing
+    return start < end && pgoff < end && start < pgoffEnd();
   }
 
   /** The gfn that file page {@code index} (inside the binding) backs. */

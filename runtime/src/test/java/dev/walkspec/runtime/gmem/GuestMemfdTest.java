@@ -32,6 +32,16 @@ class GuestMemfdTest {
     assertThat(gmem.anyBindingIn(24, 25)).isFalse();
   }
 
+  /** Found by GmemWalkEquivalenceTest: xa_for_each_range over [start, end - 1] finds nothing. */
+  @Test
+  void anEmptyRangeHoldsNoFilePage() {
+    GuestMemfd gmem = new GuestMemfd(0, true);
+    gmem.bind(HIGH, 8);
+    assertThat(gmem.bindingsIn(10, 10)).isEmpty();
+    assertThat(gmem.bindingsIn(12, 9)).isEmpty();
+    assertThat(gmem.anyBindingIn(10, 10)).isFalse();
+  }
+
   @Test
   void overlappingOrRepeatedBindingsAreRefused() {
     GuestMemfd gmem = new GuestMemfd(3, false);
