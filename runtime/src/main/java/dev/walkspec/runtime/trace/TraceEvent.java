@@ -62,14 +62,27 @@ public sealed interface TraceEvent {
     }
   }
 
-  /** Handler call on gfns {@code [gfnStart, gfnEnd)} of a slot, with its result (W9). */
-  record Call(int as, int slot, long gfnStart, long gfnEnd, String result) implements TraceEvent {
+  /**
+   * Handler call on gfns {@code [gfnStart, gfnEnd)} of a slot, with its result (W9). {@code filter}
+   * is the attr_filter the call passes where the walk decides it (the guest_memfd walk, G7), empty
+   * where it is fixed (every hva walk passes KVM_FILTER_SHARED, W6) and so not shown.
+   */
+  record Call(int as, int slot, long gfnStart, long gfnEnd, String filter, String result)
+      implements TraceEvent {
     public Call {
       if (as < 0 || slot < 0) {
         throw new IllegalArgumentException(
             "CALL needs as >= 0 and slot >= 0, got as=" + as + " slot=" + slot);
       }
+      if (!filter.isEmpty()) {
+        requireToken(filter, "CALL filter");
+      }
       requireResult(result, "CALL result");
+    }
+
+    /** A call whose attr_filter the trace does not show (the hva walks). */
+    public Call(int as, int slot, long gfnStart, long gfnEnd, String result) {
+      this(as, slot, gfnStart, gfnEnd, "", result);
     }
 
     public static Call of(int as, int slot, long gfnStart, long gfnEnd, boolean result) {
@@ -90,7 +103,9 @@ public sealed interface TraceEvent {
           + gfnStart
           + ","
           + gfnEnd
-          + ") -> "
+          + ")"
+          + (filter.isEmpty() ? "" : " filter=" + filter)
+          + " -> "
           + result;
     }
   }

@@ -14,12 +14,16 @@ final class TraceParser {
   private static final Pattern ON_LOCK = Pattern.compile("ON_LOCK " + WORD);
   private static final Pattern CALL =
       Pattern.compile(
-          "CALL as=([0-9]+) slot=([0-9]+) gfn=\\[(-?[0-9]+),(-?[0-9]+)\\) -> " + RESULT);
+          "CALL as=([0-9]+) slot=([0-9]+) gfn=\\[(-?[0-9]+),(-?[0-9]+)\\)(?: filter="
+              + WORD
+              + ")? -> "
+              + RESULT);
   private static final Pattern RESULT_LINE =
       Pattern.compile("RESULT ret=" + RESULT + " found_memslot=(true|false)");
   private static final String FORMS =
       "expected one of WARN <rule> | SRCU_LOCK | LOCK <write|read|spin> | ON_LOCK <callback> |"
-          + " CALL as=<n> slot=<id> gfn=[<start>,<end>) -> <result> | FLUSH |"
+          + " CALL as=<n> slot=<id> gfn=[<start>,<end>) [filter=<attr_filter>] -> <result> |"
+          + " FLUSH |"
           + " UNLOCK <write|read|spin> | SRCU_UNLOCK | RESULT ret=<bool|int> found_memslot=<bool>";
 
   private TraceParser() {}
@@ -85,7 +89,8 @@ final class TraceParser {
           Integer.parseInt(m.group(2)),
           Long.parseLong(m.group(3)),
           Long.parseLong(m.group(4)),
-          m.group(5));
+          m.group(5) == null ? "" : m.group(5),
+          m.group(6));
     }
     if ((m = RESULT_LINE.matcher(line)).matches()) {
       return new TraceEvent.Result(m.group(1), Boolean.parseBoolean(m.group(2)));
