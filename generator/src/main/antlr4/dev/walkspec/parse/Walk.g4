@@ -97,10 +97,11 @@ ruleId
     : name
     ;
 
-// Its own rule, so that a wrong word after `visit W3` is reported with the two that fit.
+// Its own rule, so that a wrong word after `visit W3` is reported with the words that fit.
 visitTarget
     : ADDRESS_SPACES                                    # addressSpacesTarget
     | SLOTS OVERLAPPING LBRACK expr COMMA expr RBRACK   # slotsTarget
+    | BINDINGS OVERLAPPING LBRACK expr COMMA expr RBRACK  # bindingsTarget
     ;
 
 lockMode
@@ -170,7 +171,7 @@ expr
 // Soft keywords: usable as names.
 name
     : ID
-    | ADDRESS_SPACES | AFTER | AROUND | BEFORE | BREAK | CALLBACKS | CITES | CLIP | DEPENDS
+    | ADDRESS_SPACES | AFTER | BINDINGS | AROUND | BEFORE | BREAK | CALLBACKS | CITES | CLIP | DEPENDS
     | FLAG | FLAGS | FLUSH | FOR | GFN | GUARD | INPUTS | JUMP | LOCK | NULL_HANDLER
     | OVERLAPPING | PASS | RANGE | RESULT | RETURN | SECTION | SELECTS | SLOT | SLOTS | STOP
     | THEN | TO | UNLESS | UNLOCK | VISIT | WALK | WHEN | ON | DROP | EXTENDS
@@ -216,6 +217,7 @@ LOCK : 'lock';
 NULL_HANDLER : 'null_handler';
 ON : 'on';
 OVERLAPPING : 'overlapping';
+BINDINGS : 'bindings';
 PASS : 'pass';
 RANGE : 'range';
 RESULT : 'result';

@@ -19,8 +19,8 @@ import java.util.function.Function;
  * replaces that rule (same kind only), a new id adds one, {@code drop} removes one.
  */
 final class WalkerAssembly {
-  /** The rules a walk cannot do without; everything else is optional. */
-  private static final List<Class<? extends Rule>> ESSENTIAL =
+  /** The rules an MMU-notifier (hva) walk cannot do without; everything else is optional. */
+  private static final List<Class<? extends Rule>> ESSENTIAL_HVA =
       List.of(
           Rule.VisitAddressSpaces.class,
           Rule.VisitSlots.class,
@@ -28,6 +28,18 @@ final class WalkerAssembly {
           Rule.GfnRange.class,
           Rule.Result.class,
           Rule.Return.class);
+
+  /**
+   * The memory-attribute walk over a gfn range (kvm_handle_gfn_range) has nothing to round and
+   * returns nothing.
+   */
+  private static final List<Class<? extends Rule>> ESSENTIAL_GFN =
+      List.of(
+          Rule.VisitAddressSpaces.class, Rule.VisitSlots.class, Rule.Clip.class, Rule.Result.class);
+
+  /** The guest_memfd walk (G1-G8) has one loop, over the file's bindings, and returns nothing. */
+  private static final List<Class<? extends Rule>> ESSENTIAL_GMEM =
+      List.of(Rule.VisitBindings.class, Rule.Clip.class, Rule.Result.class);
 
   private final Name name;
   private final Pos pos;
@@ -92,7 +104,7 @@ final class WalkerAssembly {
     if (rule == null) {
       diagnostics.report(
           DiagnosticCode.WS112, drop.id().pos(), id, "walker " + name.text() + " has no such rule");
-    } else if (ESSENTIAL.contains(rule.getClass())) {
+    } else if (essential().contains(rule.getClass())) {
       diagnostics.report(
           DiagnosticCode.WS112,
           drop.id().pos(),
@@ -140,8 +152,21 @@ final class WalkerAssembly {
     rules.add(rule);
   }
 
+  /** The rules this walk cannot do without, by its loop structure and the unit it clips. */
+  private List<Class<? extends Rule>> essential() {
+    if (rules.stream().anyMatch(Rule.VisitBindings.class::isInstance)) {
+      return ESSENTIAL_GMEM;
+    }
+    boolean byHva =
+        rules.stream()
+            .filter(Rule.Clip.class::isInstance)
+            .map(Rule.Clip.class::cast)
+            .allMatch(Rule.Clip::byHva);
+    return byHva ? ESSENTIAL_HVA : ESSENTIAL_GFN;
+  }
+
   void requireEssentialRules() {
-    for (Class<? extends Rule> kind : ESSENTIAL) {
+    for (Class<? extends Rule> kind : essential()) {
       if (rules.stream().noneMatch(kind::isInstance)) {
         diagnostics.report(DiagnosticCode.WS106, name.pos(), name.text(), keywordOf(kind));
       }
@@ -152,6 +177,7 @@ final class WalkerAssembly {
     return switch (kind.getSimpleName()) {
       case "VisitAddressSpaces" -> "visit address_spaces";
       case "VisitSlots" -> "visit slots";
+      case "VisitBindings" -> "visit bindings";
       case "GfnRange" -> "range";
       default -> kind.getSimpleName().toLowerCase(Locale.ROOT);
     };

@@ -76,11 +76,14 @@ public final class Checker {
             });
   }
 
+  /** The range's bounds are inputs in the unit the walk clips (W5): hva, gfn or pgoff. */
   private void requireRangeInputs(Walker walker) {
+    String unit = walker.rule(Rule.Clip.class).map(c -> c.what().text()).orElse(Rule.Clip.HVA);
     for (String bound : List.of("start", "end")) {
-      boolean declared = walker.input(bound).filter(i -> i.type().text().equals("hva")).isPresent();
+      boolean declared = walker.input(bound).filter(i -> i.type().text().equals(unit)).isPresent();
       if (!declared) {
-        diagnostics.report(DiagnosticCode.WS113, walker.name().pos(), walker.name().text(), bound);
+        diagnostics.report(
+            DiagnosticCode.WS113, walker.name().pos(), walker.name().text(), bound, unit);
       }
     }
   }

@@ -80,6 +80,21 @@ final class WalkerChecks {
     } else if (rule instanceof Rule.VisitSlots v) {
       types.expect(v.low(), Type.INT, scope);
       types.expect(v.high(), Type.INT, scope);
+      walker
+          .rule(Rule.Clip.class)
+          .filter(c -> c.what().text().equals(Rule.Clip.PGOFF))
+          .ifPresent(
+              c ->
+                  diagnostics.report(
+                      DiagnosticCode.WS107,
+                      c.what().pos(),
+                      c.what().text(),
+                      "clip target of a walk over memslots",
+                      Rule.Clip.HVA + ", " + Rule.Clip.GFN));
+    } else if (rule instanceof Rule.VisitBindings v) {
+      types.expect(v.low(), Type.INT, scope);
+      types.expect(v.high(), Type.INT, scope);
+      checkOneLoopStructure(walker, v);
     } else if (rule instanceof Rule.Lock l) {
       types.expect(l.mode(), Type.LOCK_MODE, scope);
       l.unless().ifPresent(u -> types.expect(u, Type.BOOL, scope));
@@ -133,6 +148,33 @@ final class WalkerChecks {
           name.text(),
           scope(spec, walker).suggestion(name.text()));
     }
+  }
+
+  /** G1 replaces W3 and W4: a walk loops over memslots or over gmem bindings, not both. */
+  private void checkOneLoopStructure(Walker walker, Rule.VisitBindings bindings) {
+    Optional<Rule> slots =
+        walker.rules().stream()
+            .filter(r -> r instanceof Rule.VisitSlots || r instanceof Rule.VisitAddressSpaces)
+            .findFirst();
+    if (slots.isPresent()) {
+      diagnostics.report(
+          DiagnosticCode.WS114,
+          bindings.id().pos(),
+          walker.name().text(),
+          slots.get().id().text(),
+          bindings.id().text());
+    }
+    walker
+        .rule(Rule.Clip.class)
+        .filter(c -> !c.what().text().equals(Rule.Clip.PGOFF))
+        .ifPresent(
+            c ->
+                diagnostics.report(
+                    DiagnosticCode.WS107,
+                    c.what().pos(),
+                    c.what().text(),
+                    "clip target of a walk over bindings",
+                    Rule.Clip.PGOFF));
   }
 
   /** W8: an optional handler needs a rule for the walk without one. */

@@ -64,7 +64,8 @@ public enum DiagnosticCode {
   WS106(
       ERROR,
       "walker '%s' has no %s rule",
-      "A walker lacks a rule the walk cannot do without (slots, gfn range, result, return)."),
+      "A walker lacks a rule the walk cannot do without (its loops, clip, gfn range for an hva"
+          + " walk, result, return for an hva walk)."),
   WS107(
       ERROR,
       "'%s' is not a %s; expected one of: %s",
@@ -85,8 +86,15 @@ public enum DiagnosticCode {
       "A `drop` names something that is not there or that the walk cannot do without."),
   WS113(
       ERROR,
-      "walker '%s' must declare the input '%s: hva' (the range that W4 selects and W5 clips)",
-      "The walk is over an hva range [start, end); both bounds are inputs of type hva."),
+      "walker '%s' must declare the input '%s: %s' (the range that W4 selects and W5 clips)",
+      "The walk is over a range [start, end); both bounds are inputs of the unit its clip rule"
+          + " names (hva for the MMU-notifier walk, gfn, or pgoff for a guest_memfd file)."),
+  WS114(
+      ERROR,
+      "walker '%s' visits both memslots (%s) and guest_memfd bindings (%s); a walk has one of the"
+          + " two loop structures",
+      "A walk either loops over address spaces and their slots (W3, W4) or over the bindings of"
+          + " a guest_memfd file (G1)."),
 
   // ---- types and values ----------------------------------------------------------------
   WS201(ERROR, "expected %s but %s is %s", "An expression has the wrong type for where it stands."),

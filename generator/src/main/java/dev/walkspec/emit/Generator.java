@@ -74,7 +74,7 @@ public final class Generator {
       allocate("suite:" + binding.displayName(), walker + "Test");
     }
     allocate("image", SpecImageEmitter.simpleName(checked.spec().name()));
-    for (Walker walker : checked.spec().walkers()) {
+    for (Walker walker : checked.notifierWalkers()) {
       String base = JavaNames.upperCamel(walker.name().text());
       String key = walker.name().text();
       allocate("generic-api:" + key, base + "Walker");
@@ -135,7 +135,7 @@ public final class Generator {
       ClassName walker = name("walker:" + binding.displayName());
       files.add(file(WalkerEmitter.emit(plan, walker, api, specializedDoc(binding), generated())));
     }
-    for (Walker walker : checked.spec().walkers()) {
+    for (Walker walker : checked.notifierWalkers()) {
       String key = walker.name().text();
       WalkerPlan plan = WalkerPlan.generic(checked, walker);
       ClassName api = name("generic-api:" + key);
@@ -195,7 +195,7 @@ public final class Generator {
                   WALKER_SUITE_TRIES,
                   options.propertySeed())));
     }
-    for (Walker walker : checked.spec().walkers()) {
+    for (Walker walker : checked.notifierWalkers()) {
       String key = walker.name().text();
       for (ResolvedProfile profile : genericSuiteProfiles()) {
         files.add(

@@ -51,7 +51,7 @@ public final class KernelCheck {
     List<CToken> treeTokens = CTokenizer.tokenize(read(mainFile));
     List<Finding> findings = new ArrayList<>();
     int functions = 0;
-    for (Walker walker : checked.spec().walkers()) {
+    for (Walker walker : checked.notifierWalkers()) {
       String walk = CNames.of(walker).walkFunction();
       findings.addAll(function(main, renderedTokens, treeTokens, walk, walker.name().text()));
       functions++;

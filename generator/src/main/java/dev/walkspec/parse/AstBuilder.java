@@ -173,9 +173,16 @@ final class AstBuilder {
         return new Rule.VisitSlots(
             id(v.ruleId()), expr(slots.expr(0)), expr(slots.expr(1)), pos(v));
       }
+      if (v.visitTarget() instanceof WalkParser.BindingsTargetContext bindings) {
+        return new Rule.VisitBindings(
+            id(v.ruleId()), expr(bindings.expr(0)), expr(bindings.expr(1)), pos(v));
+      }
       return new Rule.VisitAddressSpaces(id(v.ruleId()), pos(v));
     } else if (r instanceof WalkParser.ClipRuleContext c) {
-      return new Rule.Clip(id(c.ruleId()), expectWord(c.name(), "clip target", "hva"), pos(c));
+      Name unit =
+          expectOneOf(
+              c.name(), "clip target", List.of(Rule.Clip.HVA, Rule.Clip.GFN, Rule.Clip.PGOFF));
+      return new Rule.Clip(id(c.ruleId()), unit, pos(c));
     } else if (r instanceof WalkParser.GfnRuleContext g) {
       Rule.Rounding rounding = word(g.name(), "gfn rounding", Rule.Rounding.class);
       return new Rule.GfnRange(id(g.ruleId()), rounding, pos(g));
@@ -363,9 +370,14 @@ final class AstBuilder {
   }
 
   private Name expectWord(WalkParser.NameContext ctx, String what, String expected) {
+    return expectOneOf(ctx, what, List.of(expected));
+  }
+
+  private Name expectOneOf(WalkParser.NameContext ctx, String what, List<String> expected) {
     Name name = name(ctx);
-    if (!name.text().equals(expected)) {
-      diagnostics.report(DiagnosticCode.WS107, name.pos(), name.text(), what, expected);
+    if (!expected.contains(name.text())) {
+      diagnostics.report(
+          DiagnosticCode.WS107, name.pos(), name.text(), what, String.join(", ", expected));
     }
     return name;
   }

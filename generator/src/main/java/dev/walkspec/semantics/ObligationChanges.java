@@ -36,7 +36,7 @@ public final class ObligationChanges {
 
   public static List<Change> between(CheckedSpec a, CheckedSpec b) {
     List<Change> changes = new ArrayList<>();
-    for (Binding ba : a.bindings()) {
+    for (Binding ba : a.allBindings()) {
       Optional<Binding> bb = b.binding(ba.operation().id().text(), ba.profile().name());
       if (bb.isEmpty()) {
         continue;

@@ -33,6 +33,7 @@ public final class ScenarioJson {
           "inputs",
           "range",
           "address_spaces",
+          "gmem",
           "handler_results");
   private static final Set<String> INPUT_CALLBACKS = Set.of("handler", "on_lock");
   private static final Set<String> SLOT = Set.of("id", "base_gfn", "npages", "userspace_addr");
@@ -89,7 +90,29 @@ public final class ScenarioJson {
         start,
         end,
         addressSpaces(root.get("address_spaces")),
-        results(root.get("handler_results")));
+        results(root.get("handler_results")),
+        gmem(root.get("gmem")));
+  }
+
+  /** The guest_memfd file's bindings (G1): {"slot": id, "pgoff": first page offset}. */
+  private static List<Scenario.GmemBinding> gmem(JsonNode node) {
+    List<Scenario.GmemBinding> bindings = new ArrayList<>();
+    if (node == null) {
+      return bindings;
+    }
+    if (!node.isArray()) {
+      throw new ScenarioException("gmem: expected a list of {\"slot\": id, \"pgoff\": n}");
+    }
+    for (int i = 0; i < node.size(); i++) {
+      String where = "gmem[" + i + "].";
+      JsonNode binding = node.get(i);
+      unknownKeys(binding, Set.of("slot", "pgoff"), where);
+      bindings.add(
+          new Scenario.GmemBinding(
+              (int) integer(required(binding, "slot", where), where + "slot", 0),
+              integer(required(binding, "pgoff", where), where + "pgoff", 0)));
+    }
+    return bindings;
   }
 
   private static List<Scenario.AddressSpace> addressSpaces(JsonNode node) {

@@ -6,6 +6,7 @@ import dev.walkspec.check.Binding;
 import dev.walkspec.check.CheckedSpec;
 import dev.walkspec.check.ResolvedProfile;
 import dev.walkspec.model.Name;
+import dev.walkspec.model.Rule;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -173,7 +174,7 @@ public final class SpecDiff {
       }
       String on = " on " + profile.name();
       parts.add(new Part("explicit inputs" + on, () -> scope.explicitInputsOver(profile, flags)));
-      for (Binding binding : a.bindings()) {
+      for (Binding binding : a.allBindings()) {
         boolean common =
             binding.profile().name().equals(profile.name())
                 && b.spec().operation(binding.operation().id().text()).isPresent();
@@ -232,6 +233,11 @@ public final class SpecDiff {
     WalkSetup setup = left.setup(s);
     new TreeSet<>(setup.flags().keySet())
         .forEach(flag -> f.put(flag, String.valueOf(setup.flags().get(flag))));
+    // An operation's bool parameters (init_shared of C6) come with the scenario, not the flags.
+    new TreeSet<>(s.flags().keySet())
+        .stream()
+            .filter(name -> !setup.flags().containsKey(name))
+            .forEach(name -> f.put(name, String.valueOf(s.flags().get(name))));
     f.put("handler", setup.handler() ? "set" : "null");
     f.put("on_lock", setup.onLock().isPresent() ? "set" : "null");
     f.put("range", setup.end() <= setup.start() ? "empty" : "non-empty");
@@ -246,11 +252,22 @@ public final class SpecDiff {
     return a.spec().operation(id).map(o -> o.id() + " " + o.label()).orElse(id);
   }
 
+  /** Where the walk's range meets something: address spaces with slots in it, or bindings. */
   private static String hits(Scenario s, WalkSetup setup) {
+    long low = setup.start();
+    long high = setup.end() - 1;
+    if (setup.walker().rule(Rule.VisitBindings.class).isPresent()) {
+      int bindings = Layouts.bindingsOverlapping(s, low, high).size();
+      return bindings == 0 ? "none" : bindings == 1 ? "one binding" : bindings + " bindings";
+    }
     List<String> spaces = new ArrayList<>();
     for (int as = 0; as < s.addressSpaces().size(); as++) {
-      if (!Layouts.overlapping(s.addressSpaces().get(as), setup.start(), setup.end() - 1)
-          .isEmpty()) {
+      Scenario.AddressSpace space = s.addressSpaces().get(as);
+      List<Scenario.Slot> slots =
+          setup.walker().overHva()
+              ? Layouts.overlapping(space, low, high)
+              : Layouts.overlappingGfn(space, low, high);
+      if (!slots.isEmpty()) {
         spaces.add("address space " + as);
       }
     }
@@ -274,7 +291,12 @@ public final class SpecDiff {
       return "(nothing)";
     }
     if (line.startsWith("CALL ")) {
-      return "a handler call";
+      // G8: where the walk passes an attr_filter, which mappings the call concerns is its point
+      int filter = line.indexOf(" filter=");
+      return filter < 0
+          ? "a handler call"
+          : "a handler call with attr_filter "
+              + line.substring(filter + " filter=".length(), line.indexOf(" -> "));
     }
     if (line.startsWith("RESULT ")) {
       return line;

@@ -127,10 +127,12 @@ class DiffCommandTest {
   }
 
   /**
-   * The canonical spec is v7.0; v6.15 (V5) is a history variant of it. Between them the walk, its
-   * callers and the obligations behave the same on every scenario of the small scope: the only
-   * change is the Kconfig of 407fd8b8d8cc (KVM_GENERIC_MMU_NOTIFIER removed with the `depends on`
-   * lines naming it), which the C rendering's diff shows and nothing else (reviewed snapshot).
+   * The canonical spec is v7.0; v6.15 (V5) is a history variant of it. Between them the walks,
+   * their callers and the obligations behave the same on every scenario of the small scope (the
+   * guest_memfd walks included: v6.15 has no init_shared file, and on the others C6's filter is the
+   * private one v6.15 hard-coded): the only change is the Kconfig of 407fd8b8d8cc
+   * (KVM_GENERIC_MMU_NOTIFIER removed with the `depends on` lines naming it), which the C
+   * rendering's diff shows and nothing else (reviewed snapshot).
    */
   @Test
   void v6_15_against_the_canonical_v7_0_differs_only_in_the_kconfig() throws Exception {
@@ -154,6 +156,34 @@ class DiffCommandTest {
                         x -> assertThat(x).isEqualTo("-"),
                         x -> assertThat(x).startsWith("-\t")));
     assertSnapshot("diff-v6.15-kvm.txt", DiffCommand.text(r) + "\n--c:\n" + c);
+  }
+
+  /**
+   * V8, the guest_memfd filter hard-coded to private (before 5d3341d684be): the diff names the
+   * filter, and every differing scenario is C6 on an init_shared file.
+   */
+  @Test
+  void v8_against_the_canonical_spec_is_the_gmem_filter_on_init_shared_files() throws Exception {
+    SpecDiff.Result r =
+        SpecDiff.compare(bundled("kvm.walk"), bundled("v8-gmem-private-filter.walk"));
+    assertThat(r.groups()).hasSize(1);
+    assertGmemFilterGroup(r.groups().get(0), "KVM_FILTER_SHARED", "KVM_FILTER_PRIVATE");
+    assertThat(r.obligationChanges()).isEmpty();
+    assertSnapshot("diff-kvm-v8.txt", DiffCommand.text(r));
+  }
+
+  /** The group of C6 scenarios whose calls pass {@code a}'s filter in A, {@code b}'s in B. */
+  private static void assertGmemFilterGroup(SpecDiff.Group g, String a, String b) {
+    assertThat(g.firstDifference())
+        .isEqualTo(
+            "A: a handler call with attr_filter "
+                + a
+                + " | B: a handler call with attr_filter "
+                + b);
+    assertThat(g.shared())
+        .containsEntry("operation", Set.of("C6 gmem_invalidate_begin"))
+        .containsEntry("init_shared", Set.of("true"));
+    assertThat(g.smallest().gmem()).isNotEmpty();
   }
 
   /**

@@ -32,7 +32,8 @@ class SpecImageTest {
         "v3-v6.12-no-elide.walk",
         "v4-v6.14-locked-aging.walk",
         "v6-stop-on-young.walk",
-        "v7-int-results.walk");
+        "v7-int-results.walk",
+        "v8-gmem-private-filter.walk");
   }
 
   @ParameterizedTest

@@ -41,6 +41,7 @@ class SpecFuzzTest {
           "v4-v6.14-locked-aging.walk",
           "v6-stop-on-young.walk",
           "v7-int-results.walk",
+          "v8-gmem-private-filter.walk",
           "hypo-aging-read-lock.walk",
           "hypo-flush-after-unlock.walk",
           "hypo-lockless-everywhere.walk");

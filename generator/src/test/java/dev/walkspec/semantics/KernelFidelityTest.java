@@ -12,6 +12,8 @@ import org.junit.jupiter.api.Test;
  * The oracle matches the kernel: on every scenario of the exhaustive small scope, the reference
  * interpreter on a spec and the transcription of the kernel function it models give the same trace,
  * line for line. Profiles cover two address spaces (x86), one (arm64), and a spinlock arch (riscv).
+ * The MMU-notifier walk is compared on explicit inputs; the guest_memfd walk (C6, C7) and the
+ * memory-attribute walk (C8) on every scenario of their operations.
  */
 class KernelFidelityTest {
   private static final List<String> PROFILES = List.of("x86", "arm64", "riscv");
@@ -33,6 +35,95 @@ class KernelFidelityTest {
         .isGreaterThan(300_000);
   }
 
+  @Test
+  void gmem_invalidation_matches_the_v7_0_functions() {
+    assertThat(compareGmem("kvm.walk", KernelGmemWalk.FilterHelper.V6_18_RC2)).isGreaterThan(5_000);
+  }
+
+  @Test
+  void v8_matches_the_gmem_invalidation_with_the_filter_hard_coded_private() {
+    assertThat(
+            compareGmem(
+                "v8-gmem-private-filter.walk", KernelGmemWalk.FilterHelper.HARD_CODED_PRIVATE))
+        .isGreaterThan(5_000);
+  }
+
+  @Test
+  void memory_attribute_walk_matches_kvm_handle_gfn_range() {
+    assertThat(compareOperations("kvm.walk", "C8", KernelFidelityTest::gfnRange))
+        .isGreaterThan(20_000);
+  }
+
+  /** C6 (begin, with init_shared both ways) and C7 (end) on the guest_memfd file's bindings. */
+  private static long compareGmem(String specName, KernelGmemWalk.FilterHelper helper) {
+    long begin =
+        compareOperations(
+            specName,
+            "C6",
+            (profile, s) -> {
+              String filter =
+                  KernelGmemWalk.invalidateFilter(
+                      helper, s.flags().getOrDefault("init_shared", false));
+              return new KernelGmemWalk(profile.isRwlock(), s)
+                  .invalidateBegin(s.start(), s.end(), filter);
+            });
+    long end =
+        compareOperations(
+            specName,
+            "C7",
+            (profile, s) ->
+                new KernelGmemWalk(profile.isRwlock(), s).invalidateEnd(s.start(), s.end()));
+    return begin + end;
+  }
+
+  private static Trace gfnRange(ResolvedProfile profile, Scenario s) {
+    return new KernelGmemWalk(profile.isRwlock(), s)
+        .handleGfnRange(profile.addressSpaces(), s.start(), s.end(), true);
+  }
+
+  /** The kernel function an operation's scenario runs. */
+  private interface KernelFunction {
+    Trace run(ResolvedProfile profile, Scenario scenario);
+  }
+
+  /** Every scenario of one operation on each profile; returns how many were compared. */
+  private static long compareOperations(String specName, String operation, KernelFunction kernel) {
+    CheckedSpec spec = Specs.bundled(specName);
+    Interpreter interpreter = new Interpreter(spec);
+    SmallScope scope = new SmallScope(spec);
+    AtomicLong compared = new AtomicLong();
+    long began = System.nanoTime();
+    for (String name : PROFILES) {
+      ResolvedProfile profile = spec.profile(name).orElseThrow();
+      scope
+          .operation(spec.binding(operation, name).orElseThrow())
+          .forEach(
+              scenario -> {
+                expectSame(specName, scenario, kernel.run(profile, scenario), interpreter);
+                compared.incrementAndGet();
+              });
+    }
+    System.out.printf(
+        "fidelity %s %s vs the kernel: %d scenarios identical in %.1f s%n",
+        specName, operation, compared.get(), (System.nanoTime() - began) / 1e9);
+    return compared.get();
+  }
+
+  private static void expectSame(
+      String specName, Scenario scenario, Trace kernel, Interpreter interpreter) {
+    Trace oracle = interpreter.run(scenario);
+    if (!kernel.lines().equals(oracle.lines())) {
+      throw new AssertionError(
+          specName
+              + " differs from the kernel on "
+              + ScenarioJson.write(scenario)
+              + "\nkernel:\n"
+              + kernel.text()
+              + "interpreter:\n"
+              + oracle.text());
+    }
+  }
+
   /** Compares every scenario; returns how many were compared. */
   private static long compare(String specName, KernelWalk.Version version) {
     CheckedSpec spec = Specs.bundled(specName);
@@ -46,18 +137,7 @@ class KernelFidelityTest {
           .explicitInputs(profile)
           .forEach(
               scenario -> {
-                Trace kernel = kernel(version, profile, scenario);
-                Trace oracle = interpreter.run(scenario);
-                if (!kernel.lines().equals(oracle.lines())) {
-                  throw new AssertionError(
-                      specName
-                          + " differs from the kernel on "
-                          + ScenarioJson.write(scenario)
-                          + "\nkernel:\n"
-                          + kernel.text()
-                          + "interpreter:\n"
-                          + oracle.text());
-                }
+                expectSame(specName, scenario, kernel(version, profile, scenario), interpreter);
                 compared.incrementAndGet();
               });
     }

@@ -59,7 +59,7 @@ class ScenarioJsonTest {
         "{\"arch\":\"x86\",\"range\":{\"start\":1,\"end\":2}} | a scenario needs \"operation\" or \"inputs\"",
         "{\"arch\":\"x86\",\"operation\":\"C1\"} | range: missing",
         "{\"arch\":\"x86\",\"operation\":\"C1\",\"range\":{\"start\":-1,\"end\":2}} | range.start: expected an integer >= 0, got -1",
-        "{\"arch\":\"x86\",\"operation\":\"C1\",\"range\":{\"start\":1,\"end\":2},\"colour\":1} | colour: unknown key; expected one of [address_spaces, arch, config, handler_results, id, inputs, operation, range]",
+        "{\"arch\":\"x86\",\"operation\":\"C1\",\"range\":{\"start\":1,\"end\":2},\"colour\":1} | colour: unknown key; expected one of [address_spaces, arch, config, gmem, handler_results, id, inputs, operation, range]",
         "{\"arch\":7,\"operation\":\"C1\",\"range\":{\"start\":1,\"end\":2}} | arch: expected a string",
         "{\"arch\":\"x86\",\"inputs\":{\"lockless\":1},\"range\":{\"start\":1,\"end\":2}} | inputs.lockless: expected true or false",
         "{\"arch\":\"x86\",\"operation\":\"C1\",\"range\":{\"start\":1,\"end\":2},\"address_spaces\":[{\"slots\":[{\"id\":1,\"base_gfn\":0,\"npages\":0,\"userspace_addr\":0}]}]} | address_spaces[0].slots[0].npages: expected an integer >= 1, got 0",

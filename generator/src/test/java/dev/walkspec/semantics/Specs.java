@@ -8,10 +8,10 @@ import dev.walkspec.pipeline.Pipeline;
 import java.util.List;
 
 /** Bundled specs, checked, for tests. */
-final class Specs {
+public final class Specs {
   private Specs() {}
 
-  static CheckedSpec bundled(String name) {
+  public static CheckedSpec bundled(String name) {
     Pipeline pipeline = new Pipeline(new SpecLoader(BundledSpecs.directory(), List.of()));
     CheckOutcome outcome = pipeline.check(BundledSpecs.file(name));
     if (outcome.hasErrors()) {

@@ -54,8 +54,32 @@ public sealed interface Rule {
     }
   }
 
-  /** W5: clip the hva range to the slot. */
+  /**
+   * G1 (guest_memfd): the one loop over the bindings of a gmem file (page offset to memslot) that
+   * meet the inclusive page-offset range [low, high], in page-offset order. It replaces both loops
+   * of the MMU-notifier walk: a binding names its slot, and the slot its address space.
+   */
+  record VisitBindings(Name id, Expr low, Expr high, Pos pos) implements Rule {
+    @Override
+    public String keyword() {
+      return "visit bindings";
+    }
+  }
+
+  /**
+   * W5: clip the range to the slot. {@code what} is the unit of the walk's range: hva (the
+   * MMU-notifier walk, then W6 makes gfns of it), gfn (the memory-attribute walk) or pgoff (a
+   * guest_memfd file's page offsets, G2).
+   */
   record Clip(Name id, Name what, Pos pos) implements Rule {
+    public static final String HVA = "hva";
+    public static final String GFN = "gfn";
+    public static final String PGOFF = "pgoff";
+
+    public boolean byHva() {
+      return what.text().equals(HVA);
+    }
+
     @Override
     public String keyword() {
       return "clip";

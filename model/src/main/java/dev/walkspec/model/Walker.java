@@ -47,6 +47,14 @@ public record Walker(
     return callbacks.stream().filter(c -> c.name().text().equals(name)).findFirst();
   }
 
+  /**
+   * Whether this is an MMU-notifier walk: its range is in host virtual addresses (clip W5 hva), as
+   * opposed to the memory-attribute walk (gfn) and the guest_memfd walk (page offsets).
+   */
+  public boolean overHva() {
+    return rule(Rule.Clip.class).map(Rule.Clip::byHva).orElse(true);
+  }
+
   public Optional<TypedName> input(String name) {
     return inputs.stream().filter(i -> i.name().text().equals(name)).findFirst();
   }

@@ -61,6 +61,7 @@ public final class Interpreter {
     private boolean found;
     private long ret;
     private LockMode lockMode;
+    private final String filter;
 
     Run(WalkSetup setup, Scenario scenario) {
       this.setup = setup;
@@ -79,6 +80,8 @@ public final class Interpreter {
       env.put("start", Value.of(setup.start()));
       env.put("end", Value.of(setup.end()));
       env.put("arg", Value.of(setup.arg()));
+      env.putAll(setup.otherInputs());
+      this.filter = passedFilter();
       updateResultNames();
     }
 
@@ -97,7 +100,10 @@ public final class Interpreter {
       if (lock.isPresent() && lock.get().point() == Rule.LockPoint.WALK_START) {
         lockUnlessLockless(lock.get());
       }
-      boolean jumped = visitAddressSpaces(lock);
+      boolean jumped =
+          walker.rule(Rule.VisitBindings.class).isPresent()
+              ? visitBindings(lock)
+              : visitAddressSpaces(lock);
       Optional<Rule.Flush> flush = walker.rule(Rule.Flush.class);
       if (!jumped) {
         flush.filter(f -> f.placement() == Rule.Placement.BEFORE).ifPresent(this::flushIf);
@@ -117,29 +123,26 @@ public final class Interpreter {
       Rule.VisitSlots visit = walker.rule(Rule.VisitSlots.class).orElseThrow();
       long low = evaluator.eval(visit.low()).asInt();
       long high = evaluator.eval(visit.high()).asInt();
-      Rule.GfnRange gfn = walker.rule(Rule.GfnRange.class).orElseThrow();
-      Rule.Result result = walker.rule(Rule.Result.class).orElseThrow();
-      Optional<Rule.NullHandler> nullHandler = walker.rule(Rule.NullHandler.class);
+      boolean byHva = walker.rule(Rule.Clip.class).orElseThrow().byHva();
       for (int as = 0; as < setup.profile().addressSpaces(); as++) {
         Scenario.AddressSpace space =
             as < scenario.addressSpaces().size()
                 ? scenario.addressSpaces().get(as)
                 : new Scenario.AddressSpace(List.of());
-        for (Scenario.Slot slot : Layouts.overlapping(space, low, high)) {
-          if (!found) {
-            found = true; // W7: the first hit of the whole walk
-            updateResultNames();
-            if (lock.isPresent() && lock.get().point() == Rule.LockPoint.FIRST_HIT) {
-              lockUnlessLockless(lock.get());
-            }
-            if (!setup.handler() && nullHandler.isPresent()) {
-              if (nullHandler.get().policy() == Rule.NullPolicy.JUMP_UNLOCK) {
-                return true; // W8 (v6.10+): straight to the unlock, no flush
-              }
-              break; // V2: leaves the slot loop only; the next address space calls the stub
-            }
+        List<Scenario.Slot> hits =
+            byHva
+                ? Layouts.overlapping(space, low, high)
+                : Layouts.overlappingGfn(space, low, high);
+        for (Scenario.Slot slot : hits) {
+          Hit hit = firstHit(lock);
+          if (hit == Hit.JUMP) {
+            return true;
           }
-          if (call(as, slot, gfn.rounding(), result)) {
+          if (hit == Hit.BREAK) {
+            break;
+          }
+          long[] gfns = byHva ? hvaGfns(slot) : clampGfns(slot);
+          if (call(as, slot, gfns)) {
             return false;
           }
         }
@@ -147,20 +150,94 @@ public final class Interpreter {
       return false;
     }
 
-    /** W5, W6, W9: one handler call. Returns true when the result ends the walk (V6, V7). */
-    private boolean call(int as, Scenario.Slot slot, Rule.Rounding rounding, Rule.Result result) {
+    /**
+     * G1-G4: the guest_memfd walk, one loop over the file's bindings that meet the page-offset
+     * range; each binding's gfns are its slot's pages whose file offsets lie in [start, end).
+     */
+    private boolean visitBindings(Optional<Rule.Lock> lock) {
+      Rule.VisitBindings visit = walker.rule(Rule.VisitBindings.class).orElseThrow();
+      long low = evaluator.eval(visit.low()).asInt();
+      long high = evaluator.eval(visit.high()).asInt();
+      for (Scenario.GmemBinding binding : Layouts.bindingsOverlapping(scenario, low, high)) {
+        Map.Entry<Integer, Scenario.Slot> slot = scenario.slot(binding.slot()).orElseThrow();
+        Hit hit = firstHit(lock);
+        if (hit == Hit.JUMP) {
+          return true;
+        }
+        if (hit == Hit.BREAK) {
+          break;
+        }
+        if (call(slot.getKey(), slot.getValue(), pgoffGfns(slot.getValue(), binding.pgoff()))) {
+          return false;
+        }
+      }
+      return false;
+    }
+
+    /** What the walk does at a hit: go on to the call, or (null handler) leave a loop or both. */
+    private enum Hit {
+      CALL,
+      JUMP,
+      BREAK
+    }
+
+    /**
+     * W7, W8: at the first hit of the whole walk, lock (unless lockless) and mind a null handler.
+     */
+    private Hit firstHit(Optional<Rule.Lock> lock) {
+      if (found) {
+        return Hit.CALL;
+      }
+      found = true; // W7: the first hit of the whole walk
+      updateResultNames();
+      if (lock.isPresent() && lock.get().point() == Rule.LockPoint.FIRST_HIT) {
+        lockUnlessLockless(lock.get());
+      }
+      Optional<Rule.NullHandler> nullHandler = walker.rule(Rule.NullHandler.class);
+      if (!setup.handler() && nullHandler.isPresent()) {
+        // W8 (v6.10+): straight to the unlock, no flush; V2: leaves the slot loop only, and the
+        // next address space calls the stub
+        return nullHandler.get().policy() == Rule.NullPolicy.JUMP_UNLOCK ? Hit.JUMP : Hit.BREAK;
+      }
+      return Hit.CALL;
+    }
+
+    /** W5, W6: clip the hva range to the slot, then the pages that overlap it (or round down). */
+    private long[] hvaGfns(Scenario.Slot slot) {
+      Rule.Rounding rounding = walker.rule(Rule.GfnRange.class).orElseThrow().rounding();
       long hvaStart = Math.max(setup.start(), slot.userspaceAddr());
       long hvaEnd = Math.min(setup.end(), slot.hvaEnd());
-      long gfnStart = hvaToGfn(hvaStart, slot);
       long gfnEnd =
           rounding == Rule.Rounding.ROUND_OUT
               ? hvaToGfn(hvaEnd + Scenario.PAGE_SIZE - 1, slot)
               : hvaToGfn(hvaEnd, slot);
+      return new long[] {hvaToGfn(hvaStart, slot), gfnEnd};
+    }
+
+    /** W5 for a gfn range (the memory-attribute walk): clamp it to the slot's gfns. */
+    private long[] clampGfns(Scenario.Slot slot) {
+      return new long[] {
+        Math.max(setup.start(), slot.baseGfn()),
+        Math.min(setup.end(), slot.baseGfn() + slot.npages())
+      };
+    }
+
+    /** G2: the slot's pages whose file offsets (from {@code pgoff}) lie in [start, end). */
+    private long[] pgoffGfns(Scenario.Slot slot, long pgoff) {
+      return new long[] {
+        slot.baseGfn() + Math.max(pgoff, setup.start()) - pgoff,
+        slot.baseGfn() + Math.min(pgoff + slot.npages(), setup.end()) - pgoff
+      };
+    }
+
+    /** W9: one handler call. Returns true when the result ends the walk (V6, V7). */
+    private boolean call(int as, Scenario.Slot slot, long[] gfns) {
+      Rule.Result result = walker.rule(Rule.Result.class).orElseThrow();
       long r = calls < scenario.handlerResults().size() ? scenario.handlerResults().get(calls) : 0;
       calls++;
       boolean stop = false;
       if (intResults) {
-        events.add(new TraceEvent.Call(as, slot.id(), gfnStart, gfnEnd, Long.toString(r)));
+        events.add(new TraceEvent.Call(as, slot.id(), gfns[0], gfns[1], filter, Long.toString(r)));
         if (r < 0) {
           ret = r; // V7: an error ends the walk and is what it returns
           stop = true;
@@ -169,11 +246,26 @@ public final class Interpreter {
         }
       } else {
         boolean young = r != 0;
-        events.add(new TraceEvent.Call(as, slot.id(), gfnStart, gfnEnd, Boolean.toString(young)));
+        events.add(
+            new TraceEvent.Call(as, slot.id(), gfns[0], gfns[1], filter, Boolean.toString(young)));
         ret = ret != 0 || young ? 1 : 0;
       }
       updateResultNames();
       return stop || result.stopWhen().map(evaluator::isTrue).orElse(false);
+    }
+
+    /**
+     * G7: the attr_filter a call shows, where the walk passes one it was given (the guest_memfd
+     * walk); the hva walk's is always KVM_FILTER_SHARED (W6) and not shown.
+     */
+    private String passedFilter() {
+      boolean passed =
+          walker
+              .rule(Rule.Pass.class)
+              .filter(p -> p.values().stream().anyMatch(v -> v.text().equals("attr_filter")))
+              .isPresent();
+      Value value = env.get("attr_filter");
+      return passed && value instanceof Value.EnumValue e ? e.constant() : "";
     }
 
     private static long hvaToGfn(long hva, Scenario.Slot slot) {

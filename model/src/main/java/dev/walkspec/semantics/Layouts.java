@@ -62,4 +62,72 @@ public final class Layouts {
         .sorted(TREE_ORDER)
         .toList();
   }
+
+  /**
+   * The memory-attribute walk's order: the slots whose gfns meet the inclusive range [low, high],
+   * by base gfn (slots of one address space never overlap in gfn space). An empty range (low above
+   * high) meets none: the kernel may visit a slot there but skips its empty clamp before the lock.
+   */
+  public static List<Scenario.Slot> overlappingGfn(
+      Scenario.AddressSpace space, long low, long high) {
+    return space.slots().stream()
+        .filter(s -> low <= high && s.baseGfn() <= high && s.baseGfn() + s.npages() - 1 >= low)
+        .sorted(Comparator.comparingLong(Scenario.Slot::baseGfn))
+        .toList();
+  }
+
+  /**
+   * G1: the bindings whose page offsets meet the inclusive range [low, high], in page-offset order
+   * (the order the file's xarray yields them).
+   */
+  public static List<Scenario.GmemBinding> bindingsOverlapping(
+      Scenario scenario, long low, long high) {
+    return scenario.gmem().stream()
+        .filter(
+            b -> {
+              long npages = scenario.slot(b.slot()).orElseThrow().getValue().npages();
+              // an empty range (end <= start) meets nothing: xa_for_each_range finds no entry
+              return low <= high && b.pgoff() <= high && b.pgoff() + npages - 1 >= low;
+            })
+        .sorted(Comparator.comparingLong(Scenario.GmemBinding::pgoff))
+        .toList();
+  }
+
+  /**
+   * Bindings as KVM accepts them (kvm_gmem_bind): each names a slot of the layout, once, at a page
+   * offset >= 0, and no two share a page of the file.
+   */
+  public static void validateGmem(Scenario scenario) {
+    Set<Integer> bound = new HashSet<>();
+    List<Scenario.GmemBinding> bindings = scenario.gmem();
+    for (int i = 0; i < bindings.size(); i++) {
+      Scenario.GmemBinding b = bindings.get(i);
+      String where = "gmem[" + i + "] (slot " + b.slot() + ")";
+      if (scenario.slot(b.slot()).isEmpty()) {
+        throw new ScenarioException(where + ": the layout has no slot with this id");
+      }
+      if (b.pgoff() < 0) {
+        throw new ScenarioException(where + ": pgoff must be >= 0, got " + b.pgoff());
+      }
+      if (!bound.add(b.slot())) {
+        throw new ScenarioException(where + ": the slot is bound twice");
+      }
+    }
+    for (int i = 0; i < bindings.size(); i++) {
+      for (int j = i + 1; j < bindings.size(); j++) {
+        Scenario.GmemBinding a = bindings.get(i);
+        Scenario.GmemBinding b = bindings.get(j);
+        long aEnd = a.pgoff() + scenario.slot(a.slot()).get().getValue().npages();
+        long bEnd = b.pgoff() + scenario.slot(b.slot()).get().getValue().npages();
+        if (a.pgoff() < bEnd && b.pgoff() < aEnd) {
+          throw new ScenarioException(
+              "gmem: the bindings of slots "
+                  + a.slot()
+                  + " and "
+                  + b.slot()
+                  + " share page offsets of the file");
+        }
+      }
+    }
+  }
 }

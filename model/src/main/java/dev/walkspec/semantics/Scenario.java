@@ -18,6 +18,8 @@ import org.apiguardian.api.API;
  * @param handler for explicit inputs: whether the handler is present (non-null)
  * @param onLock for explicit inputs: whether the on_lock callback is present
  * @param handlerResults results of the successive handler calls; later calls return 0/false
+ * @param gmem the bindings of the VM's guest_memfd file (for the guest_memfd walk, G1): which slot
+ *     each page-offset range backs; empty for the other walks
  */
 @API(status = INTERNAL)
 public record Scenario(
@@ -31,7 +33,8 @@ public record Scenario(
     long start,
     long end,
     List<AddressSpace> addressSpaces,
-    List<Long> handlerResults) {
+    List<Long> handlerResults,
+    List<GmemBinding> gmem) {
 
   public static final long PAGE_SIZE = 4096;
 
@@ -40,7 +43,42 @@ public record Scenario(
     flags = Map.copyOf(flags);
     addressSpaces = List.copyOf(addressSpaces);
     handlerResults = List.copyOf(handlerResults);
+    gmem = List.copyOf(gmem);
   }
+
+  /** A scenario without guest_memfd bindings. */
+  public Scenario(
+      String id,
+      String arch,
+      Map<String, Boolean> config,
+      Optional<String> operation,
+      Map<String, Boolean> flags,
+      boolean handler,
+      boolean onLock,
+      long start,
+      long end,
+      List<AddressSpace> addressSpaces,
+      List<Long> handlerResults) {
+    this(
+        id,
+        arch,
+        config,
+        operation,
+        flags,
+        handler,
+        onLock,
+        start,
+        end,
+        addressSpaces,
+        handlerResults,
+        List.of());
+  }
+
+  /**
+   * The memslot {@code slot} is backed by the guest_memfd file from page offset {@code pgoff} on:
+   * its page {@code gfn} is the file's page {@code pgoff + gfn - base_gfn}.
+   */
+  public record GmemBinding(int slot, long pgoff) {}
 
   /** The memslots of one address space. */
   public record AddressSpace(List<Slot> slots) {
@@ -68,12 +106,52 @@ public record Scenario(
         start,
         end,
         addressSpaces,
-        handlerResults);
+        handlerResults,
+        gmem);
   }
 
   public Scenario withResults(List<Long> results) {
     return new Scenario(
-        id, arch, config, operation, flags, handler, onLock, start, end, addressSpaces, results);
+        id,
+        arch,
+        config,
+        operation,
+        flags,
+        handler,
+        onLock,
+        start,
+        end,
+        addressSpaces,
+        results,
+        gmem);
+  }
+
+  public Scenario withGmem(List<GmemBinding> bindings) {
+    return new Scenario(
+        id,
+        arch,
+        config,
+        operation,
+        flags,
+        handler,
+        onLock,
+        start,
+        end,
+        addressSpaces,
+        handlerResults,
+        bindings);
+  }
+
+  /** The slot with this id and its address space, if the layout has it. */
+  public Optional<Map.Entry<Integer, Slot>> slot(int slotId) {
+    for (int as = 0; as < addressSpaces.size(); as++) {
+      for (Slot slot : addressSpaces.get(as).slots()) {
+        if (slot.id() == slotId) {
+          return Optional.of(Map.entry(as, slot));
+        }
+      }
+    }
+    return Optional.empty();
   }
 
   /** How many slots the layout has, over all address spaces. */

@@ -59,6 +59,17 @@ public final class ScenarioJsonWriter {
       spaces.add(object(List.of(member("slots", array(slots)))));
     }
     top.add(member("address_spaces", array(spaces)));
+    if (!s.gmem().isEmpty()) {
+      List<String> bindings = new ArrayList<>();
+      for (Scenario.GmemBinding b : s.gmem()) {
+        bindings.add(
+            object(
+                List.of(
+                    member("slot", String.valueOf(b.slot())),
+                    member("pgoff", String.valueOf(b.pgoff())))));
+      }
+      top.add(member("gmem", array(bindings)));
+    }
     top.add(
         member(
             "handler_results", array(s.handlerResults().stream().map(String::valueOf).toList())));

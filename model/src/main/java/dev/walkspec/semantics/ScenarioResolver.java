@@ -103,8 +103,9 @@ final class ScenarioResolver {
         flags.put(flag.text(), value.map(kconfig::isTrue).orElse(false));
       }
     }
+    Set<String> boolParams = boolParams(operation);
     for (String given : scenario.flags().keySet()) {
-      if (!params.contains(given)) {
+      if (!params.contains(given) && !boolParams.contains(given)) {
         throw new ScenarioException(
             "inputs."
                 + given
@@ -129,17 +130,46 @@ final class ScenarioResolver {
     Evaluator inputs = new Evaluator(params2::get);
     long start = input(operation, "start", inputs);
     long end = input(operation, "end", inputs);
-    return new WalkSetup(walker, profile, config, flags, handler, onLock, start, end, 0);
+    Map<String, Value> others = new HashMap<>();
+    for (TypedName input : walker.inputs()) {
+      String other = input.name().text();
+      if (!List.of("start", "end", "arg").contains(other)) {
+        operation
+            .assignment(other)
+            .map(a -> inputs.eval(a.value()))
+            .ifPresent(v -> others.put(other, v));
+      }
+    }
+    return new WalkSetup(walker, profile, config, flags, handler, onLock, start, end, 0, others);
   }
 
-  /** The range's start and end bind the operation's parameters in order (test_young: addr). */
+  /** The operation's bool parameters (init_shared of the guest_memfd invalidation). */
+  private static Set<String> boolParams(Operation operation) {
+    Set<String> names = new HashSet<>();
+    for (TypedName param : operation.params()) {
+      if (param.type().text().equals("bool")) {
+        names.add(param.name().text());
+      }
+    }
+    return names;
+  }
+
+  /**
+   * The range's start and end bind the operation's integer parameters in order (test_young: addr);
+   * a bool parameter takes the scenario's value of that name (false when it gives none).
+   */
   private static Map<String, Value> bindParams(
       Operation operation, Scenario scenario, Map<String, Value> config) {
     Map<String, Value> env = new HashMap<>(config);
-    List<TypedName> params = operation.params();
     long[] bounds = {scenario.start(), scenario.end()};
-    for (int i = 0; i < params.size() && i < bounds.length; i++) {
-      env.put(params.get(i).name().text(), Value.of(bounds[i]));
+    int bound = 0;
+    for (TypedName param : operation.params()) {
+      String name = param.name().text();
+      if (param.type().text().equals("bool")) {
+        env.put(name, Value.of(scenario.flags().getOrDefault(name, false)));
+      } else if (bound < bounds.length) {
+        env.put(name, Value.of(bounds[bound++]));
+      }
     }
     return env;
   }
@@ -159,9 +189,7 @@ final class ScenarioResolver {
 
   private WalkSetup fromInputs(
       Scenario scenario, ResolvedProfile profile, Map<String, Value> config) {
-    if (checked.spec().walkers().size() != 1) {
-      throw new ScenarioException("inputs: explicit inputs need a spec with exactly one walker");
-    }
+    // Explicit inputs drive the spec's first walker: the MMU-notifier walk in every bundled spec.
     Walker walker = checked.spec().walkers().get(0);
     Map<String, Boolean> flags = new HashMap<>();
     walker
@@ -193,7 +221,8 @@ final class ScenarioResolver {
         onLock,
         scenario.start(),
         scenario.end(),
-        0);
+        0,
+        Map.of());
   }
 
   private static void checkLayout(Scenario scenario, ResolvedProfile profile) {
@@ -209,6 +238,7 @@ final class ScenarioResolver {
     for (int as = 0; as < scenario.addressSpaces().size(); as++) {
       Layouts.validate(as, scenario.addressSpaces().get(as));
     }
+    Layouts.validateGmem(scenario);
   }
 
   private static boolean isWord(Expr e, String word) {

@@ -34,6 +34,13 @@ public final class SmallScope {
   private static final List<long[]> SHAPES =
       List.of(new long[] {16 * P, 1, 0}, new long[] {16 * P, 3, 10}, new long[] {18 * P, 2, 20});
 
+  /**
+   * Where each catalogue slot of address space 0 is bound in the guest_memfd file (G1): B at page
+   * offset 0, C right after it at 3, A alone at 8, so that ranges meet one binding, two adjacent
+   * ones, or a hole between bindings.
+   */
+  private static final long[] GMEM_PGOFFS = {8, 0, 3};
+
   private final CheckedSpec spec;
   private final List<Interpreter> counters = new ArrayList<>();
   private final List<long[]> ranges;
@@ -67,6 +74,38 @@ public final class SmallScope {
       }
     }
     return most;
+  }
+
+  /** The ranges of the scope in the unit of the walker's range (hva, gfn or page offset). */
+  private List<long[]> rangesOf(Walker walker) {
+    if (walker.rule(Rule.VisitBindings.class).isPresent()) {
+      return GMEM_RANGES;
+    }
+    return walker.overHva() ? ranges : GFN_RANGES;
+  }
+
+  /** Page offsets at, next to and between the bindings' ends (G1, G2). */
+  private static final List<long[]> GMEM_RANGES =
+      pairs(new TreeSet<>(List.of(0L, 1L, 2L, 3L, 4L, 5L, 6L, 8L, 9L, 12L)), 4, 2);
+
+  /** Gfns at, next to and between the catalogue slots' ends (M2, M3). */
+  private static final List<long[]> GFN_RANGES =
+      pairs(
+          new TreeSet<>(List.of(0L, 1L, 2L, 9L, 10L, 11L, 12L, 13L, 14L, 19L, 20L, 21L, 22L, 23L)),
+          11,
+          10);
+
+  /** Ordered pairs of the points, then an empty range at {@code at} and a reversed one. */
+  private static List<long[]> pairs(TreeSet<Long> points, long at, long below) {
+    List<long[]> ranges = new ArrayList<>();
+    for (long start : points) {
+      for (long end : points.tailSet(start, false)) {
+        ranges.add(new long[] {start, end});
+      }
+    }
+    ranges.add(new long[] {at, at});
+    ranges.add(new long[] {at, below});
+    return List.copyOf(ranges);
   }
 
   /** Every hva range of the scope: ordered pairs of boundary points, and two empty ones. */
@@ -198,7 +237,18 @@ public final class SmallScope {
   }
 
   private Stream<Scenario> operation(Binding binding, List<Integer> layouts) {
-    List<String> params = binding.paramFlags().stream().sorted().toList();
+    List<String> params = new ArrayList<>(binding.paramFlags().stream().sorted().toList());
+    binding.params().stream()
+        .filter(p -> p.type().text().equals("bool"))
+        .map(p -> p.name().text())
+        .sorted()
+        .forEach(params::add);
+    boolean gmem = binding.walker().rule(Rule.VisitBindings.class).isPresent();
+    // The guest_memfd walk reads only the bound slots of address space 0: layouts that differ
+    // only in the other spaces would repeat the same scenarios.
+    List<Integer> used =
+        gmem ? layouts.stream().filter(l -> l < 1 << SHAPES.size()).toList() : layouts;
+    List<long[]> ranges = rangesOf(binding.walker());
     return IntStream.range(0, 1 << params.size())
         .boxed()
         .flatMap(
@@ -210,7 +260,8 @@ public final class SmallScope {
               String tag = binding.displayName() + "/p" + bits;
               return withLayoutsAndRanges(
                   binding.profile().addressSpaces(),
-                  layouts,
+                  used,
+                  ranges,
                   tag,
                   (id, spaces, range) ->
                       new Scenario(
@@ -224,8 +275,20 @@ public final class SmallScope {
                           range[0],
                           range[1],
                           spaces,
-                          List.of()));
+                          List.of(),
+                          gmem ? gmemBindings(spaces) : List.of()));
             });
+  }
+
+  /** Each catalogue slot of address space 0 bound at its page offset (GMEM_PGOFFS). */
+  private static List<Scenario.GmemBinding> gmemBindings(List<Scenario.AddressSpace> spaces) {
+    List<Scenario.GmemBinding> bindings = new ArrayList<>();
+    if (!spaces.isEmpty()) {
+      for (Scenario.Slot slot : spaces.get(0).slots()) {
+        bindings.add(new Scenario.GmemBinding(slot.id(), GMEM_PGOFFS[slot.id() - 1]));
+      }
+    }
+    return bindings;
   }
 
   /**
@@ -253,6 +316,15 @@ public final class SmallScope {
 
   private Stream<Scenario> withLayoutsAndRanges(
       int addressSpaces, List<Integer> layoutIndices, String tag, Maker maker) {
+    return withLayoutsAndRanges(addressSpaces, layoutIndices, ranges, tag, maker);
+  }
+
+  private Stream<Scenario> withLayoutsAndRanges(
+      int addressSpaces,
+      List<Integer> layoutIndices,
+      List<long[]> ranges,
+      String tag,
+      Maker maker) {
     List<List<Scenario.AddressSpace>> layouts = layouts(addressSpaces);
     return layoutIndices.stream()
         .flatMap(
@@ -285,7 +357,7 @@ public final class SmallScope {
       }
       patterns.add(pattern);
     }
-    if (intResults()) {
+    if (intResults(base)) {
       for (int failing = 0; failing < calls; failing++) {
         List<Long> pattern = new ArrayList<>();
         for (int i = 0; i < calls; i++) {
@@ -298,10 +370,15 @@ public final class SmallScope {
         .mapToObj(p -> base.withId(base.id() + "/h" + p).withResults(patterns.get(p)));
   }
 
-  private boolean intResults() {
-    return spec.spec()
-        .walkers()
-        .get(0)
+  /** Whether the walk the scenario runs (its operation's, else the first) has int results (V7). */
+  private boolean intResults(Scenario scenario) {
+    Walker walker =
+        scenario
+            .operation()
+            .flatMap(spec.spec()::operation)
+            .flatMap(o -> spec.spec().walker(o.walker().text()))
+            .orElse(spec.spec().walkers().get(0));
+    return walker
         .rule(Rule.Result.class)
         .filter(r -> r.combinator() == Rule.Combinator.INT_OR)
         .isPresent();

@@ -11,7 +11,8 @@ import org.apiguardian.api.API;
 
 /**
  * What a scenario fixes for one walk: the walker, the profile, the Kconfig values, every flag,
- * which callbacks are present (and the on_lock callback's name, for ON_LOCK), and the inputs.
+ * which callbacks are present (and the on_lock callback's name, for ON_LOCK), and the inputs:
+ * start, end and arg, and in {@code otherInputs} any other the operation binds (attr_filter).
  */
 @API(status = INTERNAL)
 public record WalkSetup(
@@ -23,9 +24,11 @@ public record WalkSetup(
     Optional<String> onLock,
     long start,
     long end,
-    long arg) {
+    long arg,
+    Map<String, Value> otherInputs) {
   public WalkSetup {
     config = Map.copyOf(config);
     flags = Map.copyOf(flags);
+    otherInputs = Map.copyOf(otherInputs);
   }
 }

@@ -23,7 +23,8 @@ public final class CRenderer {
 
   public static CRendering render(CheckedSpec checked) {
     Spec spec = checked.spec();
-    List<WalkContext> walks = spec.walkers().stream().map(w -> WalkContext.of(spec, w)).toList();
+    List<WalkContext> walks =
+        checked.notifierWalkers().stream().map(w -> WalkContext.of(spec, w)).toList();
     List<RenderedFile> files = new ArrayList<>();
     files.add(header(spec, walks));
     files.add(main(spec, walks));
