@@ -43,6 +43,23 @@ public final class HandlerSets {
               + " stepping from range.start as the kernel does; unmap zaps both, invalid TDP roots"
               + " included");
 
+  /**
+   * x86's unmap in a VM with private memory that is a TDX VM: the TDP MMU has mirror roots for
+   * private memory beside the direct roots, and attr_filter picks between them (RootTypes). Beside
+   * the notifier's scenarios its unmap suite explores the guest_memfd hole punch (gmem-punch-hole)
+   * with the filter its spec's C6 passes, so the column of V8 (the filter hard-coded private) shows
+   * the shared mapping that filter leaves (H12). Aging is x86's row's business.
+   */
+  public static final HandlerSet X86_TDX =
+      new HandlerSet(
+          "x86-tdx",
+          List.of("x86_private"),
+          Map.of("unmap", ARCH + "x86.X86UnmapHandler"),
+          Optional.empty(),
+          Optional.empty(),
+          "x86's unmap in a TDX VM: mirror roots for private memory, picked by attr_filter; the"
+              + " guest_memfd hole punch with the spec's filter");
+
   public static final HandlerSet ARM64 =
       new HandlerSet(
           "arm64",
@@ -169,7 +186,7 @@ public final class HandlerSets {
 
   /** Whether {@code name} is one of the arch sets ported as the kernel has them. */
   static boolean isKernelPort(String name) {
-    return List.of(X86, ARM64, RISCV, LOONGARCH, S390).stream()
+    return List.of(X86, X86_TDX, ARM64, RISCV, LOONGARCH, S390).stream()
         .anyMatch(s -> s.name().equals(name));
   }
 
@@ -202,6 +219,7 @@ public final class HandlerSets {
         new ArrayList<>(
             List.of(
                 X86,
+                X86_TDX,
                 ARM64,
                 RISCV,
                 LOONGARCH,

@@ -19,6 +19,7 @@ import dev.walkspec.suite.HandlerSuite;
 import dev.walkspec.suite.InconclusiveExploration;
 import dev.walkspec.suite.Judges;
 import dev.walkspec.suite.Shell;
+import dev.walkspec.suite.SpecGmemFilter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -321,7 +322,11 @@ public final class Matrix {
             explored |= Judges.judgedBy(id, Judges.By.EXPLORED);
           }
           if (explored) {
-            String key = handler + "|explored|" + signatures.of(binding, kind.get());
+            String key =
+                handler
+                    + "|explored|"
+                    + signatures.of(binding, kind.get())
+                    + SpecGmemFilter.explorationKey(spec.checked(), binding.profile(), kind.get());
             needs.add(new Need(set.name(), spec.name(), binding, kind.get(), EXPLORE, key));
           }
         }

@@ -32,11 +32,11 @@ class MatrixTest {
   void the_matrix_has_a_row_per_handler_set_and_a_column_per_spec() {
     String out = FullRun.get().out();
     String header = out.lines().findFirst().orElseThrow();
-    assertThat(header.split("\\|")).hasSize(1 + 12);
+    assertThat(header.split("\\|")).hasSize(1 + 13);
     for (HandlerSet set : HandlerSets.bundled()) {
       assertThat(out).containsPattern("(?m)^" + set.name() + " +\\| ");
     }
-    assertThat(HandlerSets.bundled()).hasSize(31);
+    assertThat(HandlerSets.bundled()).hasSize(32);
   }
 
   @Test

@@ -13,6 +13,7 @@ import dev.walkspec.runtime.api.WalkResult;
 import dev.walkspec.runtime.api.WriteProtector;
 import dev.walkspec.runtime.arch.Mmus;
 import dev.walkspec.runtime.explore.Actors;
+import dev.walkspec.runtime.explore.GmemInvalidation.FilterDecision;
 import dev.walkspec.runtime.explore.Scenario;
 import dev.walkspec.runtime.mmu.AddressSpaceMmu;
 import dev.walkspec.runtime.mmu.RadixRoot;
@@ -54,6 +55,9 @@ public final class ConcurrentScenarios {
   /** The Java expression of the suite, for the regression tests counterexamples print. */
   private String suiteSource = "SUITE";
 
+  /** The attr_filter the spec's guest_memfd invalidation passes, if it has one (G8). */
+  private Optional<FilterDecision> gmemFilter = Optional.empty();
+
   ConcurrentScenarios(
       Binding binding,
       Supplier<? extends GfnHandler> handlers,
@@ -75,6 +79,15 @@ public final class ConcurrentScenarios {
     Map<String, String> byId = new HashMap<>();
     obligations.forEach((id, o) -> byId.put(id, o.prose()));
     this.titles = Map.copyOf(byId);
+    return this;
+  }
+
+  /**
+   * The guest_memfd scenario runs with the filter the spec's walk over bindings decides (absent:
+   * the spec has no such walk, and the scenario is not explored).
+   */
+  ConcurrentScenarios withGmemFilter(Optional<FilterDecision> filter) {
+    this.gmemFilter = filter;
     return this;
   }
 
@@ -180,6 +193,21 @@ public final class ConcurrentScenarios {
             : "the walk unmaps 4 mapped pages, with may_block, while the VM's page tables are"
                 + " torn down (kvm_arch_flush_shadow_all frees the stage-2 root)";
       }
+    },
+    GMEM_PUNCH_HOLE(
+        GmemScenarios.PUNCH_HOLE,
+        2,
+        GmemScenarios.description("the spec's guest_memfd walk (C6, G8)")) {
+      @Override
+      void cast(ConcurrentScenarios s, Scenario.Builder b) {
+        GmemScenarios.castPunchHole(b, s.handlers, s.gmemFilter.orElseThrow());
+      }
+
+      /** A TDX VM: mirror roots for private memory beside the direct roots (RootTypes). */
+      @Override
+      World.Builder configure(World.Builder world) {
+        return world.mirroredTdp(true);
+      }
     };
 
     final String label;
@@ -194,6 +222,11 @@ public final class ConcurrentScenarios {
 
     /** Adds the setup and the actors of this scenario to {@code b}. */
     abstract void cast(ConcurrentScenarios s, Scenario.Builder b);
+
+    /** The world the scenario needs beyond the suite's (a TDX VM for the guest_memfd one). */
+    World.Builder configure(World.Builder world) {
+      return world;
+    }
 
     /** What happens in this scenario, for the suite {@code s}. */
     String description(ConcurrentScenarios s) {
@@ -249,6 +282,13 @@ public final class ConcurrentScenarios {
       if (vm == Mmus.TDP && RuntimeProfiles.unmapMayYield(binding.profile())) {
         shapes.add(Shape.UNMAP_VS_ROOT_FREE);
       }
+      // The guest_memfd invalidation (C6) calls the same unmap handler, in a TDX VM where
+      // attr_filter picks mirror or direct roots; only there does the filter decide anything.
+      if (vm == Mmus.TDP
+          && gmemFilter.isPresent()
+          && SpecGmemFilter.explored(binding.profile(), kind)) {
+        shapes.add(Shape.GMEM_PUNCH_HOLE);
+      }
     } else {
       shapes.add(Shape.AGING_VS_ZAP);
       shapes.add(Shape.AGING_VS_TABLE_FREE);
@@ -277,7 +317,7 @@ public final class ConcurrentScenarios {
     Scenario.Builder b =
         Scenario.builder(name)
             .source(suiteSource + ".scenario(\"" + name + "\")")
-            .world(RuntimeProfiles.of(binding.profile()), w -> w.vcpus(2).mmus(vm))
+            .world(RuntimeProfiles.of(binding.profile()), w -> shape.configure(w.vcpus(2).mmus(vm)))
             .titles(titles)
             .description(
                 binding.displayName()

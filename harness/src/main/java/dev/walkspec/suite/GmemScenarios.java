@@ -2,10 +2,12 @@ package dev.walkspec.suite;
 
 import static org.apiguardian.api.API.Status.INTERNAL;
 
+import dev.walkspec.runtime.api.GfnHandler;
 import dev.walkspec.runtime.api.MemSlot;
 import dev.walkspec.runtime.api.UnmapHandler;
 import dev.walkspec.runtime.arch.ArchProfile;
 import dev.walkspec.runtime.explore.Actors;
+import dev.walkspec.runtime.explore.GmemInvalidation.FilterDecision;
 import dev.walkspec.runtime.explore.GmemInvalidation.FilterRule;
 import dev.walkspec.runtime.explore.Scenario;
 import dev.walkspec.runtime.gmem.GuestMemfd;
@@ -56,19 +58,33 @@ public final class GmemScenarios {
   public static Scenario punchHole(Supplier<? extends UnmapHandler> unmap, FilterRule rule) {
     Objects.requireNonNull(unmap, "unmap handler");
     Objects.requireNonNull(rule, "filter rule");
-    return Scenario.builder(PUNCH_HOLE)
-        .source("GmemScenarios.punchHole(..., GmemInvalidation.FilterRule." + rule.name() + ")")
-        .world(ArchProfile.X86_PRIVATE_MEMORY, w -> w.vcpus(2).mirroredTdp(true))
-        .description(
-            "guest_memfd hole punch of file page "
-                + PAGE
-                + " (gfn 0x"
-                + Long.toHexString(GFN)
-                + ") of an INIT_SHARED file in a TDX VM, attr_filter by the "
-                + rule.name()
-                + " rule, while vCPU 0 uses a cached translation of the page and vCPU 1 faults"
-                + " on it")
-        .setup(
+    Scenario.Builder b =
+        Scenario.builder(PUNCH_HOLE)
+            .source("GmemScenarios.punchHole(..., GmemInvalidation.FilterRule." + rule.name() + ")")
+            .world(ArchProfile.X86_PRIVATE_MEMORY, w -> w.vcpus(2).mirroredTdp(true))
+            .description(description("the " + rule.name() + " rule"));
+    castPunchHole(b, unmap, rule);
+    return b.build();
+  }
+
+  /** What {@value #PUNCH_HOLE} does, its attr_filter decided by {@code whose}. */
+  static String description(String whose) {
+    return "guest_memfd hole punch of file page "
+        + PAGE
+        + " (gfn 0x"
+        + Long.toHexString(GFN)
+        + ") of an INIT_SHARED file in a TDX VM, attr_filter by "
+        + whose
+        + ", while vCPU 0 uses a cached translation of the page and vCPU 1 faults on it";
+  }
+
+  /**
+   * The setup and actors of {@value #PUNCH_HOLE} in a world with mirrored TDP (x86 TDX): the
+   * handler suites cast it with the filter their spec's guest_memfd walk passes.
+   */
+  static void castPunchHole(
+      Scenario.Builder b, Supplier<? extends GfnHandler> unmap, FilterDecision rule) {
+    b.setup(
             world -> {
               world.createSlot(SLOT);
               GuestMemfd gmem = world.createGuestMemfd(true);
@@ -82,7 +98,6 @@ public final class GmemScenarios {
             "punch-hole",
             world -> Actors.gmemInvalidation(0, PAGE, PAGE + 1, unmap.get(), rule).accept(world))
         .actor("vcpu0", Actors.vcpuAccess(0, 0, GFN, true))
-        .actor("vcpu1", Actors.vcpuFault(1, 0, GFN, true))
-        .build();
+        .actor("vcpu1", Actors.vcpuFault(1, 0, GFN, true));
   }
 }

@@ -8,6 +8,7 @@ import dev.walkspec.runtime.api.GfnHandler;
 import dev.walkspec.runtime.api.RuleViolation;
 import dev.walkspec.runtime.api.WriteProtector;
 import dev.walkspec.runtime.explore.ExplorationResult;
+import dev.walkspec.runtime.explore.GmemInvalidation;
 import dev.walkspec.runtime.explore.Scenario;
 import dev.walkspec.runtime.explore.Schedule;
 import java.util.ArrayList;
@@ -174,8 +175,14 @@ public final class HandlerSuite {
             walk.orElseThrow(() -> new IllegalStateException("the suite has no walker (withWalk)")),
             endWalk,
             writer)
+        .withGmemFilter(gmemFilter())
         .sourcedFrom(suiteClass.getSimpleName() + ".SUITE")
         .titled(obligations());
+  }
+
+  /** The attr_filter the spec's guest_memfd invalidation passes on this suite's profile. */
+  private Optional<GmemInvalidation.FilterDecision> gmemFilter() {
+    return SpecGmemFilter.of(specRef.load(), binding().profile());
   }
 
   private ExploredRuns explored() {
@@ -213,6 +220,7 @@ public final class HandlerSuite {
   public List<String> scenarioNames() {
     Binding binding = binding();
     return new ConcurrentScenarios(binding, handlers, walk.orElse((c, s) -> null), endWalk, writer)
+        .withGmemFilter(gmemFilter())
         .names(CheckedCall.kind(binding));
   }
 

@@ -144,13 +144,14 @@ public final class Judges {
               TableJudges::resultMeaning),
           explored(
               "H12",
-              "the explored scenarios invalidation-vs-vcpus and unmap-vs-root-free: once"
-                  + " invalidate_range_start returns, no vCPU reaches the range through a table or a"
+              "the explored scenarios invalidation-vs-vcpus, unmap-vs-root-free and, in a TDX"
+                  + " VM, gmem-punch-hole: once invalidate_range_start (or the guest_memfd"
+                  + " invalidation's begin) returns, no vCPU reaches the range through a table or a"
                   + " TLB; and giving up the lock with zapped entries not yet flushed fails at once"),
           explored(
               "H13",
-              "the explored scenario invalidation-vs-vcpus: a fault that raced with the"
-                  + " invalidation must not install a mapping of the range"),
+              "the explored scenarios invalidation-vs-vcpus and gmem-punch-hole: a fault that"
+                  + " raced with the invalidation must not install a mapping of the range"),
           new Judge(
               "H14",
               Set.of(By.ONE_CALL),

@@ -96,6 +96,15 @@ public final class RuntimeProfiles {
     return profile.name().equals("arm64");
   }
 
+  /**
+   * Whether a VM of the profile may be a TDX VM, whose TDP MMU has mirror roots for private memory
+   * beside the direct roots (kvm_has_mirrored_tdp): x86 with private memory (one address space, no
+   * SMM) and the TDP MMU.
+   */
+  public static boolean mayHaveMirroredTdp(ResolvedProfile profile) {
+    return isX86(profile) && profile.addressSpaces() == 1 && profile.tdpMmu();
+  }
+
   /** x86 or a variant of it (x86_private, x86_tdp, ...). */
   private static boolean isX86(ResolvedProfile profile) {
     return profile.name().equals("x86") || profile.name().startsWith("x86_");

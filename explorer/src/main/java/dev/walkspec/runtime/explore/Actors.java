@@ -5,6 +5,7 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 import dev.walkspec.runtime.api.AgeHandler;
 import dev.walkspec.runtime.api.EntryCodec;
 import dev.walkspec.runtime.api.EntryCursor;
+import dev.walkspec.runtime.api.GfnHandler;
 import dev.walkspec.runtime.api.LockMode;
 import dev.walkspec.runtime.api.Root;
 import dev.walkspec.runtime.api.UnmapHandler;
@@ -227,7 +228,7 @@ public final class Actors {
    * the attr_filter decided by {@code rule}.
    */
   public static Consumer<World> gmemInvalidation(
-      int gmem, long start, long end, UnmapHandler unmap, GmemInvalidation.FilterRule rule) {
+      int gmem, long start, long end, GfnHandler unmap, GmemInvalidation.FilterDecision rule) {
     return world -> {
       GmemInvalidation.begin(world, world.guestMemfd(gmem), start, end, unmap, rule);
       GmemInvalidation.end(world, world.guestMemfd(gmem), start, end);

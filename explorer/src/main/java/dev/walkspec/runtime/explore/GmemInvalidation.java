@@ -7,7 +7,6 @@ import dev.walkspec.runtime.api.GfnHandler;
 import dev.walkspec.runtime.api.GfnRange;
 import dev.walkspec.runtime.api.GmemBinding;
 import dev.walkspec.runtime.api.LockMode;
-import dev.walkspec.runtime.api.UnmapHandler;
 import dev.walkspec.runtime.gmem.GuestMemfd;
 import dev.walkspec.runtime.world.World;
 import org.apiguardian.api.API;
@@ -36,8 +35,23 @@ import org.apiguardian.api.API;
 public final class GmemInvalidation {
   private GmemInvalidation() {}
 
-  /** How the invalidation decides its attr_filter for a file. */
-  public enum FilterRule {
+  /**
+   * How the invalidation decides its attr_filter for a file: one of the kernel's rules below, or
+   * what a spec's guest_memfd walk passes (the conformance suites ask the spec).
+   */
+  @FunctionalInterface
+  public interface FilterDecision {
+    /** The attr_filter of every range an invalidation of {@code gmem} hands its handler. */
+    AttrFilter filterFor(GuestMemfd gmem);
+
+    /** {@code initShared} for a file created with INIT_SHARED, {@code other} for the rest. */
+    static FilterDecision of(AttrFilter initShared, AttrFilter other) {
+      return gmem -> gmem.initShared() ? initShared : other;
+    }
+  }
+
+  /** The kernel's rules for the attr_filter of a file. */
+  public enum FilterRule implements FilterDecision {
     /**
      * Since 5d3341d684be (Oct 2025, "Invalidate SHARED GPAs if gmem supports INIT_SHARED"): SHARED
      * for a file created with GUEST_MEMFD_FLAG_INIT_SHARED, whose pages are all shared, PRIVATE
@@ -60,10 +74,7 @@ public final class GmemInvalidation {
       public AttrFilter filterFor(GuestMemfd gmem) {
         return AttrFilter.PRIVATE;
       }
-    };
-
-    /** The attr_filter of every range an invalidation of {@code gmem} hands its handler. */
-    public abstract AttrFilter filterFor(GuestMemfd gmem);
+    }
   }
 
   /**
@@ -71,7 +82,7 @@ public final class GmemInvalidation {
    * {@code unmap}, as described above. Returns whether a binding was found (the lock was taken).
    */
   public static boolean begin(
-      World world, GuestMemfd gmem, long start, long end, UnmapHandler unmap, FilterRule rule) {
+      World world, GuestMemfd gmem, long start, long end, GfnHandler unmap, FilterDecision rule) {
     AttrFilter filter = rule.filterFor(gmem);
     LockMode mode = world.mmuLock().kind().exclusiveMode();
     // kvm_mmu_unmap_gfn_range: the range is recorded before the arch unmap runs (H13).
