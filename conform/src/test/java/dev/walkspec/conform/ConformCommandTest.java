@@ -34,13 +34,13 @@ class ConformCommandTest {
 
   @Test
   void an_unknown_handler_set_is_a_usage_error_naming_the_ones_there_are(@TempDir Path dir) {
-    Run run = conform("--handlers", "x86,x86-tpd", "-o", dir.toString());
+    Run run = conform("--handlers", "x86,ppc64", "-o", dir.toString());
 
     assertThat(run.code()).isEqualTo(Main.USAGE);
     assertThat(run.out()).isEmpty();
     assertThat(run.err())
         .startsWith(
-            "walkspec: no handler set named 'x86-tpd' (there are: x86, arm64,"
+            "walkspec: no handler set named 'ppc64' (there are: x86, x86-tdx, arm64,"
                 + " riscv, loongarch, s390, LoongarchRcuAging, X86AlignedStride,"
                 + " RiscvRereadsRoot, RiscvUnmapBeforeUafFix, RiscvUnmapTakesMmuLock,"
                 + " TdpAgePlainStore,")
@@ -56,7 +56,8 @@ class ConformCommandTest {
     assertThat(run.code()).isEqualTo(Main.USAGE);
     assertThat(run.err())
         .startsWith(
-            "walkspec: no handler set named 'x68'; did you mean 'x86'? (there are: x86, arm64,");
+            "walkspec: no handler set named 'x68'; did you mean 'x86'? (there are: x86, x86-tdx,"
+                + " arm64,");
     assertThat(dir).isEmptyDirectory();
   }
 

@@ -8,6 +8,7 @@ import dev.walkspec.pipeline.BundledSpecs;
 import dev.walkspec.pipeline.CheckOutcome;
 import dev.walkspec.pipeline.Pipeline;
 import dev.walkspec.suite.ExploredFailure;
+import dev.walkspec.suite.GmemScenarios;
 import dev.walkspec.suite.HandlerSuite;
 import dev.walkspec.suite.Shell;
 import java.io.IOException;
@@ -120,9 +121,16 @@ final class SuiteOptions {
         || binding != null;
   }
 
-  /** The base names of the scenarios the generated suites explore for unmap handlers. */
+  /**
+   * The base names of the scenarios the generated suites explore for unmap handlers; the
+   * guest_memfd one only in a TDX VM (x86_private), with no shadow MMU.
+   */
   private static final List<String> UNMAP_SCENARIOS =
-      List.of("invalidation-vs-vcpus", "unmap-many-pages", "unmap-vs-root-free");
+      List.of(
+          "invalidation-vs-vcpus",
+          "unmap-many-pages",
+          "unmap-vs-root-free",
+          GmemScenarios.PUNCH_HOLE);
 
   /** The base names of the scenarios the generated suites explore for age and test_age handlers. */
   private static final List<String> AGING_SCENARIOS =
@@ -133,15 +141,16 @@ final class SuiteOptions {
     List<String> names = new ArrayList<>();
     for (String base : Stream.concat(UNMAP_SCENARIOS.stream(), AGING_SCENARIOS.stream()).toList()) {
       names.add(base);
-      names.add(base + "-shadow");
+      if (!base.equals(GmemScenarios.PUNCH_HOLE)) {
+        names.add(base + "-shadow");
+      }
     }
     return names;
   }
 
   /** Whether {@code scenario} (with or without "-shadow") is one of the generated suites'. */
   static boolean isSuiteScenario(String scenario) {
-    String base = scenario.replaceFirst("-shadow$", "");
-    return UNMAP_SCENARIOS.contains(base) || AGING_SCENARIOS.contains(base);
+    return suiteScenarios().contains(scenario);
   }
 
   /** The usage error for a suite scenario named without a suite. */
@@ -168,10 +177,13 @@ final class SuiteOptions {
               + Suggestions.didYouMean(scenario, suiteScenarios())
               + " (they explore "
               + String.join(", ", UNMAP_SCENARIOS)
-              + " (unmap handlers) and "
+              + " (unmap handlers; "
+              + GmemScenarios.PUNCH_HOLE
+              + " in a TDX VM, x86_private) and "
               + String.join(", ", AGING_SCENARIOS)
-              + " (age and test_age handlers), each also with -shadow where the profile has a"
-              + " shadow MMU)");
+              + " (age and test_age handlers), each but "
+              + GmemScenarios.PUNCH_HOLE
+              + " also with -shadow where the profile has a shadow MMU)");
     }
     ExploredSuites.Handlers handlers = handlers();
     Path file = specFile();

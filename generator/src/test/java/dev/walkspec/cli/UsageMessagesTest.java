@@ -72,9 +72,10 @@ class UsageMessagesTest {
         .isEqualTo(
             "walkspec: no scenario 'agin-vs-zap' in the generated handler suites; did you mean"
                 + " 'aging-vs-zap'? (they explore invalidation-vs-vcpus, unmap-many-pages,"
-                + " unmap-vs-root-free (unmap handlers) and aging-vs-zap, aging-vs-table-free,"
-                + " aging-vs-write-protect (age and test_age handlers), each also with -shadow"
-                + " where the profile has a shadow MMU)\n");
+                + " unmap-vs-root-free, gmem-punch-hole (unmap handlers; gmem-punch-hole in a TDX"
+                + " VM, x86_private) and aging-vs-zap, aging-vs-table-free, aging-vs-write-protect"
+                + " (age and test_age handlers), each but gmem-punch-hole also with -shadow where"
+                + " the profile has a shadow MMU)\n");
   }
 
   @Test

@@ -34,7 +34,7 @@ import org.junit.jupiter.api.Test;
  */
 class ReportRenderTest {
   static final String REQUIRE_CHROMIUM = "WALKSPEC_REQUIRE_CHROMIUM";
-  static final int SPECS = 12;
+  static final int SPECS = 13;
 
   @Test
   void the_report_file_has_every_cell_diagram_and_link_target() throws IOException {
