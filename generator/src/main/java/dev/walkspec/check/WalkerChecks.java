@@ -80,17 +80,7 @@ final class WalkerChecks {
     } else if (rule instanceof Rule.VisitSlots v) {
       types.expect(v.low(), Type.INT, scope);
       types.expect(v.high(), Type.INT, scope);
-      walker
-          .rule(Rule.Clip.class)
-          .filter(c -> c.what().text().equals(Rule.Clip.PGOFF))
-          .ifPresent(
-              c ->
-                  diagnostics.report(
-                      DiagnosticCode.WS107,
-                      c.what().pos(),
-                      c.what().text(),
-                      "clip target of a walk over memslots",
-                      Rule.Clip.HVA + ", " + Rule.Clip.GFN));
+      requireClipOf(walker, "memslots", List.of(Rule.Clip.HVA, Rule.Clip.GFN));
     } else if (rule instanceof Rule.VisitBindings v) {
       types.expect(v.low(), Type.INT, scope);
       types.expect(v.high(), Type.INT, scope);
@@ -164,17 +154,22 @@ final class WalkerChecks {
           slots.get().id().text(),
           bindings.id().text());
     }
+    requireClipOf(walker, "bindings", List.of(Rule.Clip.PGOFF));
+  }
+
+  /** W5, G2: memslots are clipped by hva or gfn, a guest_memfd file's bindings by page offset. */
+  private void requireClipOf(Walker walker, String loop, List<String> units) {
     walker
         .rule(Rule.Clip.class)
-        .filter(c -> !c.what().text().equals(Rule.Clip.PGOFF))
+        .filter(c -> !units.contains(c.what().text()))
         .ifPresent(
             c ->
                 diagnostics.report(
                     DiagnosticCode.WS107,
                     c.what().pos(),
                     c.what().text(),
-                    "clip target of a walk over bindings",
-                    Rule.Clip.PGOFF));
+                    "clip target of a walk over " + loop,
+                    String.join(", ", units)));
   }
 
   /** W8: an optional handler needs a rule for the walk without one. */

@@ -6,6 +6,8 @@ import dev.walkspec.check.CheckedSpec;
 import dev.walkspec.check.ResolvedProfile;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -89,14 +91,32 @@ class KernelFidelityTest {
   /** Every scenario of one operation on each profile; returns how many were compared. */
   private static long compareOperations(String specName, String operation, KernelFunction kernel) {
     CheckedSpec spec = Specs.bundled(specName);
-    Interpreter interpreter = new Interpreter(spec);
     SmallScope scope = new SmallScope(spec);
+    return compareAll(
+        spec,
+        specName,
+        operation + " vs the kernel",
+        profile -> scope.operation(spec.binding(operation, profile.name()).orElseThrow()),
+        kernel);
+  }
+
+  /**
+   * Runs the kernel function and the interpreter on each profile's scenarios and fails at the first
+   * that differs; returns how many were compared.
+   */
+  private static long compareAll(
+      CheckedSpec spec,
+      String specName,
+      String what,
+      Function<ResolvedProfile, Stream<Scenario>> scenarios,
+      KernelFunction kernel) {
+    Interpreter interpreter = new Interpreter(spec);
     AtomicLong compared = new AtomicLong();
     long began = System.nanoTime();
     for (String name : PROFILES) {
       ResolvedProfile profile = spec.profile(name).orElseThrow();
-      scope
-          .operation(spec.binding(operation, name).orElseThrow())
+      scenarios
+          .apply(profile)
           .forEach(
               scenario -> {
                 expectSame(specName, scenario, kernel.run(profile, scenario), interpreter);
@@ -104,8 +124,8 @@ class KernelFidelityTest {
               });
     }
     System.out.printf(
-        "fidelity %s %s vs the kernel: %d scenarios identical in %.1f s%n",
-        specName, operation, compared.get(), (System.nanoTime() - began) / 1e9);
+        "fidelity %s %s: %d scenarios identical in %.1f s%n",
+        specName, what, compared.get(), (System.nanoTime() - began) / 1e9);
     return compared.get();
   }
 
@@ -124,27 +144,16 @@ class KernelFidelityTest {
     }
   }
 
-  /** Compares every scenario; returns how many were compared. */
+  /** Compares every explicit-input scenario; returns how many were compared. */
   private static long compare(String specName, KernelWalk.Version version) {
     CheckedSpec spec = Specs.bundled(specName);
-    Interpreter interpreter = new Interpreter(spec);
     SmallScope scope = new SmallScope(spec);
-    AtomicLong compared = new AtomicLong();
-    long began = System.nanoTime();
-    for (String name : PROFILES) {
-      ResolvedProfile profile = spec.profile(name).orElseThrow();
-      scope
-          .explicitInputs(profile)
-          .forEach(
-              scenario -> {
-                expectSame(specName, scenario, kernel(version, profile, scenario), interpreter);
-                compared.incrementAndGet();
-              });
-    }
-    System.out.printf(
-        "fidelity %s vs %s: %d scenarios identical in %.1f s%n",
-        specName, version, compared.get(), (System.nanoTime() - began) / 1e9);
-    return compared.get();
+    return compareAll(
+        spec,
+        specName,
+        "vs " + version,
+        scope::explicitInputs,
+        (profile, scenario) -> kernel(version, profile, scenario));
   }
 
   private static Trace kernel(KernelWalk.Version version, ResolvedProfile profile, Scenario s) {
