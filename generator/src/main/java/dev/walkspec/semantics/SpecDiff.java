@@ -6,7 +6,6 @@ import dev.walkspec.check.Binding;
 import dev.walkspec.check.CheckedSpec;
 import dev.walkspec.check.ResolvedProfile;
 import dev.walkspec.model.Name;
-import dev.walkspec.model.Rule;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -256,7 +255,7 @@ public final class SpecDiff {
   private static String hits(Scenario s, WalkSetup setup) {
     long low = setup.start();
     long high = setup.end() - 1;
-    if (setup.walker().rule(Rule.VisitBindings.class).isPresent()) {
+    if (setup.walker().overBindings()) {
       int bindings = Layouts.bindingsOverlapping(s, low, high).size();
       return bindings == 0 ? "none" : bindings == 1 ? "one binding" : bindings + " bindings";
     }

@@ -182,7 +182,12 @@ public final class HandlerSuite {
 
   /** The attr_filter the spec's guest_memfd invalidation passes on this suite's profile. */
   private Optional<GmemInvalidation.FilterDecision> gmemFilter() {
-    return SpecGmemFilter.of(specRef.load(), binding().profile());
+    Binding binding = binding();
+    // Asked of the interpreter only where the suite explores the guest_memfd scenario at all.
+    if (!SpecGmemFilter.explored(binding.profile(), CheckedCall.kind(binding))) {
+      return Optional.empty();
+    }
+    return SpecGmemFilter.of(specRef.load(), binding.profile());
   }
 
   private ExploredRuns explored() {

@@ -5,7 +5,6 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 import dev.walkspec.check.Binding;
 import dev.walkspec.check.CheckedSpec;
 import dev.walkspec.check.ResolvedProfile;
-import dev.walkspec.model.Rule;
 import dev.walkspec.runtime.api.AttrFilter;
 import dev.walkspec.runtime.explore.GmemInvalidation.FilterDecision;
 import dev.walkspec.runtime.trace.TraceEvent;
@@ -72,7 +71,7 @@ public final class SpecGmemFilter {
     Optional<Binding> begin =
         spec.allBindings().stream()
             .filter(b -> b.profile().name().equals(profile.name()))
-            .filter(b -> b.walker().rule(Rule.VisitBindings.class).isPresent())
+            .filter(b -> b.walker().overBindings())
             .filter(b -> b.handlerKind().filter("unmap"::equals).isPresent())
             .findFirst();
     if (begin.isEmpty()) {

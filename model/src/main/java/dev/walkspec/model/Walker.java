@@ -55,6 +55,11 @@ public record Walker(
     return rule(Rule.Clip.class).map(Rule.Clip::byHva).orElse(true);
   }
 
+  /** Whether this is the guest_memfd walk: one loop over a file's bindings (G1). */
+  public boolean overBindings() {
+    return rule(Rule.VisitBindings.class).isPresent();
+  }
+
   public Optional<TypedName> input(String name) {
     return inputs.stream().filter(i -> i.name().text().equals(name)).findFirst();
   }

@@ -100,10 +100,7 @@ public final class Interpreter {
       if (lock.isPresent() && lock.get().point() == Rule.LockPoint.WALK_START) {
         lockUnlessLockless(lock.get());
       }
-      boolean jumped =
-          walker.rule(Rule.VisitBindings.class).isPresent()
-              ? visitBindings(lock)
-              : visitAddressSpaces(lock);
+      boolean jumped = walker.overBindings() ? visitBindings(lock) : visitAddressSpaces(lock);
       Optional<Rule.Flush> flush = walker.rule(Rule.Flush.class);
       if (!jumped) {
         flush.filter(f -> f.placement() == Rule.Placement.BEFORE).ifPresent(this::flushIf);

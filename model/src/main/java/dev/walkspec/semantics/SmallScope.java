@@ -78,7 +78,7 @@ public final class SmallScope {
 
   /** The ranges of the scope in the unit of the walker's range (hva, gfn or page offset). */
   private List<long[]> rangesOf(Walker walker) {
-    if (walker.rule(Rule.VisitBindings.class).isPresent()) {
+    if (walker.overBindings()) {
       return GMEM_RANGES;
     }
     return walker.overHva() ? ranges : GFN_RANGES;
@@ -243,7 +243,7 @@ public final class SmallScope {
         .map(p -> p.name().text())
         .sorted()
         .forEach(params::add);
-    boolean gmem = binding.walker().rule(Rule.VisitBindings.class).isPresent();
+    boolean gmem = binding.walker().overBindings();
     // The guest_memfd walk reads only the bound slots of address space 0: layouts that differ
     // only in the other spaces would repeat the same scenarios.
     List<Integer> used =
