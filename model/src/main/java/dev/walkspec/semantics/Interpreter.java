@@ -13,6 +13,7 @@ import dev.walkspec.runtime.api.LockMode;
 import dev.walkspec.runtime.trace.TraceEvent;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,10 +28,12 @@ import org.apiguardian.api.API;
 public final class Interpreter {
   private final CheckedSpec checked;
   private final ScenarioResolver resolver;
+  private final Map<Walker, Plan> plans = new IdentityHashMap<>();
 
   public Interpreter(CheckedSpec checked) {
     this.checked = checked;
     this.resolver = new ScenarioResolver(checked);
+    checked.spec().walkers().forEach(w -> plans.put(w, Plan.of(w)));
   }
 
   public CheckedSpec spec() {
@@ -45,11 +48,57 @@ public final class Interpreter {
   /** The trace of one scenario; a scenario that does not fit the spec throws ScenarioException. */
   public Trace run(Scenario scenario) {
     WalkSetup setup = resolver.resolve(scenario);
-    return new Run(setup, scenario).walk();
+    Plan plan = plans.get(setup.walker());
+    return new Run(plan != null ? plan : Plan.of(setup.walker()), setup, scenario).walk();
+  }
+
+  /**
+   * A walker's rules, looked up once: they are the same for every scenario, and the differential
+   * tests and walkspec diff run the interpreter on millions of scenarios.
+   */
+  private record Plan(
+      Walker walker,
+      List<Rule.Guard> guards,
+      boolean srcu,
+      Optional<Rule.Lock> lock,
+      Optional<Rule.VisitSlots> visitSlots,
+      Optional<Rule.VisitBindings> visitBindings,
+      boolean byHva,
+      Optional<Rule.GfnRange> gfnRange,
+      Optional<Rule.Flush> flush,
+      Optional<Rule.Unlock> unlock,
+      Optional<Rule.NullHandler> nullHandler,
+      Optional<Rule.Result> result,
+      boolean intResults,
+      boolean passesFilter,
+      WalkerRoles roles) {
+    static Plan of(Walker walker) {
+      Optional<Rule.Result> result = walker.rule(Rule.Result.class);
+      return new Plan(
+          walker,
+          walker.guards(),
+          walker.rule(Rule.Section.class).isPresent(),
+          walker.rule(Rule.Lock.class),
+          walker.rule(Rule.VisitSlots.class),
+          walker.rule(Rule.VisitBindings.class),
+          walker.rule(Rule.Clip.class).map(Rule.Clip::byHva).orElse(true),
+          walker.rule(Rule.GfnRange.class),
+          walker.rule(Rule.Flush.class),
+          walker.rule(Rule.Unlock.class),
+          walker.rule(Rule.NullHandler.class),
+          result,
+          result.filter(r -> r.combinator() == Rule.Combinator.INT_OR).isPresent(),
+          walker
+              .rule(Rule.Pass.class)
+              .filter(p -> p.values().stream().anyMatch(v -> v.text().equals("attr_filter")))
+              .isPresent(),
+          WalkerRoles.of(walker));
+    }
   }
 
   /** The state of one walk. */
   private static final class Run {
+    private final Plan plan;
     private final WalkSetup setup;
     private final Scenario scenario;
     private final Walker walker;
@@ -63,18 +112,15 @@ public final class Interpreter {
     private LockMode lockMode;
     private final String filter;
 
-    Run(WalkSetup setup, Scenario scenario) {
+    Run(Plan plan, WalkSetup setup, Scenario scenario) {
+      this.plan = plan;
       this.setup = setup;
       this.scenario = scenario;
       this.walker = setup.walker();
-      this.intResults =
-          walker
-              .rule(Rule.Result.class)
-              .filter(r -> r.combinator() == Rule.Combinator.INT_OR)
-              .isPresent();
+      this.intResults = plan.intResults();
       env.putAll(setup.config());
       setup.flags().forEach((flag, value) -> env.put(flag, Value.of(value)));
-      WalkerRoles roles = WalkerRoles.of(walker);
+      WalkerRoles roles = plan.roles();
       env.put(roles.handlerSlot(), Value.of(setup.handler()));
       roles.onLockSlot().ifPresent(slot -> env.put(slot, Value.of(setup.onLock().isPresent())));
       env.put("start", Value.of(setup.start()));
@@ -86,26 +132,27 @@ public final class Interpreter {
     }
 
     Trace walk() {
-      for (Rule.Guard guard : walker.guards()) {
+      for (Rule.Guard guard : plan.guards()) {
         if (evaluator.isTrue(guard.when())) { // W1: warn, return {false, false}, touch nothing
           events.add(new TraceEvent.Warn(guard.id().text()));
           return finish();
         }
       }
-      boolean srcu = walker.rule(Rule.Section.class).isPresent();
+      boolean srcu = plan.srcu();
       if (srcu) {
         events.add(new TraceEvent.SrcuLock()); // W2
       }
-      Optional<Rule.Lock> lock = walker.rule(Rule.Lock.class);
+      Optional<Rule.Lock> lock = plan.lock();
       if (lock.isPresent() && lock.get().point() == Rule.LockPoint.WALK_START) {
         lockUnlessLockless(lock.get());
       }
-      boolean jumped = walker.overBindings() ? visitBindings(lock) : visitAddressSpaces(lock);
-      Optional<Rule.Flush> flush = walker.rule(Rule.Flush.class);
+      boolean jumped =
+          plan.visitBindings().isPresent() ? visitBindings(lock) : visitAddressSpaces(lock);
+      Optional<Rule.Flush> flush = plan.flush();
       if (!jumped) {
         flush.filter(f -> f.placement() == Rule.Placement.BEFORE).ifPresent(this::flushIf);
       }
-      walker.rule(Rule.Unlock.class).ifPresent(this::unlockIf); // W11
+      plan.unlock().ifPresent(this::unlockIf); // W11
       if (!jumped) {
         flush.filter(f -> f.placement() == Rule.Placement.AFTER).ifPresent(this::flushIf);
       }
@@ -117,10 +164,10 @@ public final class Interpreter {
 
     /** W3-W9. Returns true when the walk jumped to the unlock (W8), skipping the flush. */
     private boolean visitAddressSpaces(Optional<Rule.Lock> lock) {
-      Rule.VisitSlots visit = walker.rule(Rule.VisitSlots.class).orElseThrow();
+      Rule.VisitSlots visit = plan.visitSlots().orElseThrow();
       long low = evaluator.eval(visit.low()).asInt();
       long high = evaluator.eval(visit.high()).asInt();
-      boolean byHva = walker.rule(Rule.Clip.class).orElseThrow().byHva();
+      boolean byHva = plan.byHva();
       for (int as = 0; as < setup.profile().addressSpaces(); as++) {
         Scenario.AddressSpace space =
             as < scenario.addressSpaces().size()
@@ -152,7 +199,7 @@ public final class Interpreter {
      * range; each binding's gfns are its slot's pages whose file offsets lie in [start, end).
      */
     private boolean visitBindings(Optional<Rule.Lock> lock) {
-      Rule.VisitBindings visit = walker.rule(Rule.VisitBindings.class).orElseThrow();
+      Rule.VisitBindings visit = plan.visitBindings().orElseThrow();
       long low = evaluator.eval(visit.low()).asInt();
       long high = evaluator.eval(visit.high()).asInt();
       for (Scenario.GmemBinding binding : Layouts.bindingsOverlapping(scenario, low, high)) {
@@ -190,7 +237,7 @@ public final class Interpreter {
       if (lock.isPresent() && lock.get().point() == Rule.LockPoint.FIRST_HIT) {
         lockUnlessLockless(lock.get());
       }
-      Optional<Rule.NullHandler> nullHandler = walker.rule(Rule.NullHandler.class);
+      Optional<Rule.NullHandler> nullHandler = plan.nullHandler();
       if (!setup.handler() && nullHandler.isPresent()) {
         // W8 (v6.10+): straight to the unlock, no flush; V2: leaves the slot loop only, and the
         // next address space calls the stub
@@ -201,7 +248,7 @@ public final class Interpreter {
 
     /** W5, W6: clip the hva range to the slot, then the pages that overlap it (or round down). */
     private long[] hvaGfns(Scenario.Slot slot) {
-      Rule.Rounding rounding = walker.rule(Rule.GfnRange.class).orElseThrow().rounding();
+      Rule.Rounding rounding = plan.gfnRange().orElseThrow().rounding();
       long hvaStart = Math.max(setup.start(), slot.userspaceAddr());
       long hvaEnd = Math.min(setup.end(), slot.hvaEnd());
       long gfnEnd =
@@ -229,7 +276,7 @@ public final class Interpreter {
 
     /** W9: one handler call. Returns true when the result ends the walk (V6, V7). */
     private boolean call(int as, Scenario.Slot slot, long[] gfns) {
-      Rule.Result result = walker.rule(Rule.Result.class).orElseThrow();
+      Rule.Result result = plan.result().orElseThrow();
       long r = calls < scenario.handlerResults().size() ? scenario.handlerResults().get(calls) : 0;
       calls++;
       boolean stop = false;
@@ -256,13 +303,8 @@ public final class Interpreter {
      * walk); the hva walk's is always KVM_FILTER_SHARED (W6) and not shown.
      */
     private String passedFilter() {
-      boolean passed =
-          walker
-              .rule(Rule.Pass.class)
-              .filter(p -> p.values().stream().anyMatch(v -> v.text().equals("attr_filter")))
-              .isPresent();
       Value value = env.get("attr_filter");
-      return passed && value instanceof Value.EnumValue e ? e.constant() : "";
+      return plan.passesFilter() && value instanceof Value.EnumValue e ? e.constant() : "";
     }
 
     private static long hvaToGfn(long hva, Scenario.Slot slot) {
@@ -297,7 +339,7 @@ public final class Interpreter {
 
     /** The mode the lock rule would take; only reached when the checker's W7/W11 check passed. */
     private LockMode lockRuleMode() {
-      Rule.Lock lock = walker.rule(Rule.Lock.class).orElseThrow();
+      Rule.Lock lock = plan.lock().orElseThrow();
       return toLockMode(setup.profile().realize(evaluator.eval(lock.mode())));
     }
 

@@ -22,19 +22,22 @@ public final class Layouts {
     Set<Integer> ids = new HashSet<>();
     List<Scenario.Slot> slots = space.slots();
     for (Scenario.Slot slot : slots) {
-      String where = "address_spaces[" + as + "].slots (id " + slot.id() + ")";
       if (slot.id() < 0 || !ids.add(slot.id())) {
-        throw new ScenarioException(where + ": slot ids must be distinct and >= 0");
+        throw new ScenarioException(where(as, slot) + ": slot ids must be distinct and >= 0");
       }
       if (slot.npages() < 1) {
-        throw new ScenarioException(where + ": npages must be at least 1, got " + slot.npages());
+        throw new ScenarioException(
+            where(as, slot) + ": npages must be at least 1, got " + slot.npages());
       }
       if (slot.baseGfn() < 0 || slot.userspaceAddr() < 0) {
-        throw new ScenarioException(where + ": base_gfn and userspace_addr must be >= 0");
+        throw new ScenarioException(where(as, slot) + ": base_gfn and userspace_addr must be >= 0");
       }
       if (slot.userspaceAddr() % Scenario.PAGE_SIZE != 0) {
         throw new ScenarioException(
-            where + ": userspace_addr " + slot.userspaceAddr() + " is not page aligned (4096)");
+            where(as, slot)
+                + ": userspace_addr "
+                + slot.userspaceAddr()
+                + " is not page aligned (4096)");
       }
     }
     for (int i = 0; i < slots.size(); i++) {
@@ -53,6 +56,10 @@ public final class Layouts {
         }
       }
     }
+  }
+
+  private static String where(int as, Scenario.Slot slot) {
+    return "address_spaces[" + as + "].slots (id " + slot.id() + ")";
   }
 
   /** W4: the slots whose hva range meets the inclusive range [low, high], in tree order. */

@@ -12,12 +12,15 @@ import dev.walkspec.model.Expr;
 import dev.walkspec.model.Name;
 import dev.walkspec.model.Value;
 import dev.walkspec.model.Walker;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 /**
@@ -29,6 +32,7 @@ final class ScenarioResolver {
   private static final String PARAM = "param";
   private static final String NULL = "null";
   private final CheckedSpec checked;
+  private final Map<String, OperationPlan> operationPlans = new ConcurrentHashMap<>();
 
   ScenarioResolver(CheckedSpec checked) {
     this.checked = checked;
@@ -76,7 +80,67 @@ final class ScenarioResolver {
 
   private WalkSetup fromOperation(
       Scenario scenario, ResolvedProfile profile, Map<String, Value> config) {
-    String name = scenario.operation().get();
+    OperationPlan plan = operationPlan(scenario.operation().get());
+    Operation operation = plan.operation();
+    Walker walker = plan.walker();
+    Evaluator kconfig = new Evaluator(config::get);
+    Map<String, Boolean> flags = new HashMap<>();
+    for (Map.Entry<String, Optional<Expr>> flag : plan.flagValues().entrySet()) {
+      String name = flag.getKey();
+      flags.put(
+          name,
+          plan.paramFlags().contains(name)
+              ? scenario.flags().getOrDefault(name, false)
+              : flag.getValue().map(kconfig::isTrue).orElse(false));
+    }
+    for (String given : scenario.flags().keySet()) {
+      if (!plan.paramFlags().contains(given) && !plan.boolParams().contains(given)) {
+        throw new ScenarioException(
+            "inputs."
+                + given
+                + ": operation "
+                + operation.id()
+                + " fixes this flag; only its param flags "
+                + plan.paramFlags()
+                + " can be given");
+      }
+    }
+    Map<String, Value> params2 = bindParams(operation, scenario, config);
+    Evaluator inputs = new Evaluator(params2::get);
+    long start = input(operation, "start", inputs);
+    long end = input(operation, "end", inputs);
+    Map<String, Value> others = new HashMap<>();
+    plan.otherInputs().forEach((other, value) -> others.put(other, inputs.eval(value)));
+    return new WalkSetup(
+        walker, profile, config, flags, plan.handler(), plan.onLock(), start, end, 0, others);
+  }
+
+  /**
+   * What an operation fixes whatever the scenario: its walker, which flags it leaves to the caller
+   * (param), the expressions of the others, its callbacks and its other inputs. Looked up once per
+   * operation, since the differential tests resolve millions of scenarios.
+   */
+  private record OperationPlan(
+      Operation operation,
+      Walker walker,
+      Map<String, Optional<Expr>> flagValues,
+      Set<String> paramFlags,
+      Set<String> boolParams,
+      boolean handler,
+      Optional<String> onLock,
+      Map<String, Expr> otherInputs) {}
+
+  private OperationPlan operationPlan(String name) {
+    OperationPlan known = operationPlans.get(name);
+    if (known != null) {
+      return known;
+    }
+    OperationPlan plan = planOf(name);
+    operationPlans.put(name, plan);
+    return plan;
+  }
+
+  private OperationPlan planOf(String name) {
     Operation operation =
         checked
             .spec()
@@ -91,30 +155,14 @@ final class ScenarioResolver {
                                 .map(o -> o.id() + " " + o.label())
                                 .collect(Collectors.joining(", "))));
     Walker walker = checked.spec().walker(operation.walker().text()).orElseThrow();
-    Evaluator kconfig = new Evaluator(config::get);
-    Map<String, Boolean> flags = new HashMap<>();
+    Map<String, Optional<Expr>> flagValues = new LinkedHashMap<>();
     Set<String> params = new HashSet<>();
     for (Name flag : walker.flags()) {
       Optional<Expr> value = operation.assignment(flag.text()).map(Assignment::value);
       if (value.isPresent() && isWord(value.get(), PARAM)) {
         params.add(flag.text());
-        flags.put(flag.text(), scenario.flags().getOrDefault(flag.text(), false));
-      } else {
-        flags.put(flag.text(), value.map(kconfig::isTrue).orElse(false));
       }
-    }
-    Set<String> boolParams = boolParams(operation);
-    for (String given : scenario.flags().keySet()) {
-      if (!params.contains(given) && !boolParams.contains(given)) {
-        throw new ScenarioException(
-            "inputs."
-                + given
-                + ": operation "
-                + operation.id()
-                + " fixes this flag; only its param flags "
-                + params
-                + " can be given");
-      }
+      flagValues.put(flag.text(), value);
     }
     WalkerRoles roles = WalkerRoles.of(walker);
     boolean handler =
@@ -126,21 +174,22 @@ final class ScenarioResolver {
             .map(Assignment::value)
             .filter(v -> !isWord(v, NULL))
             .map(Expr::toString);
-    Map<String, Value> params2 = bindParams(operation, scenario, config);
-    Evaluator inputs = new Evaluator(params2::get);
-    long start = input(operation, "start", inputs);
-    long end = input(operation, "end", inputs);
-    Map<String, Value> others = new HashMap<>();
+    Map<String, Expr> others = new LinkedHashMap<>();
     for (TypedName input : walker.inputs()) {
       String other = input.name().text();
       if (!List.of("start", "end", "arg").contains(other)) {
-        operation
-            .assignment(other)
-            .map(a -> inputs.eval(a.value()))
-            .ifPresent(v -> others.put(other, v));
+        operation.assignment(other).ifPresent(a -> others.put(other, a.value()));
       }
     }
-    return new WalkSetup(walker, profile, config, flags, handler, onLock, start, end, 0, others);
+    return new OperationPlan(
+        operation,
+        walker,
+        Collections.unmodifiableMap(flagValues),
+        Set.copyOf(params),
+        boolParams(operation),
+        handler,
+        onLock,
+        Collections.unmodifiableMap(others));
   }
 
   /** The operation's bool parameters (init_shared of the guest_memfd invalidation). */
@@ -151,7 +200,7 @@ final class ScenarioResolver {
         names.add(param.name().text());
       }
     }
-    return names;
+    return Set.copyOf(names);
   }
 
   /**
