@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.walkspec.check.Binding;
 import dev.walkspec.check.CheckedSpec;
 import dev.walkspec.check.ResolvedProfile;
-import dev.walkspec.runtime.api.AttrFilter;
 import dev.walkspec.runtime.api.GfnHandler;
 import dev.walkspec.runtime.api.MemSlot;
 import dev.walkspec.runtime.explore.GmemInvalidation;
@@ -107,7 +106,7 @@ class GmemWalkEquivalenceTest {
                   range.slot().id(),
                   range.start(),
                   range.end(),
-                  filter(range.attrFilter()),
+                  range.attrFilter().kernelName(),
                   Boolean.toString(result)));
           ret[0] |= result;
           return result;
@@ -127,10 +126,6 @@ class GmemWalkEquivalenceTest {
     }
     events.add(new TraceEvent.Result(Boolean.toString(ret[0]), found));
     return new Trace(events);
-  }
-
-  private static String filter(AttrFilter filter) {
-    return filter == AttrFilter.SHARED ? "KVM_FILTER_SHARED" : "KVM_FILTER_PRIVATE";
   }
 
   /** Reads the world's events as trace lines: the lock, the invalidation's step, the flush. */

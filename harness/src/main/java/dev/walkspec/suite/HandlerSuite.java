@@ -46,6 +46,9 @@ public final class HandlerSuite {
   private Optional<ConcurrentScenarios.Walk> endWalk = Optional.empty();
   private Optional<Supplier<? extends WriteProtector>> writer = Optional.empty();
 
+  /** The spec's guest_memfd filter on this suite's profile: asked of the interpreter once. */
+  private volatile Optional<GmemInvalidation.FilterDecision> gmemFilter;
+
   private HandlerSuite(
       SpecRef specRef,
       String operation,
@@ -182,6 +185,15 @@ public final class HandlerSuite {
 
   /** The attr_filter the spec's guest_memfd invalidation passes on this suite's profile. */
   private Optional<GmemInvalidation.FilterDecision> gmemFilter() {
+    Optional<GmemInvalidation.FilterDecision> known = gmemFilter;
+    if (known == null) {
+      known = askGmemFilter();
+      gmemFilter = known;
+    }
+    return known;
+  }
+
+  private Optional<GmemInvalidation.FilterDecision> askGmemFilter() {
     Binding binding = binding();
     // Asked of the interpreter only where the suite explores the guest_memfd scenario at all.
     if (!SpecGmemFilter.explored(binding.profile(), CheckedCall.kind(binding))) {

@@ -109,14 +109,6 @@ public final class SpecGmemFilter {
             .filter(TraceEvent.Call.class::isInstance)
             .map(e -> ((TraceEvent.Call) e).filter())
             .findFirst()
-            .flatMap(SpecGmemFilter::attrFilter);
-  }
-
-  private static Optional<AttrFilter> attrFilter(String constant) {
-    return switch (constant) {
-      case "KVM_FILTER_SHARED" -> Optional.of(AttrFilter.SHARED);
-      case "KVM_FILTER_PRIVATE" -> Optional.of(AttrFilter.PRIVATE);
-      default -> Optional.empty();
-    };
+            .flatMap(AttrFilter::ofKernelName);
   }
 }
