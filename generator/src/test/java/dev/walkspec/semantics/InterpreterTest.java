@@ -243,5 +243,13 @@ class InterpreterTest {
     String lockless = explicit("x86", "\"lockless\":true,\"handler\":true", 65536, 65537, "");
     assertThatThrownBy(() -> trace("v4-v6.14-locked-aging.walk", lockless))
         .hasMessageStartingWith("inputs.lockless: walker hva_range has no such flag");
+    String fixedFlag =
+        op("x86", "C1", 65536, 65537, "")
+            .replace("\"operation\":\"C1\"", "\"operation\":\"C1\",\"inputs\":{\"lockless\":true}");
+    assertThatThrownBy(() -> trace("kvm.walk", fixedFlag))
+        .isInstanceOf(ScenarioException.class)
+        .hasMessage(
+            "inputs.lockless: operation C1 fixes this flag; only its param flags [may_block] can be"
+                + " given");
   }
 }

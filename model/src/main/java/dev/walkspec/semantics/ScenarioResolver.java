@@ -16,6 +16,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -156,7 +157,7 @@ final class ScenarioResolver {
                                 .collect(Collectors.joining(", "))));
     Walker walker = checked.spec().walker(operation.walker().text()).orElseThrow();
     Map<String, Optional<Expr>> flagValues = new LinkedHashMap<>();
-    Set<String> params = new HashSet<>();
+    Set<String> params = new LinkedHashSet<>(); // in the walker's order, as messages list them
     for (Name flag : walker.flags()) {
       Optional<Expr> value = operation.assignment(flag.text()).map(Assignment::value);
       if (value.isPresent() && isWord(value.get(), PARAM)) {
@@ -185,7 +186,7 @@ final class ScenarioResolver {
         operation,
         walker,
         Collections.unmodifiableMap(flagValues),
-        Set.copyOf(params),
+        Collections.unmodifiableSet(params),
         boolParams(operation),
         handler,
         onLock,
