@@ -57,7 +57,6 @@ public final class Interpreter {
    * tests and walkspec diff run the interpreter on millions of scenarios.
    */
   private record Plan(
-      Walker walker,
       List<Rule.Guard> guards,
       boolean srcu,
       Optional<Rule.Lock> lock,
@@ -75,7 +74,6 @@ public final class Interpreter {
     static Plan of(Walker walker) {
       Optional<Rule.Result> result = walker.rule(Rule.Result.class);
       return new Plan(
-          walker,
           walker.guards(),
           walker.rule(Rule.Section.class).isPresent(),
           walker.rule(Rule.Lock.class),
@@ -101,7 +99,6 @@ public final class Interpreter {
     private final Plan plan;
     private final WalkSetup setup;
     private final Scenario scenario;
-    private final Walker walker;
     private final boolean intResults;
     private final List<TraceEvent> events = new ArrayList<>();
     private final Map<String, Value> env = new HashMap<>();
@@ -116,7 +113,6 @@ public final class Interpreter {
       this.plan = plan;
       this.setup = setup;
       this.scenario = scenario;
-      this.walker = setup.walker();
       this.intResults = plan.intResults();
       env.putAll(setup.config());
       setup.flags().forEach((flag, value) -> env.put(flag, Value.of(value)));
