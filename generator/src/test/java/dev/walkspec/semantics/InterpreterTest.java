@@ -243,6 +243,13 @@ class InterpreterTest {
     String lockless = explicit("x86", "\"lockless\":true,\"handler\":true", 65536, 65537, "");
     assertThatThrownBy(() -> trace("v4-v6.14-locked-aging.walk", lockless))
         .hasMessageStartingWith("inputs.lockless: walker hva_range has no such flag");
+    // An unknown operation is refused each time it is asked for (it is not remembered).
+    for (int attempt = 0; attempt < 2; attempt++) {
+      assertThatThrownBy(() -> trace("kvm.walk", op("x86", "C99", 65536, 65537, "")))
+          .isInstanceOf(ScenarioException.class)
+          .hasMessageStartingWith(
+              "operation: unknown operation 'C99'; the spec has C1 invalidate_range_start,");
+    }
     String fixedFlag =
         op("x86", "C1", 65536, 65537, "")
             .replace("\"operation\":\"C1\"", "\"operation\":\"C1\",\"inputs\":{\"lockless\":true}");

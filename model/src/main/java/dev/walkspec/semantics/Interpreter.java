@@ -79,7 +79,7 @@ public final class Interpreter {
           walker.rule(Rule.Lock.class),
           walker.rule(Rule.VisitSlots.class),
           walker.rule(Rule.VisitBindings.class),
-          walker.rule(Rule.Clip.class).map(Rule.Clip::byHva).orElse(true),
+          walker.overHva(),
           walker.rule(Rule.GfnRange.class),
           walker.rule(Rule.Flush.class),
           walker.rule(Rule.Unlock.class),
@@ -99,7 +99,6 @@ public final class Interpreter {
     private final Plan plan;
     private final WalkSetup setup;
     private final Scenario scenario;
-    private final boolean intResults;
     private final List<TraceEvent> events = new ArrayList<>();
     private final Map<String, Value> env = new HashMap<>();
     private final Evaluator evaluator = new Evaluator(env::get);
@@ -113,7 +112,6 @@ public final class Interpreter {
       this.plan = plan;
       this.setup = setup;
       this.scenario = scenario;
-      this.intResults = plan.intResults();
       env.putAll(setup.config());
       setup.flags().forEach((flag, value) -> env.put(flag, Value.of(value)));
       WalkerRoles roles = plan.roles();
@@ -276,7 +274,7 @@ public final class Interpreter {
       long r = calls < scenario.handlerResults().size() ? scenario.handlerResults().get(calls) : 0;
       calls++;
       boolean stop = false;
-      if (intResults) {
+      if (plan.intResults()) {
         events.add(new TraceEvent.Call(as, slot.id(), gfns[0], gfns[1], filter, Long.toString(r)));
         if (r < 0) {
           ret = r; // V7: an error ends the walk and is what it returns
@@ -348,11 +346,11 @@ public final class Interpreter {
 
     private void updateResultNames() {
       env.put("found_memslot", Value.of(found));
-      env.put("ret", intResults ? Value.of(ret) : Value.of(ret != 0));
+      env.put("ret", plan.intResults() ? Value.of(ret) : Value.of(ret != 0));
     }
 
     private Trace finish() {
-      String shown = intResults ? Long.toString(ret) : Boolean.toString(ret != 0);
+      String shown = plan.intResults() ? Long.toString(ret) : Boolean.toString(ret != 0);
       events.add(new TraceEvent.Result(shown, found));
       return new Trace(events);
     }

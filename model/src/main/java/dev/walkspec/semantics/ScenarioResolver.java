@@ -132,13 +132,8 @@ final class ScenarioResolver {
       Map<String, Expr> otherInputs) {}
 
   private OperationPlan operationPlan(String name) {
-    OperationPlan known = operationPlans.get(name);
-    if (known != null) {
-      return known;
-    }
-    OperationPlan plan = planOf(name);
-    operationPlans.put(name, plan);
-    return plan;
+    // An unknown name throws from planOf and is not kept.
+    return operationPlans.computeIfAbsent(name, this::planOf);
   }
 
   private OperationPlan planOf(String name) {
