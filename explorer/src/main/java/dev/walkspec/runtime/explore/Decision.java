@@ -16,14 +16,21 @@ final class Decision {
   /** The step each enabled actor would take. */
   final StepKey[] keys;
 
+  /**
+   * The step each actor that has not finished waits to take, whether it can take it now or not
+   * (blocked, or about to wait for a lock): what a race with an earlier step is looked for in.
+   */
+  final StepKey[] pending;
+
   /** Preemptions so far in the run. */
   final int preemptions;
 
-  Decision(int step, int current, int enabled, StepKey[] keys, int preemptions) {
+  Decision(int step, int current, int enabled, StepKey[] keys, StepKey[] pending, int preemptions) {
     this.step = step;
     this.current = current;
     this.enabled = enabled;
     this.keys = keys;
+    this.pending = pending;
     this.preemptions = preemptions;
   }
 

@@ -469,7 +469,11 @@ final class Engine implements Scheduler, WorldEventSink, AutoCloseable {
       int enabled = 0;
       int useful = 0;
       StepKey[] keys = new StepKey[n];
+      StepKey[] pending = new StepKey[n];
       for (int a = 0; a < n; a++) {
+        if (state[a] == AT_YIELD || state[a] == BLOCKED) {
+          pending[a] = pendingKey[a];
+        }
         boolean can =
             state[a] == AT_YIELD || (state[a] == BLOCKED && blocked[a].ready().getAsBoolean());
         if (can) {
@@ -480,7 +484,8 @@ final class Engine implements Scheduler, WorldEventSink, AutoCloseable {
           }
         }
       }
-      return new Decision(trace.size(), current, useful != 0 ? useful : enabled, keys, preemptions);
+      return new Decision(
+          trace.size(), current, useful != 0 ? useful : enabled, keys, pending, preemptions);
     }
 
     private boolean wouldOnlyWait(int actor) {

@@ -151,7 +151,7 @@ public final class Explorer {
 
     private void dfs(int bound) {
       for (int k = 0; k <= bound; k++) {
-        DfsSearch search = new DfsSearch(k, DfsSearch.Reduction.BOUNDED_SLEEP_SETS);
+        DfsSearch search = new DfsSearch(k, DfsSearch.Reduction.BOUNDED_DPOR);
         long before = schedules;
         boolean done = false;
         while (!outOfBudget()) {
