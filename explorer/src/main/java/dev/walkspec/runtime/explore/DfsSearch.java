@@ -22,9 +22,9 @@ import java.util.Map;
  * where they turn out redundant (a teardown of thousands of steps before each cut).
  *
  * <p>Sleep sets (Godefroid) are kept to show why they are not the default. Textbook sleep sets lose
- * schedules under a preemption bound; restricted to siblings whose move cannot add a preemption
- * they keep every trace with two actors, or with a bound of 1, but with three actors and a bound of
- * 2 they still lose some ({@code PartialOrderReductionTest} has one), which the DPOR reaches, with
+ * schedules under a preemption bound. Restricted to siblings whose move cannot add a preemption,
+ * they lost no trace in {@code PartialOrderReductionTest} with two actors or a bound of 1, but with
+ * three actors and a bound of 2 they lose some (the test has one), which the DPOR reaches with
  * fewer runs.
  */
 final class DfsSearch {
@@ -35,8 +35,8 @@ final class DfsSearch {
     /** Textbook sleep sets: unsound under a preemption bound (kept to show why, in a test). */
     NAIVE_SLEEP_SETS,
     /**
-     * Sleep sets restricted to siblings whose move cannot add a preemption: sound for two actors or
-     * a bound of 1, not beyond (kept to show why, in a test).
+     * Sleep sets restricted to siblings whose move cannot add a preemption: they lose traces with
+     * three actors and a bound of 2 (kept to show why, in a test).
      */
     BOUNDED_SLEEP_SETS,
     /** Bounded dynamic partial-order reduction, without sleep sets (the default). */

@@ -96,11 +96,11 @@ class PartialOrderReductionTest {
   }
 
   /**
-   * Why the default is DPOR and not the restricted sleep sets: with three actors and two
-   * preemptions they still lose traces. Here two of the 75 (a zapper and two vCPUs, one page):
-   * schedules that move a vCPU's step ahead of the zapper's put the zapper to sleep through a
-   * sibling the restriction judged safe, and the equivalent schedule meant to cover them needs a
-   * third preemption. The DPOR reaches all 75 and runs fewer schedules than either.
+   * Why the default is DPOR and not the restricted sleep sets: the restriction's argument (the
+   * equivalent schedule that covers a skipped one stays within the bound) was made for a sleeping
+   * sibling alone, and with three actors and two preemptions it does not hold. Here (a zapper and
+   * two vCPUs on one page) the sleep sets reach 73 of the 75 traces; the schedules of the two they
+   * lose are 2*5.0*7.1*10.2 and 2*5.0*7.2*7.1*10.0.2. The DPOR reaches all 75 with fewer runs.
    */
   @Example
   void restrictedSleepSetsLoseTracesWithThreeActorsAndTwoPreemptions() {
