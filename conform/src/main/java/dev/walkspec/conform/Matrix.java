@@ -32,8 +32,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Runs every handler set against every spec through the generated handler suites, the same
@@ -199,20 +201,25 @@ public final class Matrix {
     Map<String, String> suiteOfBinding = new LinkedHashMap<>();
     // Each suite class with the cell it judges ("TdpUnmapReturnsFalse on kvm, ..."), in order.
     Map<String, String> cellOfSuite = new LinkedHashMap<>();
-    // One group per suite: its own package, so groups compile apart.
+    // One group per suite: its own package, so groups compile apart. They read their spec's image
+    // (the largest source), made and compiled once per spec.
     List<List<GeneratedFile>> groups = new ArrayList<>();
+    Map<String, GeneratedFile> images = new TreeMap<>();
     for (Need rep : toRun.values()) {
       String id = suiteId(rep);
       if (!suiteOfBinding.containsKey(id)) {
         List<GeneratedFile> files = suite(rep, suiteOfBinding.size());
         groups.add(files);
+        images.computeIfAbsent(rep.spec(), this::specImage);
         suiteOfBinding.put(id, className(files.get(0)));
         cellOfSuite.put(
             className(files.get(0)),
             rep.set() + " on " + rep.spec() + ", " + rep.binding().displayName());
       }
     }
-    List<GeneratedFile> sources = groups.stream().flatMap(List::stream).toList();
+    List<GeneratedFile> shared = List.copyOf(images.values());
+    List<GeneratedFile> sources =
+        Stream.concat(shared.stream(), groups.stream().flatMap(List::stream)).toList();
     if (keepSuites.isPresent()) {
       KeptSuites.write(keepSuites.get(), sources);
     }
@@ -221,7 +228,7 @@ public final class Matrix {
         "compiling " + suiteOfBinding.size() + " suites (" + sources.size() + " sources)");
     Path work = TempDirs.create("walkspec-conform");
     try {
-      SourceCompiler.Result compiled = SourceCompiler.compileGroups(groups, work, threads);
+      SourceCompiler.Result compiled = SourceCompiler.compileGroups(shared, groups, work, threads);
       if (!compiled.problems().isEmpty()) {
         throw new IllegalStateException("generated suites do not compile: " + compiled.problems());
       }
@@ -335,11 +342,14 @@ public final class Matrix {
     return needs;
   }
 
-  /** The representative's handler suite, its spec image and the generated walkers it drives. */
+  /**
+   * The representative's handler suite and the generated walkers it drives; the suite reads its
+   * spec's shared image ({@link #specImage}).
+   */
   private List<GeneratedFile> suite(Need rep, int index) {
     NamedSpec spec = spec(rep.spec());
     HandlerSet set = set(rep.set());
-    return ExploredSuites.sources(
+    return ExploredSuites.sourcesReadingImage(
         spec.checked(),
         spec.file().toAbsolutePath().toString(),
         rep.binding(),
@@ -347,7 +357,21 @@ public final class Matrix {
         new ExploredSuites.Handlers(set.handlers(), set.writer(), set.profiles()),
         "dev.walkspec.matrix.r" + index,
         tries,
-        SEED);
+        SEED,
+        imagePackage(rep.spec()));
+  }
+
+  /** The image of spec {@code name} that all its suites read. */
+  private GeneratedFile specImage(String name) {
+    NamedSpec spec = spec(name);
+    return ExploredSuites.specImage(
+        spec.checked(), spec.file().toAbsolutePath().toString(), imagePackage(name));
+  }
+
+  /** A package per spec (by its place among the run's specs): spec names may repeat. */
+  private String imagePackage(String spec) {
+    List<String> names = specs.stream().map(NamedSpec::name).toList();
+    return "dev.walkspec.matrix.images.s" + names.indexOf(spec);
   }
 
   private static String className(GeneratedFile file) {

@@ -55,9 +55,9 @@ public final class ExploredSuites {
   }
 
   /**
-   * The handler suite of {@code kind} in {@code binding} and the generated walkers it drives. The
-   * suite covers the binding's operation and every operation of the profile that ends an
-   * invalidation (C2), so that unmap's scenario can end what it began.
+   * The handler suite of {@code kind} in {@code binding}, the spec image it reads and the generated
+   * walkers it drives. The suite covers the binding's operation and every operation of the profile
+   * that ends an invalidation (C2), so that unmap's scenario can end what it began.
    */
   public static List<GeneratedFile> sources(
       CheckedSpec spec,
@@ -68,6 +68,60 @@ public final class ExploredSuites {
       String basePackage,
       int tries,
       String seed) {
+    Generator generator =
+        generator(spec, specPath, binding, kind, handlers, basePackage, tries, seed, null);
+    List<GeneratedFile> suites = generator.handlerSuites();
+    GeneratedFile image =
+        suites.stream()
+            .filter(f -> f.relativePath().equals(generator.specImagePath()))
+            .findFirst()
+            .orElseThrow();
+    // The suite first (its class is the one to run), then the spec image it reads, the walkers.
+    List<GeneratedFile> files = new ArrayList<>(onlySuite(suites, image, kind, binding));
+    files.add(image);
+    files.addAll(generator.walkers());
+    return files;
+  }
+
+  /**
+   * Like {@link #sources}, but the suite reads the spec image in {@code imagePackage}, which other
+   * suites of the spec share and which is not among the files: {@link #specImage} makes it.
+   */
+  public static List<GeneratedFile> sourcesReadingImage(
+      CheckedSpec spec,
+      String specPath,
+      Binding binding,
+      String kind,
+      Handlers handlers,
+      String basePackage,
+      int tries,
+      String seed,
+      String imagePackage) {
+    Generator generator =
+        generator(spec, specPath, binding, kind, handlers, basePackage, tries, seed, imagePackage);
+    List<GeneratedFile> files =
+        new ArrayList<>(onlySuite(generator.handlerSuites(), null, kind, binding));
+    files.addAll(generator.walkers());
+    return files;
+  }
+
+  /** The spec image in {@code imagePackage} that {@link #sourcesReadingImage} suites read. */
+  public static GeneratedFile specImage(CheckedSpec spec, String specPath, String imagePackage) {
+    GeneratorOptions options =
+        new GeneratorOptions(imagePackage, Set.of(), Set.of(), Map.of(), specPath);
+    return new Generator(spec, options, imagePackage).specImage();
+  }
+
+  private static Generator generator(
+      CheckedSpec spec,
+      String specPath,
+      Binding binding,
+      String kind,
+      Handlers handlers,
+      String basePackage,
+      int tries,
+      String seed,
+      String imagePackage) {
     String profile = binding.profile().name();
     Set<String> operations = new TreeSet<>();
     operations.add(binding.operation().id().text());
@@ -84,10 +138,13 @@ public final class ExploredSuites {
     GeneratorOptions options =
         new GeneratorOptions(
             basePackage, operations, Set.of(profile), classes, specPath, List.of(), tries, seed);
-    Generator generator = new Generator(spec, options);
-    GeneratedFile image = generator.specImage();
-    List<GeneratedFile> suites =
-        generator.handlerSuites().stream().filter(f -> !f.equals(image)).toList();
+    return new Generator(spec, options, imagePackage);
+  }
+
+  /** The one handler suite among {@code files} ({@code image} left out). */
+  private static List<GeneratedFile> onlySuite(
+      List<GeneratedFile> files, GeneratedFile image, String kind, Binding binding) {
+    List<GeneratedFile> suites = files.stream().filter(f -> !f.equals(image)).toList();
     if (suites.size() != 1) {
       throw new IllegalStateException(
           "expected one handler suite for "
@@ -97,11 +154,7 @@ public final class ExploredSuites {
               + ", got "
               + suites.size());
     }
-    // The suite first (its class is the one to run), then the spec image it reads, the walkers.
-    List<GeneratedFile> files = new ArrayList<>(suites);
-    files.add(image);
-    files.addAll(generator.walkers());
-    return files;
+    return suites;
   }
 
   /** The binding a display name ("clear_young[x86]") or "OPERATION[PROFILE]" names. */

@@ -47,13 +47,28 @@ public final class Generator {
   private final String packageName;
   private final NameAllocator allocator = new NameAllocator();
   private final Map<String, ClassName> names = new LinkedHashMap<>();
+  private final ClassName sharedImage;
 
   public Generator(CheckedSpec checked, GeneratorOptions options) {
+    this(checked, options, null);
+  }
+
+  /**
+   * A generator whose suites read a spec image in {@code imagePackage} that other generators'
+   * suites of the same spec share, rather than one beside them: {@code walkspec conform} generates
+   * and compiles the image (the largest source of a suite) once per spec instead of once per suite.
+   * The suites then come without it; {@link #specImage} makes it.
+   */
+  public Generator(CheckedSpec checked, GeneratorOptions options, String imagePackage) {
     this.checked = checked;
     this.options = options;
     this.packageName =
         options.basePackage() + "." + JavaNames.packageSegment(checked.spec().name());
     allocateNames();
+    this.sharedImage =
+        imagePackage == null
+            ? null
+            : ClassName.get(imagePackage, SpecImageEmitter.simpleName(checked.spec().name()));
   }
 
   public String packageName() {
@@ -157,12 +172,19 @@ public final class Generator {
    * #handlerSuites} include it.
    */
   public GeneratedFile specImage() {
-    return render(List.of(file(SpecImageEmitter.emit(imageName(), checked, generated())))).get(0);
+    ClassName image = imageName();
+    TypeSpec type = SpecImageEmitter.emit(image, checked, generated());
+    return render(List.of(file(image.packageName(), type))).get(0);
   }
 
-  /** Suites with the spec image they read; no image for no suites. */
+  /** Where {@link #specImage} writes the spec image, relative to the source root. */
+  public String specImagePath() {
+    return imageName().reflectionName().replace('.', '/') + ".java";
+  }
+
+  /** Suites with the spec image they read; no image for no suites, or when it is shared. */
   private List<GeneratedFile> withImage(List<GeneratedFile> suites) {
-    if (suites.isEmpty()) {
+    if (suites.isEmpty() || sharedImage != null) {
       return suites;
     }
     List<GeneratedFile> all = new ArrayList<>(suites);
@@ -172,7 +194,7 @@ public final class Generator {
   }
 
   private ClassName imageName() {
-    return name("image");
+    return sharedImage != null ? sharedImage : name("image");
   }
 
   /** The walker conformance suites (test code), one per generated walker and per profile. */
@@ -437,6 +459,10 @@ public final class Generator {
   }
 
   private JavaFile file(TypeSpec type) {
+    return file(packageName, type);
+  }
+
+  private JavaFile file(String packageName, TypeSpec type) {
     return JavaFile.builder(packageName, type)
         .skipJavaLangImports(true)
         .indent("  ")

@@ -53,7 +53,25 @@ public final class SourceCompiler {
    */
   public static Result compileGroups(List<List<GeneratedFile>> groups, Path workDir, int threads)
       throws IOException, InterruptedException {
+    return compileGroups(List.of(), groups, workDir, threads);
+  }
+
+  /**
+   * {@link #compileGroups(List, Path, int)} where the groups may also refer to {@code shared}
+   * (sources every group reads, such as one spec image for many suites): those are compiled first,
+   * once, and the groups against them.
+   */
+  public static Result compileGroups(
+      List<GeneratedFile> shared, List<List<GeneratedFile>> groups, Path workDir, int threads)
+      throws IOException, InterruptedException {
     Path classes = Files.createDirectories(workDir.resolve("classes"));
+    if (!shared.isEmpty()) {
+      List<String> problems = compileInto(write(shared, workDir), classes, List.of());
+      if (!problems.isEmpty()) {
+        return new Result(classes, problems);
+      }
+    }
+    List<Path> sharedClasses = shared.isEmpty() ? List.of() : List.of(classes);
     int tasks = Math.max(1, Math.min(threads, groups.size()));
     List<List<Path>> batches = new ArrayList<>();
     for (int i = 0; i < tasks; i++) {
@@ -66,7 +84,7 @@ public final class SourceCompiler {
     try {
       List<Future<List<String>>> running = new ArrayList<>();
       for (List<Path> batch : batches) {
-        running.add(pool.submit(() -> compileInto(batch, classes, List.of())));
+        running.add(pool.submit(() -> compileInto(batch, classes, sharedClasses)));
       }
       List<String> problems = new ArrayList<>();
       for (Future<List<String>> task : running) {
