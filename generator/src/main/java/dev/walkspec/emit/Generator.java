@@ -169,7 +169,7 @@ public final class Generator {
   /**
    * The spec image (test code): the class that builds this checked spec in code, which every suite
    * of the spec reads instead of parsing the spec at test time. {@link #walkerSuites} and {@link
-   * #handlerSuites} include it.
+   * #handlerSuites} include it, unless it is shared (made once, elsewhere, with this method).
    */
   public GeneratedFile specImage() {
     ClassName image = imageName();

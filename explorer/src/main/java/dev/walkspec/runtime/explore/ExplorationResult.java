@@ -15,7 +15,8 @@ import org.apiguardian.api.API;
  * @param stopReason why the search stopped early ({@code failure}, {@code wall-clock budget},
  *     {@code schedule budget}), or null when it ran to its end
  * @param schedules runs made by the search (shrinking and reporting not included)
- * @param pruned runs the partial-order reduction ended early as equivalent to explored ones
+ * @param pruned runs the partial-order reduction ended early as equivalent to explored ones (none
+ *     with the default DPOR, which starts only runs a race calls for; the sleep sets cut some)
  * @param steps steps taken in all those runs
  * @param rounds for DFS, one entry per preemption bound
  */
