@@ -1,10 +1,7 @@
 package dev.walkspec.runtime.explore;
 
-import dev.walkspec.runtime.sched.Shared;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Stateless depth-first search over the schedules of at most {@code bound} preemptions, with
@@ -49,7 +46,6 @@ final class DfsSearch {
 
   private final int bound;
   private final Reduction reduction;
-  private final Map<String, Shared> names = new HashMap<>();
   private final List<Node> path = new ArrayList<>();
   private Races races;
   private int fixed;
@@ -235,7 +231,7 @@ final class DfsSearch {
       int actor = Integer.numberOfTrailingZeros(candidates);
       candidates &= candidates - 1;
       StepKey other = parent.decision.keys[actor];
-      if (other != null && StepKey.independent(other, step, names)) {
+      if (other != null && StepKey.independent(other, step)) {
         sleep |= 1 << actor;
       }
     }

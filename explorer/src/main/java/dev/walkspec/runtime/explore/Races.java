@@ -1,7 +1,6 @@
 package dev.walkspec.runtime.explore;
 
 import dev.walkspec.runtime.sched.Op;
-import dev.walkspec.runtime.sched.Shared;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -21,9 +20,6 @@ import java.util.function.IntPredicate;
  * the dependent ones reads only the steps on the same entry or on the whole object, not the path.
  */
 final class Races {
-  /** Stands in for every object: the lists compare steps of one object only. */
-  private static final Shared SAME = () -> "same";
-
   private final int actors;
   private final Map<String, Target> targets = new HashMap<>();
   private final List<Recorded> steps = new ArrayList<>();
@@ -58,7 +54,9 @@ final class Races {
     int[] lastOf = previous == null ? none() : previous.lastOf.clone();
     int[] clock = lastOf[actor] < 0 ? none() : steps.get(lastOf[actor]).clock.clone();
     Target target = targets.computeIfAbsent(key.target(), t -> new Target());
-    forEachOnSameObject(target, key.index(), i -> join(clock, i, key));
+    for (Ints on : sameObject(target, key.index())) {
+      on.forEach(i -> join(clock, i, key));
+    }
     clock[actor] = index;
     lastOf[actor] = index;
     int switchAt = previous == null || previous.actor != actor ? index : previous.switchAt;
@@ -91,15 +89,11 @@ final class Races {
           Recorded step = steps.get(i);
           return step.actor != actor
               && (seen == null || seen[step.actor] < i)
-              && dependent(step.key, pending);
+              && !StepKey.independent(step.key, pending);
         };
-    int latest = target.whole.latest(races);
-    if (pending.index() >= 0) {
-      Ints entry = target.entries.get(pending.index());
-      return entry == null ? latest : Math.max(latest, entry.latest(races));
-    }
-    for (Ints entry : target.entries.values()) {
-      latest = Math.max(latest, entry.latest(races));
+    int latest = -1;
+    for (Ints on : sameObject(target, pending.index())) {
+      latest = Math.max(latest, on.latest(races));
     }
     return latest;
   }
@@ -116,32 +110,23 @@ final class Races {
 
   private void join(int[] clock, int i, StepKey key) {
     Recorded step = steps.get(i);
-    if (dependent(step.key, key)) {
+    if (!StepKey.independent(step.key, key)) {
       for (int a = 0; a < actors; a++) {
         clock[a] = Math.max(clock[a], step.clock[a]);
       }
     }
   }
 
-  /** Every recorded step on {@code target} that a step on entry {@code index} may depend on. */
-  private static void forEachOnSameObject(Target target, long index, IntConsumer action) {
-    target.whole.forEach(action);
-    if (index >= 0) {
-      Ints entry = target.entries.get(index);
-      if (entry != null) {
-        entry.forEach(action);
-      }
-    } else {
-      for (Ints entry : target.entries.values()) {
-        entry.forEach(action);
-      }
+  /** The lists of the steps on {@code target} that a step on entry {@code index} may depend on. */
+  private static List<Ints> sameObject(Target target, long index) {
+    List<Ints> lists = new ArrayList<>();
+    lists.add(target.whole);
+    if (index < 0) {
+      lists.addAll(target.entries.values());
+    } else if (target.entries.containsKey(index)) {
+      lists.add(target.entries.get(index));
     }
-  }
-
-  /** Steps on the same object (named alike) that do not commute. */
-  private static boolean dependent(StepKey a, StepKey b) {
-    return a.target().equals(b.target())
-        && !Op.independent(a.op(), SAME, a.index(), b.op(), SAME, b.index());
+    return lists;
   }
 
   private int[] none() {
