@@ -3,7 +3,6 @@ package dev.walkspec.suite;
 import static org.apiguardian.api.API.Status.INTERNAL;
 
 import dev.walkspec.runtime.api.EntryCodec;
-import dev.walkspec.runtime.api.EntryCursor;
 import dev.walkspec.runtime.api.Pages;
 import dev.walkspec.runtime.mmu.RadixRoot;
 import dev.walkspec.runtime.world.World;
@@ -56,27 +55,29 @@ public record PageTableSnapshot(Map<String, Leaf> leaves) {
     }
   }
 
-  /** Takes the snapshot; the caller holds the MMU lock (the roots lists need it). */
+  /** Takes the snapshot; the caller holds the MMU lock exclusively (the tables stand still). */
   public static PageTableSnapshot of(World world) {
     Map<String, Leaf> leaves = new LinkedHashMap<>();
+    long gfnLimit = world.profile().gfnLimit();
     for (int as = 0; as < world.addressSpaces(); as++) {
+      int space = as;
       for (RadixRoot root : world.mmu(as).allRoots()) {
-        EntryCursor cursor = root.walk(0, world.profile().gfnLimit());
-        while (cursor.next()) {
-          Leaf leaf =
-              new Leaf(
-                  as,
-                  root.id(),
-                  root.shadow(),
-                  root.valid(),
-                  cursor.gfn(),
-                  cursor.level(),
-                  Pages.pagesAt(cursor.level()),
-                  cursor.load(),
-                  root.nested());
-          String rootKey = (root.shadow() ? "s" : "") + root.id();
-          leaves.put(as + "/" + rootKey + "/" + cursor.gfn() + "/" + cursor.level(), leaf);
-        }
+        String rootKey = space + "/" + (root.shadow() ? "s" : "") + root.id() + "/";
+        root.forEachLeaf(
+            gfnLimit,
+            (gfn, level, entry) ->
+                leaves.put(
+                    rootKey + gfn + "/" + level,
+                    new Leaf(
+                        space,
+                        root.id(),
+                        root.shadow(),
+                        root.valid(),
+                        gfn,
+                        level,
+                        Pages.pagesAt(level),
+                        entry,
+                        root.nested())));
       }
     }
     return new PageTableSnapshot(leaves);

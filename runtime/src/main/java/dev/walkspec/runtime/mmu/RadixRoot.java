@@ -206,6 +206,46 @@ public final class RadixRoot implements Root {
     return removed;
   }
 
+  /** Receives the leaves of {@link #forEachLeaf}. */
+  @FunctionalInterface
+  public interface LeafVisitor {
+    void leaf(long gfn, int level, long entry);
+  }
+
+  /**
+   * Every present leaf that starts below {@code endGfn}, in gfn order, as {@link #walk} would find
+   * them from gfn 0, for a snapshot taken while the caller holds the MMU lock exclusively (nothing
+   * else changes the tables, so the entries are read without yield points). A freed table page
+   * still linked breaks H3 as the walk's first read of it would.
+   */
+  public void forEachLeaf(long endGfn, LeafVisitor visitor) {
+    if (!ctx.holdsExclusive()) {
+      throw new IllegalStateException(
+          "a snapshot of root " + id + " needs the MMU lock exclusively");
+    }
+    forEachLeaf(top, endGfn, visitor);
+  }
+
+  private void forEachLeaf(TablePage page, long endGfn, LeafVisitor visitor) {
+    page.checkAlive(0, "read");
+    int level = page.level();
+    for (int i = 0; i < Pages.ENTRIES; i++) {
+      long gfn = page.gfnOf(i);
+      if (gfn >= endGfn) {
+        return;
+      }
+      long entry = page.peek(i);
+      if (!codec.present(entry)) {
+        continue;
+      }
+      if (codec.isLeaf(entry, level)) {
+        visitor.leaf(gfn, level, entry);
+      } else {
+        forEachLeaf(ctx.child(entry, page), endGfn, visitor);
+      }
+    }
+  }
+
   /**
    * The first gfn in {@code [startGfn, endGfn)} that a leaf of this root maps right now, read
    * without yield points (for monitors), or -1.

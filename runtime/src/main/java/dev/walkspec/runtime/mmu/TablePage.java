@@ -145,7 +145,7 @@ public final class TablePage implements Shared {
     entries = POISONED;
   }
 
-  private void checkAlive(int index, String access) {
+  void checkAlive(int index, String access) {
     if (state == FREED) {
       throw new RuleViolation(
           "H3",

@@ -92,6 +92,9 @@ class PageTableModelTest {
         assertThat(mappings(root, codec))
             .as("after %s", step)
             .containsExactlyElementsOf(model.values());
+        assertThat(leaves(root, codec))
+            .as("snapshot after %s", step)
+            .containsExactlyElementsOf(model.values());
         if (!arm64) {
           for (Mapping m : model.values()) {
             assertThat(
@@ -134,6 +137,23 @@ class PageTableModelTest {
               codec.accessed(e),
               codec.dirty(e)));
     }
+    return found;
+  }
+
+  /** The same through {@link RadixRoot#forEachLeaf}, the snapshots' enumeration. */
+  static List<Mapping> leaves(RadixRoot root, EntryCodec codec) {
+    List<Mapping> found = new ArrayList<>();
+    root.forEachLeaf(
+        SPACE,
+        (gfn, level, e) ->
+            found.add(
+                new Mapping(
+                    gfn,
+                    level,
+                    codec.frame(e),
+                    codec.writable(e),
+                    codec.accessed(e),
+                    codec.dirty(e))));
     return found;
   }
 

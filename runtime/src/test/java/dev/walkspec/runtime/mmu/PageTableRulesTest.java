@@ -2,6 +2,7 @@ package dev.walkspec.runtime.mmu;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.walkspec.runtime.api.EntryCodec;
 import dev.walkspec.runtime.api.EntryCursor;
@@ -81,6 +82,28 @@ class PageTableRulesTest {
     world.withExclusiveLock(() -> root.zapRange(9, 10));
     assertThat(walk.next()).isFalse();
     world.rcu().readUnlock();
+  }
+
+  @Test
+  void h3ASnapshotNeedsTheLockExclusively() {
+    assertThatThrownBy(() -> root.forEachLeaf(16, (gfn, level, entry) -> {}))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("a snapshot of root " + root.id() + " needs the MMU lock exclusively");
+  }
+
+  @Test
+  void h3ASnapshotReadingAFreedPageStillLinkedFailsAsTheWalkDoes() {
+    world.withExclusiveLock(
+        () -> {
+          LeafCursor walk = (LeafCursor) root.walk(0, 16);
+          assertThat(walk.next()).isTrue();
+          walk.current().poison();
+          Throwable byWalk = catchThrowable(() -> root.walk(0, 16).next());
+          Throwable bySnapshot =
+              catchThrowable(() -> root.forEachLeaf(16, (gfn, level, entry) -> {}));
+          assertThat(byWalk).isInstanceOf(RuleViolation.class).hasMessageContaining("H3");
+          assertThat(bySnapshot).isInstanceOf(RuleViolation.class).hasMessage(byWalk.getMessage());
+        });
   }
 
   @Test
