@@ -22,15 +22,15 @@ class TableJudgesTest {
   }
 
   /** A 4K leaf of TDP root 0 in address space 0. */
-  private static Map.Entry<String, Leaf> leaf(long gfn, long entry) {
-    return Map.entry("0/0/" + gfn + "/1", new Leaf(0, 0, false, true, gfn, 1, 1, entry));
+  private static Leaf leaf(long gfn, long entry) {
+    return new Leaf(0, 0, false, true, gfn, 1, 1, entry);
   }
 
   @SafeVarargs
-  private static PageTableSnapshot tables(Map.Entry<String, Leaf>... leaves) {
-    Map<String, Leaf> map = new LinkedHashMap<>();
-    for (Map.Entry<String, Leaf> l : leaves) {
-      map.put(l.getKey(), l.getValue());
+  private static PageTableSnapshot tables(Leaf... leaves) {
+    Map<PageTableSnapshot.Key, Leaf> map = new LinkedHashMap<>();
+    for (Leaf l : leaves) {
+      map.put(PageTableSnapshot.Key.of(l), l);
     }
     return new PageTableSnapshot(map);
   }
@@ -44,6 +44,13 @@ class TableJudgesTest {
       PageTableSnapshot after) {
     return new TableJudges.Call(
         kind, 0, 10, 12, lockless, result, flushedItself, true, before, after, CODEC);
+  }
+
+  @Test
+  void a_leaf_is_named_by_space_root_gfn_and_level_a_shadow_root_with_s() {
+    assertThat(PageTableSnapshot.Key.of(leaf(10, entry(true, false)))).hasToString("0/0/10/1");
+    assertThat(PageTableSnapshot.Key.of(new Leaf(1, 3, true, true, 512, 2, 512, 0)))
+        .hasToString("1/s3/512/2");
   }
 
   @Test

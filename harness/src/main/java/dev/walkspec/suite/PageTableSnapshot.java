@@ -16,10 +16,25 @@ import org.apiguardian.api.API;
 
 /**
  * Every present leaf of every root of every address space, TDP roots and shadow roots alike, by
- * (space, root, gfn, level); a shadow root's id is written {@code s<id>} in the key.
+ * (space, root, gfn, level).
  */
 @API(status = INTERNAL)
-public record PageTableSnapshot(Map<String, Leaf> leaves) {
+public record PageTableSnapshot(Map<Key, Leaf> leaves) {
+  /**
+   * Where a leaf is: written {@code 0/3/512/2} (space, root, gfn, level), a shadow root's id as
+   * {@code s<id>}. A record rather than that text: a snapshot is taken twice per handler call.
+   */
+  public record Key(int addressSpace, boolean shadow, int root, long gfn, int level) {
+    public static Key of(Leaf leaf) {
+      return new Key(leaf.addressSpace(), leaf.shadow(), leaf.root(), leaf.gfn(), leaf.level());
+    }
+
+    @Override
+    public String toString() {
+      return addressSpace + "/" + (shadow ? "s" : "") + root + "/" + gfn + "/" + level;
+    }
+  }
+
   /**
    * A leaf: where it is (a shadow root's leaves are also in the reverse maps), which gfns it
    * covers, its raw entry, and whether its root is valid. A leaf of a nested stage-2 table ({@code
@@ -57,27 +72,27 @@ public record PageTableSnapshot(Map<String, Leaf> leaves) {
 
   /** Takes the snapshot; the caller holds the MMU lock exclusively (the tables stand still). */
   public static PageTableSnapshot of(World world) {
-    Map<String, Leaf> leaves = new LinkedHashMap<>();
+    Map<Key, Leaf> leaves = new LinkedHashMap<>();
     long gfnLimit = world.profile().gfnLimit();
     for (int as = 0; as < world.addressSpaces(); as++) {
       int space = as;
       for (RadixRoot root : world.mmu(as).allRoots()) {
-        String rootKey = space + "/" + (root.shadow() ? "s" : "") + root.id() + "/";
         root.forEachLeaf(
             gfnLimit,
-            (gfn, level, entry) ->
-                leaves.put(
-                    rootKey + gfn + "/" + level,
-                    new Leaf(
-                        space,
-                        root.id(),
-                        root.shadow(),
-                        root.valid(),
-                        gfn,
-                        level,
-                        Pages.pagesAt(level),
-                        entry,
-                        root.nested())));
+            (gfn, level, entry) -> {
+              Leaf leaf =
+                  new Leaf(
+                      space,
+                      root.id(),
+                      root.shadow(),
+                      root.valid(),
+                      gfn,
+                      level,
+                      Pages.pagesAt(level),
+                      entry,
+                      root.nested());
+              leaves.put(Key.of(leaf), leaf);
+            });
       }
     }
     return new PageTableSnapshot(leaves);
@@ -133,7 +148,7 @@ public record PageTableSnapshot(Map<String, Leaf> leaves) {
    * What happened to one leaf between two snapshots: removed (no {@code now}), added (no {@code
    * was}), or its entry rewritten. A value the judges filter and count, rendered only for reports.
    */
-  public record Change(String key, Leaf was, Leaf now) {
+  public record Change(Key key, Leaf was, Leaf now) {
     public boolean removed() {
       return now == null;
     }

@@ -242,7 +242,7 @@ public final class TableJudges {
    * changed rows marked. Entries are decoded (P present, W writable, A accessed, D dirty).
    */
   public static String tables(Call call) {
-    Map<String, Leaf> rows = new LinkedHashMap<>();
+    Map<PageTableSnapshot.Key, Leaf> rows = new LinkedHashMap<>();
     call.before().leaves().forEach((key, leaf) -> keepIfRelevant(call, rows, key, leaf));
     call.after().leaves().forEach((key, leaf) -> keepIfRelevant(call, rows, key, leaf));
     call.changes().forEach(c -> rows.putIfAbsent(c.key(), c.removed() ? c.was() : c.now()));
@@ -256,7 +256,7 @@ public final class TableJudges {
             call.addressSpace()));
     out.append(row("", "root", "gfn", "size", "before", "after"));
     int shown = 0;
-    for (Map.Entry<String, Leaf> row : rows.entrySet()) {
+    for (Map.Entry<PageTableSnapshot.Key, Leaf> row : rows.entrySet()) {
       if (shown == MAX_ROWS) {
         out.append("    ... ").append(rows.size() - MAX_ROWS).append(" more\n");
         break;
@@ -285,7 +285,8 @@ public final class TableJudges {
         + "\n";
   }
 
-  private static void keepIfRelevant(Call call, Map<String, Leaf> rows, String key, Leaf leaf) {
+  private static void keepIfRelevant(
+      Call call, Map<PageTableSnapshot.Key, Leaf> rows, PageTableSnapshot.Key key, Leaf leaf) {
     if (leaf.addressSpace() == call.addressSpace() && leaf.overlaps(call.start(), call.end())) {
       rows.putIfAbsent(key, leaf);
     }
