@@ -62,8 +62,8 @@ public final class BoundedCall {
     Future<Throwable> call =
         THREADS.submit(
             () -> {
+              // The pool clears an interrupt a call left before it hands its thread another.
               Thread me = Thread.currentThread();
-              Thread.interrupted();
               me.setContextClassLoader(loader);
               runner.set(new Runner(me, ThreadAllocation.bytes(me)));
               Actor.bind("handler");
