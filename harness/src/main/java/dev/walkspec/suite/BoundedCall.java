@@ -18,7 +18,7 @@ import org.apiguardian.api.API;
  * wall-clock bound, so a handler that spins without ever touching shared state (which {@link
  * CallBudget} would count) or allocates without bound between two such touches fails the check
  * instead of hanging the build. The threads are reused from call to call (a matrix makes about a
- * hundred thousand calls, and starting a thread cost about three times a hand-over here), each call
+ * hundred thousand calls, and starting a thread cost about five times a hand-over here), each call
  * with a fresh actor, the caller's context class loader and no interrupt left over; a handler keeps
  * no state in its thread, as a kernel handler runs on whatever task triggered the walk. An
  * abandoned call's thread is stopped where the JDK still can ({@code Thread.stop}, JDK 17 to 19);
@@ -121,6 +121,10 @@ public final class BoundedCall {
   private static void stop(Thread thread, Future<Throwable> call) {
     if (thread == null) {
       call.cancel(false);
+      return;
+    }
+    if (call.isDone()) {
+      // It returned after all, and its thread may be running another call by now.
       return;
     }
     try {
