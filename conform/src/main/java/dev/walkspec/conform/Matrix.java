@@ -349,7 +349,7 @@ public final class Matrix {
   private List<GeneratedFile> suite(Need rep, int index) {
     NamedSpec spec = spec(rep.spec());
     HandlerSet set = set(rep.set());
-    return ExploredSuites.sourcesReadingImage(
+    return ExploredSuites.sources(
         spec.checked(),
         spec.file().toAbsolutePath().toString(),
         rep.binding(),
@@ -358,7 +358,7 @@ public final class Matrix {
         "dev.walkspec.matrix.r" + index,
         tries,
         SEED,
-        imagePackage(rep.spec()));
+        Optional.of(imagePackage(rep.spec())));
   }
 
   /** The image of spec {@code name} that all its suites read. */

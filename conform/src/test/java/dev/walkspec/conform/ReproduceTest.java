@@ -172,7 +172,8 @@ class ReproduceTest {
                 new ExploredSuites.Handlers(set.handlers(), set.writer(), set.profiles()),
                 "dev.walkspec.reproduce",
                 1,
-                ""));
+                "",
+                Optional.empty()));
     Run explored =
         walkspec(
             "explore",

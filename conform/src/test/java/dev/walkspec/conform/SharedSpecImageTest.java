@@ -10,6 +10,7 @@ import dev.walkspec.pipeline.BundledSpecs;
 import dev.walkspec.pipeline.Pipeline;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -72,7 +73,8 @@ class SharedSpecImageTest {
             handlers(),
             "dev.walkspec.reproduce",
             1,
-            "");
+            "",
+            Optional.empty());
 
     assertThat(sources)
         .filteredOn(f -> f.relativePath().endsWith("SpecImage.java"))
@@ -82,7 +84,7 @@ class SharedSpecImageTest {
   }
 
   private static List<GeneratedFile> suite(String binding, String kind, String basePackage) {
-    return ExploredSuites.sourcesReadingImage(
+    return ExploredSuites.sources(
         spec,
         specPath,
         ExploredSuites.binding(spec, binding).orElseThrow(),
@@ -91,7 +93,7 @@ class SharedSpecImageTest {
         basePackage,
         1,
         "",
-        IMAGE_PACKAGE);
+        Optional.of(IMAGE_PACKAGE));
   }
 
   private static ExploredSuites.Handlers handlers() {

@@ -55,9 +55,12 @@ public final class ExploredSuites {
   }
 
   /**
-   * The handler suite of {@code kind} in {@code binding}, the spec image it reads and the generated
-   * walkers it drives. The suite covers the binding's operation and every operation of the profile
-   * that ends an invalidation (C2), so that unmap's scenario can end what it began.
+   * The handler suite of {@code kind} in {@code binding} and the generated walkers it drives, the
+   * suite first (its class is the one to run). The suite covers the binding's operation and every
+   * operation of the profile that ends an invalidation (C2), so that unmap's scenario can end what
+   * it began. Without {@code sharedImage} the spec image the suite reads comes right after it; with
+   * one, the suite reads the image in that package, which other suites of the spec share and which
+   * is not among the files: {@link #specImage} makes it.
    */
   public static List<GeneratedFile> sources(
       CheckedSpec spec,
@@ -67,61 +70,8 @@ public final class ExploredSuites {
       Handlers handlers,
       String basePackage,
       int tries,
-      String seed) {
-    Generator generator =
-        generator(spec, specPath, binding, kind, handlers, basePackage, tries, seed, null);
-    List<GeneratedFile> suites = generator.handlerSuites();
-    GeneratedFile image =
-        suites.stream()
-            .filter(f -> f.relativePath().equals(generator.specImagePath()))
-            .findFirst()
-            .orElseThrow();
-    // The suite first (its class is the one to run), then the spec image it reads, the walkers.
-    List<GeneratedFile> files = new ArrayList<>(onlySuite(suites, image, kind, binding));
-    files.add(image);
-    files.addAll(generator.walkers());
-    return files;
-  }
-
-  /**
-   * Like {@link #sources}, but the suite reads the spec image in {@code imagePackage}, which other
-   * suites of the spec share and which is not among the files: {@link #specImage} makes it.
-   */
-  public static List<GeneratedFile> sourcesReadingImage(
-      CheckedSpec spec,
-      String specPath,
-      Binding binding,
-      String kind,
-      Handlers handlers,
-      String basePackage,
-      int tries,
       String seed,
-      String imagePackage) {
-    Generator generator =
-        generator(spec, specPath, binding, kind, handlers, basePackage, tries, seed, imagePackage);
-    List<GeneratedFile> files =
-        new ArrayList<>(onlySuite(generator.handlerSuites(), null, kind, binding));
-    files.addAll(generator.walkers());
-    return files;
-  }
-
-  /** The spec image in {@code imagePackage} that {@link #sourcesReadingImage} suites read. */
-  public static GeneratedFile specImage(CheckedSpec spec, String specPath, String imagePackage) {
-    GeneratorOptions options =
-        new GeneratorOptions(imagePackage, Set.of(), Set.of(), Map.of(), specPath);
-    return new Generator(spec, options, imagePackage).specImage();
-  }
-
-  private static Generator generator(
-      CheckedSpec spec,
-      String specPath,
-      Binding binding,
-      String kind,
-      Handlers handlers,
-      String basePackage,
-      int tries,
-      String seed,
-      String imagePackage) {
+      Optional<String> sharedImage) {
     String profile = binding.profile().name();
     Set<String> operations = new TreeSet<>();
     operations.add(binding.operation().id().text());
@@ -138,13 +88,17 @@ public final class ExploredSuites {
     GeneratorOptions options =
         new GeneratorOptions(
             basePackage, operations, Set.of(profile), classes, specPath, List.of(), tries, seed);
-    return new Generator(spec, options, imagePackage);
-  }
-
-  /** The one handler suite among {@code files} ({@code image} left out). */
-  private static List<GeneratedFile> onlySuite(
-      List<GeneratedFile> files, GeneratedFile image, String kind, Binding binding) {
-    List<GeneratedFile> suites = files.stream().filter(f -> !f.equals(image)).toList();
+    Generator generator = new Generator(spec, options, sharedImage.orElse(null));
+    List<GeneratedFile> suites = new ArrayList<>(generator.handlerSuites());
+    Optional<GeneratedFile> image =
+        sharedImage.isPresent()
+            ? Optional.empty()
+            : Optional.of(
+                suites.stream()
+                    .filter(f -> f.relativePath().equals(generator.specImagePath()))
+                    .findFirst()
+                    .orElseThrow());
+    image.ifPresent(suites::remove);
     if (suites.size() != 1) {
       throw new IllegalStateException(
           "expected one handler suite for "
@@ -154,7 +108,17 @@ public final class ExploredSuites {
               + ", got "
               + suites.size());
     }
-    return suites;
+    List<GeneratedFile> files = new ArrayList<>(suites);
+    image.ifPresent(files::add);
+    files.addAll(generator.walkers());
+    return files;
+  }
+
+  /** The spec image in {@code imagePackage} that suites given it as {@code sharedImage} read. */
+  public static GeneratedFile specImage(CheckedSpec spec, String specPath, String imagePackage) {
+    GeneratorOptions options =
+        new GeneratorOptions(imagePackage, Set.of(), Set.of(), Map.of(), specPath);
+    return new Generator(spec, options, imagePackage).specImage();
   }
 
   /** The binding a display name ("clear_young[x86]") or "OPERATION[PROFILE]" names. */
@@ -207,7 +171,16 @@ public final class ExploredSuites {
       List<Path> classpath)
       throws IOException, ReflectiveOperationException {
     List<GeneratedFile> sources =
-        sources(spec, specPath, binding, kind, handlers, "dev.walkspec.replay", 1, "");
+        sources(
+            spec,
+            specPath,
+            binding,
+            kind,
+            handlers,
+            "dev.walkspec.replay",
+            1,
+            "",
+            Optional.empty());
     Path work = Files.createTempDirectory("walkspec-replay");
     URLClassLoader loader = null;
     try {
