@@ -52,7 +52,7 @@ public final class Matrix {
   }
 
   /** The judgement "every explored scenario passes" (it can break any explored obligation). */
-  static final String EXPLORE = "explored";
+  static final String EXPLORE = SuiteTests.EXPLORED;
 
   /** Every property of the matrix runs with this seed: the same samples on every run. */
   public static final String SEED = "20261126";
@@ -201,6 +201,8 @@ public final class Matrix {
     Map<String, String> suiteOfBinding = new LinkedHashMap<>();
     // Each suite class with the cell it judges ("TdpUnmapReturnsFalse on kvm, ..."), in order.
     Map<String, String> cellOfSuite = new LinkedHashMap<>();
+    // The obligations each suite judges: only their tests run (SuiteTests.only).
+    Map<String, Set<String>> judgedInSuite = new LinkedHashMap<>();
     // One group per suite: its own package, so groups compile apart. They read their spec's image
     // (the largest source), made and compiled once per spec.
     List<List<GeneratedFile>> groups = new ArrayList<>();
@@ -216,6 +218,9 @@ public final class Matrix {
             className(files.get(0)),
             rep.set() + " on " + rep.spec() + ", " + rep.binding().displayName());
       }
+      judgedInSuite
+          .computeIfAbsent(suiteOfBinding.get(id), c -> new TreeSet<>())
+          .add(rep.obligation());
     }
     List<GeneratedFile> shared = List.copyOf(images.values());
     List<GeneratedFile> sources =
@@ -233,7 +238,14 @@ public final class Matrix {
         throw new IllegalStateException("generated suites do not compile: " + compiled.problems());
       }
       phase("running", "running");
-      SuiteLauncher.Run run = SuiteLauncher.run(compiled.classes(), cellOfSuite, progress, threads);
+      List<SuiteLauncher.Job> jobs =
+          cellOfSuite.entrySet().stream()
+              .map(
+                  e ->
+                      SuiteLauncher.Job.only(
+                          e.getKey(), e.getValue(), judgedInSuite.get(e.getKey())))
+              .toList();
+      SuiteLauncher.Run run = SuiteLauncher.run(compiled.classes(), jobs, progress, threads);
       List<SuiteLauncher.TestOutcome> outcomes = run.outcomes();
       judge(toRun, suiteOfBinding, outcomes, run.readLockers())
           .forEach(
@@ -453,12 +465,10 @@ public final class Matrix {
     Map<String, ResultCache.Judgement> byKey = new HashMap<>();
     for (Need rep : representatives.values()) {
       String className = suiteOfBinding.get(suiteId(rep));
-      boolean explored = rep.obligation().equals(EXPLORE);
-      String marker = explored ? " explored: " : " " + rep.obligation() + " ";
       List<SuiteLauncher.TestOutcome> mine =
           outcomes.stream()
-              .filter(o -> o.className().equals(className) && o.displayName().contains(marker))
-              .filter(o -> explored || !o.displayName().contains(" explored: "))
+              .filter(o -> o.className().equals(className))
+              .filter(o -> SuiteTests.judges(o.displayName(), rep.obligation()))
               .toList();
       if (mine.isEmpty()) {
         throw new IllegalStateException("no test ran for " + rep.obligation() + " in " + className);
@@ -485,7 +495,7 @@ public final class Matrix {
               mine.stream().mapToLong(SuiteLauncher.TestOutcome::millis).sum()));
     }
     outcomes.stream()
-        .filter(o -> o.method().equals("specUnchangedSinceGeneration") && o.failure().isPresent())
+        .filter(o -> o.method().equals(SuiteTests.DRIFT_LOCK) && o.failure().isPresent())
         .findFirst()
         .ifPresent(
             o -> {

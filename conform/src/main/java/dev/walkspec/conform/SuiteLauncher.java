@@ -12,7 +12,6 @@ import java.io.IOException;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -66,6 +65,27 @@ final class SuiteLauncher {
    */
   record Run(List<TestOutcome> outcomes, long schedules, Set<String> readLockers) {}
 
+  /**
+   * A suite class to run, the cell it judges ("TdpUnmapReturnsFalse on kvm, ..."), and which of its
+   * tests: with {@code obligations}, those judging one of them and the drift lock ({@link
+   * SuiteTests#only}); without, every test.
+   */
+  record Job(String className, String cell, Optional<Set<String>> obligations) {
+    Job {
+      obligations = obligations.map(Set::copyOf);
+    }
+
+    /** Every test of the class. */
+    static Job all(String className, String cell) {
+      return new Job(className, cell, Optional.empty());
+    }
+
+    /** The tests of the class that judge one of {@code obligations}, and its drift lock. */
+    static Job only(String className, String cell, Set<String> obligations) {
+      return new Job(className, cell, Optional.of(obligations));
+    }
+  }
+
   /** Where a session's events go: each test's outcome, and each count of schedules explored. */
   record Events(Consumer<TestOutcome> outcome, LongConsumer schedules) {}
 
@@ -77,13 +97,12 @@ final class SuiteLauncher {
   private SuiteLauncher() {}
 
   /**
-   * Runs the suites ({@code suites}: class name to the cell it judges, in order) on {@code workers}
-   * workers: this JVM and {@code workers - 1} worker JVMs.
+   * Runs the suites ({@code jobs}, in order) on {@code workers} workers: this JVM and {@code
+   * workers - 1} worker JVMs.
    */
-  static Run run(Path classes, Map<String, String> suites, Progress progress, int workers)
-      throws Exception {
+  static Run run(Path classes, List<Job> jobs, Progress progress, int workers) throws Exception {
     return SuiteWorkers.run(
-        classes, suites, progress, Math.max(1, Math.min(workers, suites.size())), true);
+        classes, jobs, progress, Math.max(1, Math.min(workers, jobs.size())), true);
   }
 
   /**
@@ -105,15 +124,15 @@ final class SuiteLauncher {
       Thread.currentThread().setContextClassLoader(loader);
     }
 
-    /** Runs the classes, in their order, reporting to {@code events} as tests end. */
-    void execute(List<String> classNames, Events events) throws ClassNotFoundException {
-      List<org.junit.platform.engine.DiscoverySelector> selectors = new ArrayList<>();
-      for (String name : classNames) {
-        selectors.add(selectClass(loader.loadClass(name)));
-      }
-      LauncherDiscoveryRequest request =
+    /** Runs the job's tests, reporting to {@code events} as tests end. */
+    void execute(String className, Optional<Set<String>> obligations, Events events)
+        throws ClassNotFoundException {
+      LauncherDiscoveryRequestBuilder builder =
           LauncherDiscoveryRequestBuilder.request()
-              .selectors(selectors)
+              .selectors(selectClass(loader.loadClass(className)));
+      obligations.ifPresent(o -> builder.filters(SuiteTests.only(o)));
+      LauncherDiscoveryRequest request =
+          builder
               .configurationParameter("jqwik.reporting.onlyfailures", "true")
               // jqwik would print each failing property's samples to stdout, into the matrix; the
               // failure's message keeps what the report needs.

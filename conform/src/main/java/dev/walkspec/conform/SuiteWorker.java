@@ -15,13 +15,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
- * A worker JVM of {@link SuiteWorkers}: reads the name of a compiled suite class from stdin, runs
- * it, reports each test's outcome and the schedules explored as JSON lines on stdout, then says
- * that the class is done and reads the next name. At the end of input it reports the handlers that
- * took the MMU lock for read in a lockless walk and exits. Anything the suites or handlers print
- * goes to stderr, so that stdout carries nothing but events.
+ * A worker JVM of {@link SuiteWorkers}: reads a task (a compiled suite class and which of its tests
+ * run) as a JSON line from stdin, runs it, reports each test's outcome and the schedules explored
+ * as JSON lines on stdout, then says that the class is done and reads the next task. At the end of
+ * input it reports the handlers that took the MMU lock for read in a lockless walk and exits.
+ * Anything the suites or handlers print goes to stderr, so that stdout carries nothing but events.
  */
 public final class SuiteWorker {
   /**
@@ -92,6 +93,17 @@ public final class SuiteWorker {
     }
   }
 
+  /**
+   * One line of a worker's input: the suite class to run and the obligations whose tests run, or
+   * null for every test ({@link SuiteLauncher.Job} without its cell, which only the driver shows).
+   */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  record Task(String className, Set<String> obligations) {
+    static Task of(SuiteLauncher.Job job) {
+      return new Task(job.className(), job.obligations().orElse(null));
+    }
+  }
+
   static final ObjectMapper JSON = new ObjectMapper();
 
   private SuiteWorker() {}
@@ -105,13 +117,15 @@ public final class SuiteWorker {
     BufferedReader in =
         new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
     try (SuiteLauncher.Session session = new SuiteLauncher.Session(Path.of(args[0]))) {
-      for (String name = in.readLine(); name != null; name = in.readLine()) {
+      for (String line = in.readLine(); line != null; line = in.readLine()) {
+        Task task = JSON.readValue(line, Task.class);
         session.execute(
-            List.of(name),
+            task.className(),
+            Optional.ofNullable(task.obligations()),
             new SuiteLauncher.Events(
                 outcome -> send(events, Event.outcome(outcome)),
                 count -> send(events, Event.schedules(count))));
-        send(events, Event.classDone(name));
+        send(events, Event.classDone(task.className()));
       }
     }
     send(events, Event.readLockers(List.copyOf(LocklessReadLocks.handlers())));

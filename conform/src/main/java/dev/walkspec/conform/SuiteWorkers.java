@@ -33,18 +33,18 @@ import java.util.concurrent.atomic.AtomicLong;
 final class SuiteWorkers {
   private final Path classes;
   private final Progress progress;
-  private final Map<String, String> cells;
-  private final Queue<String> pending;
+  private final List<SuiteLauncher.Job> jobs;
+  private final Queue<SuiteLauncher.Job> pending;
   private final Map<String, List<SuiteLauncher.TestOutcome>> byClass = new ConcurrentHashMap<>();
   private final AtomicLong schedules = new AtomicLong();
   private final Set<String> readLockers = ConcurrentHashMap.newKeySet();
   private final List<Process> processes = new ArrayList<>();
 
-  private SuiteWorkers(Path classes, Map<String, String> suites, Progress progress) {
+  private SuiteWorkers(Path classes, List<SuiteLauncher.Job> jobs, Progress progress) {
     this.classes = classes;
     this.progress = progress;
-    this.cells = suites;
-    this.pending = new ConcurrentLinkedQueue<>(suites.keySet());
+    this.jobs = List.copyOf(jobs);
+    this.pending = new ConcurrentLinkedQueue<>(jobs);
   }
 
   /**
@@ -52,14 +52,14 @@ final class SuiteWorkers {
    * {@code thisJvm} false, {@code count} worker JVMs.
    */
   static SuiteLauncher.Run run(
-      Path classes, Map<String, String> suites, Progress progress, int count, boolean thisJvm)
+      Path classes, List<SuiteLauncher.Job> jobs, Progress progress, int count, boolean thisJvm)
       throws Exception {
-    return new SuiteWorkers(classes, suites, progress).run(count, thisJvm);
+    return new SuiteWorkers(classes, jobs, progress).run(count, thisJvm);
   }
 
   private SuiteLauncher.Run run(int count, boolean thisJvm) throws Exception {
     ExecutorService drivers = Executors.newFixedThreadPool(count);
-    progress.suitesPlanned(cells.size());
+    progress.suitesPlanned(jobs.size());
     // The runtime notes the handlers that take the MMU lock for read in a lockless walk.
     LocklessReadLocks.clear();
     try {
@@ -88,7 +88,7 @@ final class SuiteWorkers {
     }
     readLockers.addAll(LocklessReadLocks.handlers());
     List<SuiteLauncher.TestOutcome> outcomes = new ArrayList<>();
-    cells.keySet().forEach(name -> outcomes.addAll(byClass.getOrDefault(name, List.of())));
+    jobs.forEach(job -> outcomes.addAll(byClass.getOrDefault(job.className(), List.of())));
     return new SuiteLauncher.Run(outcomes, schedules.get(), new TreeSet<>(readLockers));
   }
 
@@ -115,10 +115,12 @@ final class SuiteWorkers {
   /** Runs classes in this JVM until none are left. */
   private Void runHere() throws Exception {
     try (SuiteLauncher.Session session = new SuiteLauncher.Session(classes)) {
-      for (String name = pending.poll(); name != null; name = pending.poll()) {
-        progress.suiteStarted(cells.get(name));
+      for (SuiteLauncher.Job job = pending.poll(); job != null; job = pending.poll()) {
+        progress.suiteStarted(job.cell());
         session.execute(
-            List.of(name), new SuiteLauncher.Events(this::record, this::recordSchedules));
+            job.className(),
+            job.obligations(),
+            new SuiteLauncher.Events(this::record, this::recordSchedules));
         progress.suiteDone();
       }
     }
@@ -138,7 +140,7 @@ final class SuiteWorkers {
   /** Feeds one worker JVM classes until none are left, collecting what it reports. */
   private Void drive(Process worker) throws IOException, InterruptedException {
     Writer toWorker = new OutputStreamWriter(worker.getOutputStream(), StandardCharsets.UTF_8);
-    String current = next(toWorker);
+    SuiteLauncher.Job current = next(toWorker);
     try (BufferedReader fromWorker =
         new BufferedReader(
             new InputStreamReader(worker.getInputStream(), StandardCharsets.UTF_8))) {
@@ -160,22 +162,22 @@ final class SuiteWorkers {
       throw new IllegalStateException(
           "a suite worker exited with code "
               + exit
-              + (current == null ? "" : " while running " + current)
+              + (current == null ? "" : " while running " + current.className())
               + " (its stderr is above)");
     }
     return null;
   }
 
-  /** Sends the worker the next class, or ends its input when none is left; the class sent. */
-  private String next(Writer toWorker) throws IOException {
-    String name = pending.poll();
-    if (name == null) {
+  /** Sends the worker the next job, or ends its input when none is left; the job sent. */
+  private SuiteLauncher.Job next(Writer toWorker) throws IOException {
+    SuiteLauncher.Job job = pending.poll();
+    if (job == null) {
       toWorker.close();
     } else {
-      progress.suiteStarted(cells.get(name));
-      toWorker.write(name + "\n");
+      progress.suiteStarted(job.cell());
+      toWorker.write(SuiteWorker.JSON.writeValueAsString(SuiteWorker.Task.of(job)) + "\n");
       toWorker.flush();
     }
-    return name;
+    return job;
   }
 }

@@ -69,7 +69,8 @@ class InterruptTest {
             .noneMatch(name -> name.startsWith("walkspec-"));
       }
       String stderr = Files.readString(err);
-      assertThat(stderr).as("stderr").endsWith("\n");
+      // A status line, if one was shown by then (they come every 10 s), is finished.
+      assertThat(stderr).as("stderr").matches("(?s)(.*\n)?");
       assertThat(dir.resolve("report")).doesNotExist();
     } finally {
       walkspec.descendants().forEach(ProcessHandle::destroyForcibly);

@@ -94,9 +94,10 @@ class SuiteWorkersTest {
   void worker_jvms_report_every_outcome_failure_message_obligation_and_schedule(@TempDir Path dir)
       throws Exception {
     Path classes = compile(dir);
-    Map<String, String> suites = new LinkedHashMap<>();
-    suites.put("t.FirstSuite", "first");
-    suites.put("t.SecondSuite", "second");
+    List<SuiteLauncher.Job> suites =
+        List.of(
+            SuiteLauncher.Job.all("t.FirstSuite", "first"),
+            SuiteLauncher.Job.all("t.SecondSuite", "second"));
 
     SuiteLauncher.Run here = SuiteLauncher.run(classes, suites, Progress.SILENT, 1);
     SuiteLauncher.Run there = SuiteWorkers.run(classes, suites, Progress.SILENT, 2, false);
@@ -167,7 +168,11 @@ class SuiteWorkersTest {
     assertThatThrownBy(
             () ->
                 SuiteWorkers.run(
-                    classes, Map.of("t.ExitsSuite", "exits"), Progress.SILENT, 1, false))
+                    classes,
+                    List.of(SuiteLauncher.Job.all("t.ExitsSuite", "exits")),
+                    Progress.SILENT,
+                    1,
+                    false))
         .isInstanceOf(IllegalStateException.class)
         .hasMessage(
             "a suite worker exited with code 3 while running t.ExitsSuite (its stderr is above)");
