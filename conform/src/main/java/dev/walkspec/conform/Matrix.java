@@ -32,10 +32,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * Runs every handler set against every spec through the generated handler suites, the same
@@ -203,16 +201,18 @@ public final class Matrix {
     Map<String, String> cellOfSuite = new LinkedHashMap<>();
     // The obligations each suite judges: only their tests run (SuiteTests.only).
     Map<String, Set<String>> judgedInSuite = new LinkedHashMap<>();
-    // One group per suite: its own package, so groups compile apart. They read their spec's image
-    // (the largest source), made and compiled once per spec.
-    List<List<GeneratedFile>> groups = new ArrayList<>();
-    Map<String, GeneratedFile> images = new TreeMap<>();
+    // The suites read their spec's image (the largest source) and drive its walkers, made and
+    // compiled once per spec.
+    MatrixSources sources = new MatrixSources();
+    Set<String> imaged = new HashSet<>();
     for (Need rep : toRun.values()) {
       String id = suiteId(rep);
       if (!suiteOfBinding.containsKey(id)) {
         List<GeneratedFile> files = suite(rep, suiteOfBinding.size());
-        groups.add(files);
-        images.computeIfAbsent(rep.spec(), this::specImage);
+        sources.addSuite(files, sharedPackage(rep.spec()));
+        if (imaged.add(rep.spec())) {
+          sources.addShared(specImage(rep.spec()));
+        }
         suiteOfBinding.put(id, className(files.get(0)));
         cellOfSuite.put(
             className(files.get(0)),
@@ -222,18 +222,16 @@ public final class Matrix {
           .computeIfAbsent(suiteOfBinding.get(id), c -> new TreeSet<>())
           .add(rep.obligation());
     }
-    List<GeneratedFile> shared = List.copyOf(images.values());
-    List<GeneratedFile> sources =
-        Stream.concat(shared.stream(), groups.stream().flatMap(List::stream)).toList();
     if (keepSuites.isPresent()) {
-      KeptSuites.write(keepSuites.get(), sources);
+      KeptSuites.write(keepSuites.get(), sources.all());
     }
     phase(
         "compiling",
-        "compiling " + suiteOfBinding.size() + " suites (" + sources.size() + " sources)");
+        "compiling " + suiteOfBinding.size() + " suites (" + sources.all().size() + " sources)");
     Path work = TempDirs.create("walkspec-conform");
     try {
-      SourceCompiler.Result compiled = SourceCompiler.compileGroups(shared, groups, work, threads);
+      SourceCompiler.Result compiled =
+          SourceCompiler.compileGroups(sources.shared(), sources.groups(), work, threads);
       if (!compiled.problems().isEmpty()) {
         throw new IllegalStateException("generated suites do not compile: " + compiled.problems());
       }
@@ -355,8 +353,8 @@ public final class Matrix {
   }
 
   /**
-   * The representative's handler suite and the generated walkers it drives; the suite reads its
-   * spec's shared image ({@link #specImage}).
+   * The representative's handler suite and the generated walkers it drives, which are in the spec's
+   * shared package; the suite reads its spec's shared image ({@link #specImage}) there.
    */
   private List<GeneratedFile> suite(Need rep, int index) {
     NamedSpec spec = spec(rep.spec());
@@ -370,20 +368,23 @@ public final class Matrix {
         "dev.walkspec.matrix.r" + index,
         tries,
         SEED,
-        Optional.of(imagePackage(rep.spec())));
+        Optional.of(sharedPackage(rep.spec())));
   }
 
   /** The image of spec {@code name} that all its suites read. */
   private GeneratedFile specImage(String name) {
     NamedSpec spec = spec(name);
     return ExploredSuites.specImage(
-        spec.checked(), spec.file().toAbsolutePath().toString(), imagePackage(name));
+        spec.checked(), spec.file().toAbsolutePath().toString(), sharedPackage(name));
   }
 
-  /** A package per spec (by its place among the run's specs): spec names may repeat. */
-  private String imagePackage(String spec) {
+  /**
+   * A package per spec (by its place among the run's specs: spec names may repeat) for what all its
+   * suites share: the image and the walkers.
+   */
+  private String sharedPackage(String spec) {
     List<String> names = specs.stream().map(NamedSpec::name).toList();
-    return "dev.walkspec.matrix.images.s" + names.indexOf(spec);
+    return "dev.walkspec.matrix.shared.s" + names.indexOf(spec);
   }
 
   private static String className(GeneratedFile file) {

@@ -1,6 +1,7 @@
 package dev.walkspec.conform;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.walkspec.check.CheckedSpec;
 import dev.walkspec.cli.ExploredSuites;
@@ -16,12 +17,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The matrix makes and compiles each spec's image once and lets every suite of the spec read it
- * (the image is most of a suite's source text): the suites then come without an image of their own,
- * name the shared one, and compile against it, and only against it.
+ * The matrix makes and compiles each spec's image and walkers once and lets every suite of the spec
+ * use them (the image is most of a suite's source text, the walkers most of the rest): the suites
+ * then come without an image of their own, name the shared one, and compile against it, and only
+ * against it; the walkers two suites drive are one file.
  */
 class SharedSpecImageTest {
-  private static final String IMAGE_PACKAGE = "dev.walkspec.matrix.images.s0";
+  private static final String IMAGE_PACKAGE = "dev.walkspec.matrix.shared.s0";
 
   private static CheckedSpec spec;
   private static String specPath;
@@ -41,16 +43,40 @@ class SharedSpecImageTest {
     List<GeneratedFile> unmap =
         suite("invalidate_range_start[x86]", "unmap", "dev.walkspec.matrix.r1");
 
-    assertThat(image.relativePath()).isEqualTo("dev/walkspec/matrix/images/s0/KvmSpecImage.java");
+    assertThat(image.relativePath()).isEqualTo("dev/walkspec/matrix/shared/s0/KvmSpecImage.java");
     for (List<GeneratedFile> suite : List.of(age, unmap)) {
       assertThat(suite).noneMatch(f -> f.relativePath().endsWith("SpecImage.java"));
       assertThat(suite.get(0).content()).contains(IMAGE_PACKAGE + ".KvmSpecImage");
+      // Only the suite is in its own package; its walkers are the spec's.
+      assertThat(suite.subList(1, suite.size()))
+          .isNotEmpty()
+          .allMatch(f -> f.relativePath().startsWith("dev/walkspec/matrix/shared/s0/"));
     }
+    // Both suites end their invalidations (C2) with the same walker: one file, compiled once.
+    String end = "dev/walkspec/matrix/shared/s0/InvalidateRangeEndX86Walker.java";
+    assertThat(age).filteredOn(f -> f.relativePath().equals(end)).hasSize(1);
+    assertThat(unmap).filteredOn(f -> f.relativePath().equals(end)).hasSize(1);
+    MatrixSources sources = new MatrixSources();
+    sources.addShared(image);
+    sources.addSuite(age, IMAGE_PACKAGE);
+    sources.addSuite(unmap, IMAGE_PACKAGE);
+    assertThat(sources.groups()).allSatisfy(group -> assertThat(group).hasSize(1));
+    assertThat(sources.shared()).filteredOn(f -> f.relativePath().equals(end)).hasSize(1);
     SourceCompiler.Result compiled =
-        SourceCompiler.compileGroups(List.of(image), List.of(age, unmap), work, 2);
+        SourceCompiler.compileGroups(sources.shared(), sources.groups(), work, 2);
     assertThat(compiled.problems()).isEmpty();
-    assertThat(compiled.classes().resolve("dev/walkspec/matrix/images/s0/KvmSpecImage.class"))
+    assertThat(compiled.classes().resolve("dev/walkspec/matrix/shared/s0/KvmSpecImage.class"))
         .exists();
+  }
+
+  @Test
+  void two_suites_bringing_different_files_for_one_shared_path_are_an_error() {
+    MatrixSources sources = new MatrixSources();
+    sources.addShared(new GeneratedFile("p/s0/W.java", "class W {}"));
+
+    assertThatThrownBy(() -> sources.addShared(new GeneratedFile("p/s0/W.java", "class W { }")))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("two suites of one spec generated different p/s0/W.java");
   }
 
   @Test
@@ -59,7 +85,7 @@ class SharedSpecImageTest {
 
     SourceCompiler.Result compiled = SourceCompiler.compileGroups(List.of(age), work, 1);
 
-    assertThat(compiled.problems()).anyMatch(p -> p.contains("images.s0"));
+    assertThat(compiled.problems()).anyMatch(p -> p.contains("shared.s0"));
   }
 
   @Test

@@ -58,9 +58,11 @@ public final class ExploredSuites {
    * The handler suite of {@code kind} in {@code binding} and the generated walkers it drives, the
    * suite first (its class is the one to run). The suite covers the binding's operation and every
    * operation of the profile that ends an invalidation (C2), so that unmap's scenario can end what
-   * it began. Without {@code sharedImage} the spec image the suite reads comes right after it; with
-   * one, the suite reads the image in that package, which other suites of the spec share and which
-   * is not among the files: {@link #specImage} makes it.
+   * it began. Without {@code sharedPackage} the spec image the suite reads comes right after it,
+   * and the walkers are in the suite's package. With one, the suite reads the image in that
+   * package, which other suites of the spec share and which is not among the files ({@link
+   * #specImage} makes it), and the walkers are in that package too: every suite of the spec that
+   * drives a walker comes with the same file for it, to be compiled once.
    */
   public static List<GeneratedFile> sources(
       CheckedSpec spec,
@@ -71,7 +73,7 @@ public final class ExploredSuites {
       String basePackage,
       int tries,
       String seed,
-      Optional<String> sharedImage) {
+      Optional<String> sharedPackage) {
     String profile = binding.profile().name();
     Set<String> operations = new TreeSet<>();
     operations.add(binding.operation().id().text());
@@ -88,10 +90,10 @@ public final class ExploredSuites {
     GeneratorOptions options =
         new GeneratorOptions(
             basePackage, operations, Set.of(profile), classes, specPath, List.of(), tries, seed);
-    Generator generator = new Generator(spec, options, sharedImage.orElse(null));
+    Generator generator = new Generator(spec, options, sharedPackage.orElse(null));
     List<GeneratedFile> suites = new ArrayList<>(generator.handlerSuites());
     Optional<GeneratedFile> image =
-        sharedImage.isPresent()
+        sharedPackage.isPresent()
             ? Optional.empty()
             : Optional.of(
                 suites.stream()
@@ -114,7 +116,7 @@ public final class ExploredSuites {
     return files;
   }
 
-  /** The spec image in {@code imagePackage} that suites given it as {@code sharedImage} read. */
+  /** The spec image in {@code imagePackage} that suites given it as {@code sharedPackage} read. */
   public static GeneratedFile specImage(CheckedSpec spec, String specPath, String imagePackage) {
     GeneratorOptions options =
         new GeneratorOptions(imagePackage, Set.of(), Set.of(), Map.of(), specPath);

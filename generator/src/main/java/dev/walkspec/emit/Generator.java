@@ -48,27 +48,32 @@ public final class Generator {
   private final NameAllocator allocator = new NameAllocator();
   private final Map<String, ClassName> names = new LinkedHashMap<>();
   private final ClassName sharedImage;
+  // Where the walkers and their interfaces go: beside the suites, or in the shared package.
+  private final String walkerPackage;
 
   public Generator(CheckedSpec checked, GeneratorOptions options) {
     this(checked, options, null);
   }
 
   /**
-   * A generator whose suites read a spec image in {@code imagePackage} that other generators'
-   * suites of the same spec share, rather than one beside them: {@code walkspec conform} generates
-   * and compiles the image (the largest source of a suite) once per spec instead of once per suite.
-   * The suites then come without it; {@link #specImage} makes it.
+   * A generator whose suites read a spec image and drive walkers in {@code sharedPackage}, which
+   * other generators' suites of the same spec share, rather than ones beside them: {@code walkspec
+   * conform} generates and compiles the image (the largest source of a suite) and each walker once
+   * per spec instead of once per suite, and the suites' JVMs load and compile each walker once. The
+   * suites then come without the image ({@link #specImage} makes it); {@link #walkers} are in the
+   * shared package, the same for every generator of the spec.
    */
-  public Generator(CheckedSpec checked, GeneratorOptions options, String imagePackage) {
+  public Generator(CheckedSpec checked, GeneratorOptions options, String sharedPackage) {
     this.checked = checked;
     this.options = options;
     this.packageName =
         options.basePackage() + "." + JavaNames.packageSegment(checked.spec().name());
+    this.walkerPackage = sharedPackage == null ? packageName : sharedPackage;
     allocateNames();
     this.sharedImage =
-        imagePackage == null
+        sharedPackage == null
             ? null
-            : ClassName.get(imagePackage, SpecImageEmitter.simpleName(checked.spec().name()));
+            : ClassName.get(sharedPackage, SpecImageEmitter.simpleName(checked.spec().name()));
   }
 
   public String packageName() {
@@ -83,17 +88,17 @@ public final class Generator {
     for (Binding binding : checked.bindings()) {
       String label = JavaNames.upperCamel(binding.operation().label().text());
       String api = "api:" + binding.operation().id().text();
-      names.computeIfAbsent(api, k -> className(label + "Walker", k));
+      names.computeIfAbsent(api, k -> className(walkerPackage, label + "Walker", k));
       String walker = label + JavaNames.upperCamel(binding.profile().name()) + "Walker";
-      allocate("walker:" + binding.displayName(), walker);
+      allocateWalker("walker:" + binding.displayName(), walker);
       allocate("suite:" + binding.displayName(), walker + "Test");
     }
     allocate("image", SpecImageEmitter.simpleName(checked.spec().name()));
     for (Walker walker : checked.notifierWalkers()) {
       String base = JavaNames.upperCamel(walker.name().text());
       String key = walker.name().text();
-      allocate("generic-api:" + key, base + "Walker");
-      allocate("generic:" + key, "Generic" + base + "Walker");
+      allocateWalker("generic-api:" + key, base + "Walker");
+      allocateWalker("generic:" + key, "Generic" + base + "Walker");
       for (ResolvedProfile profile : checked.profiles()) {
         allocate(
             genericSuiteKey(key, profile),
@@ -103,10 +108,14 @@ public final class Generator {
   }
 
   private void allocate(String key, String simpleName) {
-    names.put(key, className(simpleName, key));
+    names.put(key, className(packageName, simpleName, key));
   }
 
-  private ClassName className(String simpleName, String key) {
+  private void allocateWalker(String key, String simpleName) {
+    names.put(key, className(walkerPackage, simpleName, key));
+  }
+
+  private ClassName className(String packageName, String simpleName, String key) {
     return ClassName.get(packageName, allocator.newName(simpleName, key));
   }
 
@@ -145,10 +154,13 @@ public final class Generator {
       WalkerPlan plan = WalkerPlan.specialized(checked, binding);
       ClassName api = name("api:" + op);
       if (interfaces.add(op)) {
-        files.add(file(walkerInterface(api, plan, operationDoc(binding))));
+        files.add(file(walkerPackage, walkerInterface(api, plan, operationDoc(binding))));
       }
       ClassName walker = name("walker:" + binding.displayName());
-      files.add(file(WalkerEmitter.emit(plan, walker, api, specializedDoc(binding), generated())));
+      files.add(
+          file(
+              walkerPackage,
+              WalkerEmitter.emit(plan, walker, api, specializedDoc(binding), generated())));
     }
     for (Walker walker : checked.notifierWalkers()) {
       String key = walker.name().text();
@@ -156,10 +168,12 @@ public final class Generator {
       ClassName api = name("generic-api:" + key);
       files.add(
           file(
+              walkerPackage,
               walkerInterface(
                   api, plan, "The " + key + " walk with every input given at run time.")));
       files.add(
           file(
+              walkerPackage,
               WalkerEmitter.emit(
                   plan, name("generic:" + key), api, genericDoc(walker), generated())));
     }
