@@ -31,6 +31,14 @@ import java.util.concurrent.atomic.AtomicLong;
  * are those of one JVM running the classes in order: they are returned in that order.
  */
 final class SuiteWorkers {
+  /**
+   * A worker runs hundreds of small generated suites, most of their code briefly: the JIT compiling
+   * later than by default (as the {@code walkspec} launcher has it for its own JVM) spends less CPU
+   * on code that ends before it pays back, on cores the workers already keep busy. The matrix took
+   * 65.2 s and 64.8 s with it against 69.3 s and 70.6 s without (alternated, two workers).
+   */
+  static final List<String> JIT_OPTIONS = List.of("-XX:CompileThresholdScaling=3");
+
   private final Path classes;
   private final Progress progress;
   private final List<SuiteLauncher.Job> jobs;
@@ -96,6 +104,7 @@ final class SuiteWorkers {
   private Process start() throws IOException {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(JIT_OPTIONS);
     System.getProperties().stringPropertyNames().stream()
         .filter(n -> n.startsWith("walkspec.") || n.startsWith("jqwik.") || n.equals("basedir"))
         .sorted()

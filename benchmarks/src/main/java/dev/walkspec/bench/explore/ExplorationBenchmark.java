@@ -8,6 +8,7 @@ import dev.walkspec.runtime.explore.Scenario;
 import dev.walkspec.runtime.explore.Strategy;
 import dev.walkspec.runtime.explore.examples.Catalogue;
 import dev.walkspec.runtime.explore.examples.ExampleHandlers;
+import dev.walkspec.runtime.mmu.RadixRoot;
 import dev.walkspec.runtime.world.World;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -32,13 +33,17 @@ import org.openjdk.jmh.annotations.State;
  *       of the suites' aging-vs-zap).
  *   <li>{@code age-vs-zap-4-pages}: aging four pages against a zapper of one and a vCPU writing
  *       another (three actors, longer runs).
+ *   <li>{@code unmap-vs-root-free}: an invalidation (start and end, may_block) of 16 pages mapped
+ *       in the current root and in an invalid one while the invalid root is freed (every entry of
+ *       it zapped, then its pages freed): the shape of the suites' longest explorations, where many
+ *       steps touch one object (the freer's loads and stores of a table page, the MMU lock).
  * </ul>
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 public class ExplorationBenchmark {
-  @Param({"age-vs-zap", "age-vs-zap-vs-vcpu", "age-vs-zap-4-pages"})
+  @Param({"age-vs-zap", "age-vs-zap-vs-vcpu", "age-vs-zap-4-pages", "unmap-vs-root-free"})
   public String scenario;
 
   private Scenario built;
@@ -50,6 +55,7 @@ public class ExplorationBenchmark {
           case "age-vs-zap" -> Catalogue.scenario("age-vs-zap");
           case "age-vs-zap-vs-vcpu" -> threeActors(1, 0, 0);
           case "age-vs-zap-4-pages" -> threeActors(4, 1, 3);
+          case "unmap-vs-root-free" -> rootFree(16);
           default -> throw new IllegalArgumentException("no scenario " + scenario);
         };
   }
@@ -78,6 +84,35 @@ public class ExplorationBenchmark {
         .actor("zapper", Actors.zapper(0, zapped, zapped + 1))
         .actor("vcpu", Actors.vcpuAccess(0, 0, written, true))
         .build();
+  }
+
+  /** Invalidating {@code pages} pages while an invalid root mapping them is freed. */
+  private static Scenario rootFree(int pages) {
+    long hva = Catalogue.HVA;
+    return Scenario.builder("unmap-vs-root-free")
+        .description("an invalidation while an invalid root is freed")
+        .world(Catalogue.SMALL_X86, b -> b.vcpus(1).hugePages(false))
+        .setup(
+            world -> {
+              map(world, pages);
+              invalidRoot(world, pages);
+            })
+        .actor(
+            "notifier",
+            Actors.invalidation(hva, hva + pages * 4096L, ExampleHandlers.unmap(), true))
+        .actor("teardown", Actors.invalidRootFreer(0))
+        .build();
+  }
+
+  private static void invalidRoot(World world, int pages) {
+    world.withExclusiveLock(
+        () -> {
+          RadixRoot old = world.mmu(0).newRoot();
+          for (int gfn = 0; gfn < pages; gfn++) {
+            old.map(gfn, 1, Catalogue.FRAME + pages + gfn, true, true, false);
+          }
+          world.mmu(0).invalidate(old);
+        });
   }
 
   private static String scenario(int pages) {

@@ -6,7 +6,6 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.IntConsumer;
 import java.util.function.IntPredicate;
 
 /**
@@ -24,19 +23,30 @@ final class Races {
   private final Map<String, Target> targets = new HashMap<>();
   private final List<Recorded> steps = new ArrayList<>();
 
-  /** The steps on one object: per entry, and those on the whole object (index -1). */
+  /**
+   * The steps on one object: all of them, those on the whole object (index -1), and per entry. A
+   * step on an entry may depend on the steps on that entry and on the whole object; a step on the
+   * whole object on all of them, read from {@code all} in one pass.
+   */
   private static final class Target {
+    final Ints all = new Ints();
     final Ints whole = new Ints();
     final Map<Long, Ints> entries = new HashMap<>();
 
     Ints list(long index) {
       return index < 0 ? whole : entries.computeIfAbsent(index, i -> new Ints());
     }
+
+    /** The steps on entry {@code index} (none when there are none; never for the whole object). */
+    Ints entry(long index) {
+      Ints on = entries.get(index);
+      return on == null ? Ints.EMPTY : on;
+    }
   }
 
   /** One step of the path. */
   private record Recorded(
-      int actor, StepKey key, int[] clock, int[] lastOf, int switchAt, Ints in) {}
+      int actor, StepKey key, int[] clock, int[] lastOf, int switchAt, Target target, Ints in) {}
 
   Races(int actors) {
     this.actors = actors;
@@ -54,21 +64,27 @@ final class Races {
     int[] lastOf = previous == null ? none() : previous.lastOf.clone();
     int[] clock = lastOf[actor] < 0 ? none() : steps.get(lastOf[actor]).clock.clone();
     Target target = targets.computeIfAbsent(key.target(), t -> new Target());
-    for (Ints on : sameObject(target, key.index())) {
-      on.forEach(i -> join(clock, i, key));
+    if (key.index() < 0) {
+      joinAll(clock, target.all, key);
+    } else {
+      joinAll(clock, target.whole, key);
+      joinAll(clock, target.entry(key.index()), key);
     }
     clock[actor] = index;
     lastOf[actor] = index;
     int switchAt = previous == null || previous.actor != actor ? index : previous.switchAt;
     Ints in = target.list(key.index());
     in.add(index);
-    steps.add(new Recorded(actor, key, clock, lastOf, switchAt, in));
+    target.all.add(index);
+    steps.add(new Recorded(actor, key, clock, lastOf, switchAt, target, in));
   }
 
   /** Forgets the steps from {@code size} on (the search backtracked to there). */
   void truncate(int size) {
     for (int i = steps.size() - 1; i >= size; i--) {
-      steps.remove(i).in.removeLast(i);
+      Recorded forgotten = steps.remove(i);
+      forgotten.in.removeLast(i);
+      forgotten.target.all.removeLast(i);
     }
   }
 
@@ -91,11 +107,10 @@ final class Races {
               && (seen == null || seen[step.actor] < i)
               && !StepKey.independent(step.key, pending);
         };
-    int latest = -1;
-    for (Ints on : sameObject(target, pending.index())) {
-      latest = Math.max(latest, on.latest(races));
+    if (pending.index() < 0) {
+      return target.all.latest(races);
     }
-    return latest;
+    return Math.max(target.whole.latest(races), target.entry(pending.index()).latest(races));
   }
 
   /**
@@ -108,25 +123,16 @@ final class Races {
     return i == 0 ? -1 : steps.get(i - 1).switchAt;
   }
 
-  private void join(int[] clock, int i, StepKey key) {
-    Recorded step = steps.get(i);
-    if (!StepKey.independent(step.key, key)) {
-      for (int a = 0; a < actors; a++) {
-        clock[a] = Math.max(clock[a], step.clock[a]);
+  /** Joins into {@code clock} the clock of every step of {@code on} that {@code key} depends on. */
+  private void joinAll(int[] clock, Ints on, StepKey key) {
+    for (int k = 0; k < on.size; k++) {
+      Recorded step = steps.get(on.values[k]);
+      if (!StepKey.independent(step.key, key)) {
+        for (int a = 0; a < actors; a++) {
+          clock[a] = Math.max(clock[a], step.clock[a]);
+        }
       }
     }
-  }
-
-  /** The lists of the steps on {@code target} that a step on entry {@code index} may depend on. */
-  private static List<Ints> sameObject(Target target, long index) {
-    List<Ints> lists = new ArrayList<>();
-    lists.add(target.whole);
-    if (index < 0) {
-      lists.addAll(target.entries.values());
-    } else if (target.entries.containsKey(index)) {
-      lists.add(target.entries.get(index));
-    }
-    return lists;
   }
 
   private int[] none() {
@@ -137,6 +143,9 @@ final class Races {
 
   /** A growable list of step indices, in increasing order. */
   private static final class Ints {
+    /** No steps (shared; never added to). */
+    static final Ints EMPTY = new Ints();
+
     private int[] values = new int[4];
     private int size;
 
@@ -162,12 +171,6 @@ final class Races {
         }
       }
       return -1;
-    }
-
-    void forEach(IntConsumer action) {
-      for (int i = 0; i < size; i++) {
-        action.accept(values[i]);
-      }
     }
   }
 }
