@@ -178,6 +178,19 @@ class SuiteWorkersTest {
             "a suite worker exited with code 3 while running t.ExitsSuite (its stderr is above)");
   }
 
+  @Test
+  void worker_jvms_get_the_jvm_options_of_the_launchers_jvm() throws Exception {
+    Path dir = Path.of(System.getProperty("basedir", System.getProperty("user.dir")));
+    Path launcher = dir.toAbsolutePath().getParent().resolve("walkspec");
+    java.util.regex.Matcher exec =
+        java.util.regex.Pattern.compile("(?m)^exec \"\\$JAVA\" (.*)-cp \"\\$CP\"")
+            .matcher(java.nio.file.Files.readString(launcher));
+
+    assertThat(exec.find()).as("the exec line of %s", launcher).isTrue();
+    assertThat(List.of(exec.group(1).trim().split(" ")))
+        .containsExactlyElementsOf(SuiteWorkers.JVM_OPTIONS);
+  }
+
   private static MatrixResult run(List<Matrix.NamedSpec> specs, List<HandlerSet> sets, int threads)
       throws Exception {
     return Matrix.run(
