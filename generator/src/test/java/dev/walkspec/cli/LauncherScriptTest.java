@@ -51,6 +51,6 @@ class LauncherScriptTest {
     // come before the class path.
     assertThat(text)
         .containsPattern(
-            "(?m)^exec \"\\$JAVA\" (-XX:\\S+ )*-cp \"\\$CP\" \"\\$MAIN_CLASS\" \"\\$@\"$");
+            "(?m)^exec \"\\$JAVA\" (-X\\S+ )*-cp \"\\$CP\" \"\\$MAIN_CLASS\" \"\\$@\"$");
   }
 }
