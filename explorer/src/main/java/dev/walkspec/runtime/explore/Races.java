@@ -37,7 +37,9 @@ final class Races {
       return index < 0 ? whole : entries.computeIfAbsent(index, i -> new Ints());
     }
 
-    /** The steps on entry {@code index} (none when there are none; never for the whole object). */
+    /**
+     * The steps on entry {@code index}, without making a list for it (the race search only reads).
+     */
     Ints entry(long index) {
       Ints on = entries.get(index);
       return on == null ? Ints.EMPTY : on;
@@ -64,16 +66,16 @@ final class Races {
     int[] lastOf = previous == null ? none() : previous.lastOf.clone();
     int[] clock = lastOf[actor] < 0 ? none() : steps.get(lastOf[actor]).clock.clone();
     Target target = targets.computeIfAbsent(key.target(), t -> new Target());
+    Ints in = target.list(key.index());
     if (key.index() < 0) {
       joinAll(clock, target.all, key);
     } else {
       joinAll(clock, target.whole, key);
-      joinAll(clock, target.entry(key.index()), key);
+      joinAll(clock, in, key);
     }
     clock[actor] = index;
     lastOf[actor] = index;
     int switchAt = previous == null || previous.actor != actor ? index : previous.switchAt;
-    Ints in = target.list(key.index());
     in.add(index);
     target.all.add(index);
     steps.add(new Recorded(actor, key, clock, lastOf, switchAt, target, in));
