@@ -89,6 +89,10 @@ public final class Matrix {
     public Options withThreads(int count) {
       return new Options(tries, cache, keepSuites, count, shard, cachedOnly);
     }
+
+    public Options withCache(ResultCache results) {
+      return new Options(tries, Optional.of(results), keepSuites, threads, shard, cachedOnly);
+    }
   }
 
   /** A checked spec with the name its column shows. */

@@ -7,7 +7,6 @@ import dev.walkspec.emit.GeneratedFile;
 import dev.walkspec.emit.SourceCompiler;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -111,17 +110,10 @@ class SuiteSelectionTest {
 
   private static MatrixResult run(List<Matrix.NamedSpec> specs, List<HandlerSet> sets, Path cache)
       throws Exception {
-    Matrix.Options options = Matrix.Options.inThisJvm(10);
     return Matrix.run(
         specs,
         sets,
         Progress.SILENT,
-        new Matrix.Options(
-            options.tries(),
-            Optional.of(ResultCache.at(cache)),
-            Optional.empty(),
-            1,
-            Optional.empty(),
-            false));
+        Matrix.Options.inThisJvm(10).withCache(ResultCache.at(cache)));
   }
 }
