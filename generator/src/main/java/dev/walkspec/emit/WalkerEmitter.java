@@ -223,7 +223,7 @@ final class WalkerEmitter {
       body.addStatement("return new $T(ret, found)", WalkResult.class);
     } else {
       trace("new $T.Result($T.toString(ret), found)", TRACE_EVENT, Boolean.class);
-      body.addStatement("return new $T(ret ? 1L : 0L, found)", WalkResult.class);
+      body.addStatement("return $T.of(ret, found)", WalkResult.class);
     }
   }
 
