@@ -105,13 +105,21 @@ final class SuiteWorkers {
     return new SuiteLauncher.Run(outcomes, schedules.get(), new TreeSet<>(readLockers));
   }
 
-  /** A worker JVM with this JVM's class path and walkspec's and jqwik's settings. */
+  /**
+   * A worker JVM with this JVM's class path, walkspec's and jqwik's settings and its temporary
+   * directory (a user who moved it off a small /tmp moves the workers' jqwik databases too).
+   */
   private Process start() throws IOException {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(JVM_OPTIONS);
     System.getProperties().stringPropertyNames().stream()
-        .filter(n -> n.startsWith("walkspec.") || n.startsWith("jqwik.") || n.equals("basedir"))
+        .filter(
+            n ->
+                n.startsWith("walkspec.")
+                    || n.startsWith("jqwik.")
+                    || n.equals("basedir")
+                    || n.equals("java.io.tmpdir"))
         .sorted()
         .forEach(n -> command.add("-D" + n + "=" + System.getProperty(n)));
     command.add("-cp");

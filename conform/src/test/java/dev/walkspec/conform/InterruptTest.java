@@ -50,11 +50,12 @@ class InterruptTest {
             .redirectError(err.toFile())
             .start();
     try {
-      // The suites run once jqwik's database directory exists and a worker JVM has started.
+      // The suites run once jqwik's database directories exist: this JVM's and the worker JVM's,
+      // which gets this JVM's temporary directory.
       awaitTrue(
           walkspec,
           err,
-          () -> has(tmp, "walkspec-jqwik") && walkspec.descendants().findAny().isPresent());
+          () -> count(tmp, "walkspec-jqwik") == 2 && walkspec.descendants().findAny().isPresent());
       List<ProcessHandle> workers = walkspec.descendants().toList();
 
       new ProcessBuilder("kill", interruptSignal(), Long.toString(walkspec.pid()))
@@ -97,11 +98,11 @@ class InterruptTest {
     return "-INT";
   }
 
-  private static boolean has(Path tmp, String prefix) {
+  private static long count(Path tmp, String prefix) {
     try (Stream<Path> files = Files.list(tmp)) {
-      return files.anyMatch(p -> p.getFileName().toString().startsWith(prefix));
+      return files.filter(p -> p.getFileName().toString().startsWith(prefix)).count();
     } catch (IOException e) {
-      return false;
+      return 0;
     }
   }
 
