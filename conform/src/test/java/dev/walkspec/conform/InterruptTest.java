@@ -55,7 +55,7 @@ class InterruptTest {
       awaitTrue(
           walkspec,
           err,
-          () -> count(tmp, "walkspec-jqwik") == 2 && walkspec.descendants().findAny().isPresent());
+          () -> count(tmp, "walkspec-jqwik") >= 2 && walkspec.descendants().findAny().isPresent());
       List<ProcessHandle> workers = walkspec.descendants().toList();
 
       new ProcessBuilder("kill", interruptSignal(), Long.toString(walkspec.pid()))
