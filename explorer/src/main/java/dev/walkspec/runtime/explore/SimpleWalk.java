@@ -69,7 +69,7 @@ public final class SimpleWalk {
       kvm.mmuLock().release(mode);
     }
     kvm.srcu().readUnlock(idx);
-    return new WalkResult(ret ? 1 : 0, found);
+    return WalkResult.of(ret, found);
   }
 
   /** C1: records the range and unmaps it under the lock, after invalidate_begin; flushes. */
