@@ -6,10 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.walkspec.emit.GeneratedFile;
 import dev.walkspec.emit.SourceCompiler;
 import dev.walkspec.runtime.explore.StepRow;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -182,9 +185,9 @@ class SuiteWorkersTest {
   void worker_jvms_get_the_jvm_options_of_the_launchers_jvm() throws Exception {
     Path dir = Path.of(System.getProperty("basedir", System.getProperty("user.dir")));
     Path launcher = dir.toAbsolutePath().getParent().resolve("walkspec");
-    java.util.regex.Matcher exec =
-        java.util.regex.Pattern.compile("(?m)^exec \"\\$JAVA\" (.*)-cp \"\\$CP\"")
-            .matcher(java.nio.file.Files.readString(launcher));
+    Matcher exec =
+        Pattern.compile("(?m)^exec \"\\$JAVA\" (.*)-cp \"\\$CP\"")
+            .matcher(Files.readString(launcher));
 
     assertThat(exec.find()).as("the exec line of %s", launcher).isTrue();
     assertThat(List.of(exec.group(1).trim().split(" ")))
