@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.walkspec.arch.x86.X86AgeHandler;
+import dev.walkspec.runtime.api.AgeHandler;
+import dev.walkspec.runtime.api.GfnRange;
+import dev.walkspec.runtime.api.Kvm;
 import dev.walkspec.runtime.explore.ExplorationResult;
 import dev.walkspec.suite.ExplorationBudget;
 import dev.walkspec.suite.HandlerSuite;
@@ -49,6 +52,40 @@ class BudgetCutExplorationTest {
                 + " schedules in \\d+\\.\\d s, before exploring every schedule with up to 2"
                 + " preemptions \\(bound 0: 1 cut short\\); not a pass\\. Raise the budget \\(now 60"
                 + " s or 1 schedules\\) with -Dwalkspec\\.explore\\.schedules");
+  }
+
+  /**
+   * A run still going when the wall clock runs out is cut at its next yield point: the test is
+   * inconclusive. It used to fail with H4 ("ran for 0 s without reaching a yield point"), a false
+   * finding against a handler that only took its time.
+   */
+  @Test
+  void a_search_cut_short_by_its_wall_clock_in_the_middle_of_a_run_is_inconclusive_not_H4() {
+    System.setProperty(ExplorationBudget.SECONDS_PROPERTY, "1");
+
+    assertThatThrownBy(
+            () ->
+                MisbehavingHandlersExploredTest.suite(SleepsThenAges::new, "SleepsThenAges")
+                    .explore(SCENARIO))
+        .isInstanceOf(InconclusiveExploration.class)
+        .hasMessageStartingWith(
+            "walkspec: inconclusive: scenario 'aging-vs-zap' stopped on its wall-clock budget")
+        .hasMessageEndingWith("with -Dwalkspec.explore.seconds");
+  }
+
+  /** x86's age handler, after 300 ms of sleep: every run is still going a second in. */
+  public static final class SleepsThenAges implements AgeHandler {
+    private final AgeHandler aging = new X86AgeHandler();
+
+    @Override
+    public boolean handle(Kvm kvm, GfnRange range) {
+      try {
+        Thread.sleep(300);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      return aging.handle(kvm, range);
+    }
   }
 
   @Test

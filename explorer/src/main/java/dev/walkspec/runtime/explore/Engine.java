@@ -31,6 +31,9 @@ final class Engine implements Scheduler, WorldEventSink, AutoCloseable {
   private static final int DONE = 4;
   private static final int SPINS = 64;
   private static final long STALL_NANOS = TimeUnit.SECONDS.toNanos(10);
+  // How long the actors of a run cut at the deadline have to reach a yield point and unwind; one
+  // that does not, spins without yield points (H4), as one that makes no step for STALL_NANOS.
+  private static final long UNWIND_NANOS = TimeUnit.SECONDS.toNanos(1);
   private static final int BLAME_WINDOW = 1000;
 
   private final Scenario scenario;
@@ -77,11 +80,18 @@ final class Engine implements Scheduler, WorldEventSink, AutoCloseable {
     if (r.chooserError != null) {
       throw r.chooserError;
     }
-    if (r.failure == null && !r.pruned && r.active.get() == 0) {
+    if (r.failure == null && !r.pruned && !r.cut && r.active.get() == 0) {
       r.endOfRun();
     }
     return new RunOutcome(
-        r.trace, r.decisions, r.chosen, r.failure, r.pruned, r.preemptions, world.codec());
+        r.trace,
+        r.decisions,
+        r.chosen,
+        r.failure,
+        r.pruned,
+        r.cut && r.failure == null,
+        r.preemptions,
+        world.codec());
   }
 
   @Override
@@ -218,6 +228,7 @@ final class Engine implements Scheduler, WorldEventSink, AutoCloseable {
     volatile int progress;
     volatile Failure failure;
     volatile RuntimeException chooserError;
+    volatile boolean cut;
     boolean prelude = true;
     boolean pruned;
     int current = -1;
@@ -608,17 +619,30 @@ final class Engine implements Scheduler, WorldEventSink, AutoCloseable {
 
     // ---- the driver ----
 
-    /** Waits until every actor thread left the run (turn starts at 0: actor 0 goes first). */
+    /**
+     * Waits until every actor thread left the run (turn starts at 0: actor 0 goes first). A run
+     * still going at {@code deadlineNanos} is cut: its actors unwind at their next yield point and
+     * the run counts as neither a pass nor a failure (issue 19: the search then stops on its
+     * budget, inconclusive). An actor that makes no step for {@link #STALL_NANOS}, or does not
+     * unwind within {@link #UNWIND_NANOS} of a cut, never reaches a yield point: H4.
+     */
     void awaitEnd(long deadlineNanos) {
       int seen = progress;
       long lastChange = System.nanoTime();
+      long cutAt = 0;
       while (active.get() > 0) {
         LockSupport.parkNanos(this, TimeUnit.MILLISECONDS.toNanos(20));
         long now = System.nanoTime();
         if (progress != seen) {
           seen = progress;
           lastChange = now;
-        } else if (!aborted && (now - lastChange > STALL_NANOS || now - deadlineNanos > 0)) {
+        }
+        if (!aborted && now - deadlineNanos > 0 && now - lastChange <= STALL_NANOS) {
+          cut = true;
+          cutAt = now;
+          abort();
+        } else if ((!aborted && now - lastChange > STALL_NANOS)
+            || (cut && failure == null && now - cutAt > UNWIND_NANOS)) {
           int stuck = turn;
           fail(
               new Failure(

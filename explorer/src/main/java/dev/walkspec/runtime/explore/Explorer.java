@@ -139,8 +139,13 @@ public final class Explorer {
       return false;
     }
 
+    /** One run of the search; a run the deadline cut counts as none (the search stops). */
     private RunOutcome execute(Chooser chooser) {
       RunOutcome outcome = engine.execute(chooser, false, deadline);
+      if (outcome.cut) {
+        stopReason = "wall-clock budget";
+        return outcome;
+      }
       schedules++;
       steps += outcome.steps.size();
       if (outcome.pruned) {
@@ -156,6 +161,9 @@ public final class Explorer {
         boolean done = false;
         while (!outOfBudget()) {
           RunOutcome outcome = execute(search.chooser());
+          if (outcome.cut) {
+            break;
+          }
           search.runEnded(outcome.failure == null && !outcome.pruned);
           if (outcome.failure != null) {
             failing = outcome;
@@ -193,6 +201,9 @@ public final class Explorer {
                 ? Decision::defaultChoice
                 : new PctChooser(scenario.actorCount(), pct.depth(), length, random);
         RunOutcome outcome = execute(chooser);
+        if (outcome.cut) {
+          return;
+        }
         length = Math.max(length, outcome.steps.size());
         if (outcome.failure != null) {
           failing = outcome;
@@ -213,6 +224,9 @@ public final class Explorer {
                 + "'");
       }
       RunOutcome outcome = execute(new ReplayChooser(schedule, true, scenario));
+      if (outcome.cut) {
+        return;
+      }
       exhausted = true;
       if (outcome.failure != null) {
         failing = outcome;
@@ -240,6 +254,12 @@ public final class Explorer {
       }
       RunOutcome detailed =
           engine.execute(new ReplayChooser(schedule, true, scenario), true, deadline + slack());
+      if (detailed.cut) {
+        // Out of time even with the slack: report the failing run as the search recorded it.
+        counterexample =
+            Report.counterexample(scenario, invariants, failing, found, foundBy, schedules, null);
+        return;
+      }
       if (detailed.failure == null
           || !detailed.failure.obligation().equals(failing.failure.obligation())) {
         throw new IllegalStateException(

@@ -10,6 +10,13 @@ final class RunOutcome {
   final List<Integer> chosen;
   final Failure failure;
   final boolean pruned;
+
+  /**
+   * Whether the wall-clock budget ran out while the run was going: it stopped at its actors' next
+   * yield point, neither passing nor failing (issue 19).
+   */
+  final boolean cut;
+
   final int preemptions;
 
   /** How the run's world encodes page-table entries, to decode them in reports. */
@@ -21,6 +28,7 @@ final class RunOutcome {
       List<Integer> chosen,
       Failure failure,
       boolean pruned,
+      boolean cut,
       int preemptions,
       EntryCodec codec) {
     this.codec = codec;
@@ -29,6 +37,7 @@ final class RunOutcome {
     this.chosen = chosen;
     this.failure = failure;
     this.pruned = pruned;
+    this.cut = cut;
     this.preemptions = preemptions;
   }
 

@@ -101,6 +101,46 @@ class ExplorerTest {
         .contains("retries a failed compare-and-swap, or spins, without bound");
   }
 
+  /**
+   * Issue 19 (honest budgets): a run still going, yield point by yield point, when the wall clock
+   * runs out is cut there; the exploration stops inconclusive. It used to be reported as an H4
+   * failure ("ran for 0 s without reaching a yield point"), whose replay then passed.
+   */
+  @Test
+  void aRunInProgressWhenTheWallClockRunsOutIsCutNotAFailure() {
+    Scenario scenario =
+        Scenario.builder("slow")
+            .world(SMALL_X86, b -> b.vcpus(0))
+            .actor(
+                "slow",
+                world -> {
+                  for (int i = 0; i < 10; i++) {
+                    world.condResched();
+                    sleep(100);
+                  }
+                })
+            .build();
+    ExplorationResult result =
+        Explorer.explore(
+            scenario,
+            Strategy.dfs(0),
+            Invariants.standard(),
+            Budget.defaults().withWallClock(Duration.ofMillis(300)));
+    assertThat(result.counterexample()).isEmpty();
+    assertThat(result.exhausted()).isFalse();
+    assertThat(result.stopReason()).isEqualTo("wall-clock budget");
+    assertThat(result.schedules()).isZero();
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
   @Test
   void aSpinWithoutYieldPointsIsReportedWhenTheWallClockRunsOut() {
     AtomicBoolean stop = new AtomicBoolean();

@@ -51,7 +51,8 @@ class ShrinkingTest {
     }
     steps.add(0);
     Failure failure = new Failure("H3", List.of(), "rule", "message", 0, 101);
-    RunOutcome outcome = new RunOutcome(List.of(), List.of(), steps, failure, false, 1, null);
+    RunOutcome outcome =
+        new RunOutcome(List.of(), List.of(), steps, failure, false, false, 1, null);
 
     List<String> candidates =
         Shrinker.candidates(Schedule.ofSteps("s", steps), outcome).stream()
