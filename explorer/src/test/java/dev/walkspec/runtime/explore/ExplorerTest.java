@@ -108,28 +108,30 @@ class ExplorerTest {
    */
   @Test
   void aRunInProgressWhenTheWallClockRunsOutIsCutNotAFailure() {
-    Scenario scenario =
-        Scenario.builder("slow")
-            .world(SMALL_X86, b -> b.vcpus(0))
-            .actor(
-                "slow",
-                world -> {
-                  for (int i = 0; i < 10; i++) {
-                    world.condResched();
-                    sleep(100);
-                  }
-                })
-            .build();
     ExplorationResult result =
-        Explorer.explore(
-            scenario,
-            Strategy.dfs(0),
-            Invariants.standard(),
-            Budget.defaults().withWallClock(Duration.ofMillis(300)));
+        aloneFor300Ms(
+            "slow",
+            world -> {
+              for (int i = 0; i < 10; i++) {
+                world.condResched();
+                sleep(100);
+              }
+            });
     assertThat(result.counterexample()).isEmpty();
     assertThat(result.exhausted()).isFalse();
     assertThat(result.stopReason()).isEqualTo("wall-clock budget");
     assertThat(result.schedules()).isZero();
+  }
+
+  /** Explores one actor, {@code name}, with a wall-clock budget of 300 ms. */
+  private static ExplorationResult aloneFor300Ms(String name, Consumer<World> body) {
+    Scenario scenario =
+        Scenario.builder(name).world(SMALL_X86, b -> b.vcpus(0)).actor(name, body).build();
+    return Explorer.explore(
+        scenario,
+        Strategy.dfs(0),
+        Invariants.standard(),
+        Budget.defaults().withWallClock(Duration.ofMillis(300)));
   }
 
   private static void sleep(long millis) {
@@ -144,25 +146,16 @@ class ExplorerTest {
   @Test
   void aSpinWithoutYieldPointsIsReportedWhenTheWallClockRunsOut() {
     AtomicBoolean stop = new AtomicBoolean();
-    Scenario scenario =
-        Scenario.builder("spin")
-            .world(SMALL_X86, b -> b.vcpus(0))
-            .actor(
-                "spinner",
-                world -> {
-                  world.rcu().readLock();
-                  while (!stop.get()) {
-                    Thread.onSpinWait();
-                  }
-                })
-            .build();
     try {
       ExplorationResult result =
-          Explorer.explore(
-              scenario,
-              Strategy.dfs(0),
-              Invariants.standard(),
-              Budget.defaults().withWallClock(Duration.ofMillis(300)));
+          aloneFor300Ms(
+              "spinner",
+              world -> {
+                world.rcu().readLock();
+                while (!stop.get()) {
+                  Thread.onSpinWait();
+                }
+              });
       Counterexample found = result.counterexample().orElseThrow();
       assertThat(found.obligation()).isEqualTo("H4");
       assertThat(found.rule()).isEqualTo("no yield point");
