@@ -96,6 +96,9 @@ class MisbehavingHandlersExploredTest {
       assertThatThrownBy(() -> suite(SpinsInPrivate::new, "SpinsInPrivate").explore(SCENARIO))
           .hasMessageStartingWith("walkspec explorer: scenario 'aging-vs-zap' breaks H4")
           .hasMessageContaining("without reaching a yield point")
+          .hasMessageContaining(
+              "(it was at dev.walkspec.arch.robustness.MisbehavingHandlersExploredTest$SpinsInPrivate"
+                  + ".handle(MisbehavingHandlersExploredTest.java:")
           .hasMessageContaining("age handler SpinsInPrivate in clear_young[x86]");
     } finally {
       SpinsInPrivate.released = true;

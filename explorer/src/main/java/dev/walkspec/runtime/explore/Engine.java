@@ -653,7 +653,8 @@ final class Engine implements Scheduler, WorldEventSink, AutoCloseable {
                       + scenario.actorName(stuck)
                       + "' ran for "
                       + TimeUnit.NANOSECONDS.toSeconds(now - lastChange)
-                      + " s without reaching a yield point: it spins without touching shared state",
+                      + " s without reaching a yield point: it spins without touching shared state"
+                      + where(workers[stuck]),
                   stuck,
                   trace.size()));
           long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(1);
@@ -666,6 +667,29 @@ final class Engine implements Scheduler, WorldEventSink, AutoCloseable {
           return;
         }
       }
+    }
+
+    /**
+     * Where a spinning actor's thread is: its innermost frame outside the JDK (the handler's loop,
+     * as a stack trace names it), so that the H4 report points at the code to fix.
+     */
+    private String where(Worker spinner) {
+      for (StackTraceElement frame : spinner.getStackTrace()) {
+        String type = frame.getClassName();
+        if (!type.startsWith("java.") && !type.startsWith("jdk.") && !type.startsWith("sun.")) {
+          // Not frame.toString(): that adds the class loader's name ("app//").
+          return " (it was at "
+              + type
+              + "."
+              + frame.getMethodName()
+              + "("
+              + frame.getFileName()
+              + ":"
+              + frame.getLineNumber()
+              + "))";
+        }
+      }
+      return "";
     }
 
     void endOfRun() {

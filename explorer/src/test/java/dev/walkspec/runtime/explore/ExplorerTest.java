@@ -161,7 +161,8 @@ class ExplorerTest {
       assertThat(found.rule()).isEqualTo("no yield point");
       assertThat(found.message())
           .contains("actor 'spinner' ran for")
-          .contains("without reaching a yield point");
+          .contains("without reaching a yield point")
+          .contains("(it was at dev.walkspec.runtime.explore.ExplorerTest.lambda$");
     } finally {
       stop.set(true);
     }
