@@ -267,7 +267,8 @@ public final class Explorer {
                 + schedule
                 + " did not fail with "
                 + failing.failure.obligation()
-                + " again");
+                + " again; the search's run failed with: "
+                + failing.failure.message());
       }
       counterexample =
           Report.counterexample(

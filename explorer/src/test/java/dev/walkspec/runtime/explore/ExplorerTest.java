@@ -298,4 +298,29 @@ class ExplorerTest {
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("the scenario is not deterministic");
   }
+
+  /** The replay that no longer fails says what the search's run saw, the only trace of it. */
+  @Test
+  void aFailureTheReplayDoesNotReproduceIsNamedInTheError() {
+    AtomicInteger runs = new AtomicInteger();
+    Scenario scenario =
+        Scenario.builder("once")
+            .world(SMALL_X86, b -> b.vcpus(0))
+            .actor(
+                "a",
+                world -> {
+                  world.rcu().readLock();
+                  world.rcu().readUnlock();
+                  if (runs.getAndIncrement() == 0) {
+                    throw new IllegalStateException("only in the first run");
+                  }
+                })
+            .build();
+    assertThatThrownBy(() -> Explorer.explore(scenario, Strategy.dfs(0)))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageStartingWith("the scenario is not deterministic: replaying once@- did not fail")
+        .hasMessageEndingWith(
+            "again; the search's run failed with: actor 'a' threw java.lang.IllegalStateException:"
+                + " only in the first run");
+  }
 }
