@@ -200,10 +200,8 @@ public final class Explorer {
             length == 0
                 ? Decision::defaultChoice
                 : new PctChooser(scenario.actorCount(), pct.depth(), length, random);
+        // A cut run ends the loop: the deadline that cut it has passed (outOfBudget).
         RunOutcome outcome = execute(chooser);
-        if (outcome.cut) {
-          return;
-        }
         length = Math.max(length, outcome.steps.size());
         if (outcome.failure != null) {
           failing = outcome;
