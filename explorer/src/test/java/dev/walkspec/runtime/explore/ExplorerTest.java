@@ -125,13 +125,16 @@ class ExplorerTest {
 
   /** Explores one actor, {@code name}, with a wall-clock budget of 300 ms. */
   private static ExplorationResult aloneFor300Ms(String name, Consumer<World> body) {
-    Scenario scenario =
-        Scenario.builder(name).world(SMALL_X86, b -> b.vcpus(0)).actor(name, body).build();
     return Explorer.explore(
-        scenario,
+        oneActor(name, name, body),
         Strategy.dfs(0),
         Invariants.standard(),
         Budget.defaults().withWallClock(Duration.ofMillis(300)));
+  }
+
+  /** Scenario {@code scenario} on a small x86 VM without vCPUs, its only actor {@code actor}. */
+  private static Scenario oneActor(String scenario, String actor, Consumer<World> body) {
+    return Scenario.builder(scenario).world(SMALL_X86, b -> b.vcpus(0)).actor(actor, body).build();
   }
 
   private static void sleep(long millis) {
@@ -304,18 +307,16 @@ class ExplorerTest {
   void aFailureTheReplayDoesNotReproduceIsNamedInTheError() {
     AtomicInteger runs = new AtomicInteger();
     Scenario scenario =
-        Scenario.builder("once")
-            .world(SMALL_X86, b -> b.vcpus(0))
-            .actor(
-                "a",
-                world -> {
-                  world.rcu().readLock();
-                  world.rcu().readUnlock();
-                  if (runs.getAndIncrement() == 0) {
-                    throw new IllegalStateException("only in the first run");
-                  }
-                })
-            .build();
+        oneActor(
+            "once",
+            "a",
+            world -> {
+              world.rcu().readLock();
+              world.rcu().readUnlock();
+              if (runs.getAndIncrement() == 0) {
+                throw new IllegalStateException("only in the first run");
+              }
+            });
     assertThatThrownBy(() -> Explorer.explore(scenario, Strategy.dfs(0)))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageStartingWith("the scenario is not deterministic: replaying once@- did not fail")
