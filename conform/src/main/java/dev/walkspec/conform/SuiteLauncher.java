@@ -138,10 +138,11 @@ final class SuiteLauncher {
               // failure's message keeps what the report needs.
               .configurationParameter("jqwik.reporting.usejunitplatform", "true")
               .configurationParameter("jqwik.database", database.resolve("db").toString())
-              // jqwik stops shrinking after 10 s by default: on a loaded machine a failing state
-              // was then shown less shrunk, and the report (and docs/conformance-matrix.md)
-              // depended on the load. The fixed seed reproduces a card only if shrinking ends on
-              // its own; the bound stays as a guard against a shrink that never ends.
+              // Handler properties shrink a failing state themselves (StateShrinker, no budget);
+              // jqwik still shrinks the walker suites' properties, and stops after 10 s by
+              // default: on a loaded machine a failing layout was then shown less shrunk, and the
+              // report depended on the load. The bound stays as a guard against a shrink that
+              // never ends.
               .configurationParameter("jqwik.shrinking.bounded.seconds", "300")
               .build();
       launcher.execute(request, new Recorder(events));

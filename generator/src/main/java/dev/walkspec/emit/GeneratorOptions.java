@@ -109,12 +109,19 @@ public record GeneratorOptions(
         seed);
   }
 
-  /** The @Property annotation of a generated property: its tries, and the fixed seed if any. */
+  /**
+   * The @Property annotation of a generated handler property: its tries, jqwik's shrinking off (the
+   * suite shrinks a failing state itself, HandlerSuite.check), and the fixed seed if any.
+   */
   public com.palantir.javapoet.AnnotationSpec property(int tries) {
     com.palantir.javapoet.AnnotationSpec.Builder property =
         com.palantir.javapoet.AnnotationSpec.builder(
                 com.palantir.javapoet.ClassName.get("net.jqwik.api", "Property"))
-            .addMember("tries", "$L", tries);
+            .addMember("tries", "$L", tries)
+            .addMember(
+                "shrinking",
+                "$T.OFF",
+                com.palantir.javapoet.ClassName.get("net.jqwik.api", "ShrinkingMode"));
     if (!propertySeed.isEmpty()) {
       property.addMember("seed", "$S", propertySeed);
     }

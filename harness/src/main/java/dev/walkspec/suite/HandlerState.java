@@ -192,7 +192,7 @@ public record HandlerState(
         + ","
         + end
         + "), mappings "
-        + runs(mappings)
+        + (mappings.isEmpty() ? "none" : runs(mappings))
         + (mayBlock ? ", may_block where the operation leaves it open" : "");
   }
 
@@ -215,11 +215,8 @@ public record HandlerState(
     List<String> out = new ArrayList<>();
     int i = 0;
     while (i < mappings.size()) {
-      int j = i + 1;
-      while (j < mappings.size() && continues(mappings.get(j - 1), mappings.get(j))) {
-        j++;
-      }
-      if (j - i >= 3) {
+      int j = runEnd(mappings, i);
+      if (j - i >= SHORTEST_RUN) {
         Mapping first = mappings.get(i);
         out.add(
             first.rootName()
@@ -237,6 +234,24 @@ public record HandlerState(
       i = j;
     }
     return String.join(" ", out);
+  }
+
+  /** The pages of a 2 MiB mapping. */
+  static final long HUGE_PAGES = Pages.pagesAt(2);
+
+  /** The fewest consecutive 4K pages that the report writes as one run. */
+  static final int SHORTEST_RUN = 3;
+
+  /**
+   * The end (exclusive) of the run of consecutive 4K pages of one root, with the same bits, that
+   * starts at index {@code from}: {@code from + 1} when the mapping there starts none.
+   */
+  static int runEnd(List<Mapping> mappings, int from) {
+    int j = from + 1;
+    while (j < mappings.size() && continues(mappings.get(j - 1), mappings.get(j))) {
+      j++;
+    }
+    return j;
   }
 
   private static boolean continues(Mapping previous, Mapping next) {

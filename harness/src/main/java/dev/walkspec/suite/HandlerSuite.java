@@ -306,47 +306,111 @@ public final class HandlerSuite {
    * Checks one obligation that a one-call judge judges ({@link Judges#oneCall()}) on one state: the
    * call runs in its context ({@link CheckedCall}); a rule the runtime enforces during the call (H1
    * lock context, H2, H3, H8...) breaks as the runtime names it; otherwise the judge reads the call
-   * and the tables before and after it.
+   * and the tables before and after it. A state on which the handler breaks an obligation is shrunk
+   * ({@link StateShrinker}) to a smaller one on which it breaks the same obligation, and that one
+   * is reported: generated properties leave shrinking to this (their jqwik shrinking is off).
    */
   public void check(String obligation, HandlerState drawn) {
     Binding binding = binding();
-    Judges.Judge judge =
-        Judges.of(obligation)
-            .filter(j -> j.oneCall().isPresent())
-            .orElseThrow(
-                () -> new IllegalArgumentException("not a one-call obligation: " + obligation));
+    Judges.Judge judge = oneCallJudge(obligation);
+    refused(drawn, obligation)
+        .ifPresent(
+            r -> {
+              throw reports.failure(obligation, obligation, drawn, r.details());
+            });
+    Optional<Broken> broken = run(binding, judge, obligation, drawn);
+    if (broken.isEmpty()) {
+      return;
+    }
+    Broken found = broken.get();
+    if (hung == null) {
+      // A candidate on which the call hangs is not kept (and ends the shrinking: the handler is
+      // not run again).
+      found =
+          StateShrinker.shrink(
+                  drawn,
+                  found,
+                  candidate ->
+                      run(binding, judge, obligation, candidate)
+                          .filter(
+                              b ->
+                                  hung == null && b.obligation().equals(broken.get().obligation())))
+              .failure();
+    }
+    throw reports.failure(found.obligation(), obligation, found.state(), found.details());
+  }
+
+  /**
+   * Whether the handler breaks {@code obligation} (or a rule the runtime enforces) on {@code
+   * state}, as {@link #check} would find, without shrinking: for callers that draw states of their
+   * own and want the first that breaks it ({@code walkspec conform}'s reachability check).
+   */
+  public boolean breaks(String obligation, HandlerState state) {
+    return firstFinding(binding(), oneCallJudge(obligation), obligation, state).isPresent();
+  }
+
+  private static Judges.Judge oneCallJudge(String obligation) {
+    return Judges.of(obligation)
+        .filter(j -> j.oneCall().isPresent())
+        .orElseThrow(
+            () -> new IllegalArgumentException("not a one-call obligation: " + obligation));
+  }
+
+  /**
+   * What a one-call check found broken on a state: the obligation, the state as the call ran it,
+   * and what the report says about it.
+   */
+  private record Broken(String obligation, HandlerState state, String details) {}
+
+  /** {@link #run}, unless the handler class could exit the JVM, which is refused unrun. */
+  private Optional<Broken> firstFinding(
+      Binding binding, Judges.Judge judge, String obligation, HandlerState drawn) {
+    Optional<Broken> refused = refused(drawn, obligation);
+    return refused.isPresent() ? refused : run(binding, judge, obligation, drawn);
+  }
+
+  /** The refusal of a handler class that could exit the JVM ({@link ExitRefusal}), if it is one. */
+  private Optional<Broken> refused(HandlerState drawn, String obligation) {
+    try {
+      refuseExit(handlers.get().getClass());
+      return Optional.empty();
+    } catch (AssertionError refused) {
+      return Optional.of(new Broken(obligation, drawn, refused.getMessage()));
+    }
+  }
+
+  /** Runs the handler once on {@code drawn} and judges the call. */
+  private Optional<Broken> run(
+      Binding binding, Judges.Judge judge, String obligation, HandlerState drawn) {
     // A judge with a task waiting for the lock (H14) is about calls that may block: where the
     // operation leaves may_block to the caller, the call (and its report) has it set.
     HandlerState state =
         judge.has(Judges.Condition.LOCK_WAITER) && binding.paramFlags().contains("may_block")
             ? drawn.withMayBlock(true)
             : drawn;
-    try {
-      refuseExit(handlers.get().getClass());
-    } catch (AssertionError refused) {
-      throw reports.failure(obligation, obligation, state, refused.getMessage());
-    }
     if (hung != null) {
-      throw reports.failure(obligation, obligation, state, "not run again: " + hung);
+      return Optional.of(new Broken(obligation, state, "not run again: " + hung));
     }
     CheckedCall.Outcome outcome = new CheckedCall(binding, handlers, judge.conditions()).run(state);
     if (outcome instanceof CheckedCall.Hung h) {
       hung = h.why();
-      throw reports.failure(obligation, obligation, state, hung);
+      return Optional.of(new Broken(obligation, state, hung));
     }
     if (outcome instanceof CheckedCall.Threw t) {
-      throw reports.failure(
-          brokenBy(t.thrown(), obligation), obligation, state, "the handler threw " + t.thrown());
+      return Optional.of(
+          new Broken(brokenBy(t.thrown(), obligation), state, "the handler threw " + t.thrown()));
     }
     TableJudges.Call call = ((CheckedCall.Returned) outcome).call();
-    Optional<Judges.Finding> finding = judge.oneCall().get().judge(call);
-    if (finding.isPresent()) {
-      throw reports.failure(
-          finding.get().obligation(),
-          obligation,
-          state,
-          finding.get().details() + "\n" + TableJudges.tables(call));
-    }
+    return judge
+        .oneCall()
+        .get()
+        .judge(call)
+        .map(
+            finding ->
+                new Broken(
+                    finding.obligation(),
+                    state,
+                    finding.details() + "\n" + TableJudges.tables(call)));
   }
 
   private void refuseExit(Class<?> type) {
