@@ -111,6 +111,12 @@ public record HandlerState(
         shadowRoots);
   }
 
+  /** The same VM, range and call in slots of this base and these sizes, with these mappings. */
+  HandlerState inSlots(long base, long pages, long neighbour, List<Mapping> maps) {
+    return new HandlerState(
+        base, pages, neighbour, roots, invalidRoots, maps, start, end, mayBlock, mmus, shadowRoots);
+  }
+
   /** The same slots and range in a VM of other structures, with these roots and mappings. */
   HandlerState inVm(Mmus vm, int tdpRoots, List<Integer> invalid, int shadow, List<Mapping> maps) {
     return new HandlerState(

@@ -322,22 +322,25 @@ public final class HandlerSuite {
     if (broken.isEmpty()) {
       return;
     }
-    Broken found = broken.get();
-    if (hung == null) {
-      // A candidate on which the call hangs is not kept (and ends the shrinking: the handler is
-      // not run again).
-      found =
-          StateShrinker.shrink(
-                  drawn,
-                  found,
-                  candidate ->
-                      run(binding, judge, obligation, candidate)
-                          .filter(
-                              b ->
-                                  hung == null && b.obligation().equals(broken.get().obligation())))
-              .failure();
-    }
-    throw reports.failure(found.obligation(), obligation, found.state(), found.details());
+    Broken reported =
+        hung == null ? shrunk(binding, judge, obligation, drawn, broken.get()) : broken.get();
+    throw reports.failure(reported.obligation(), obligation, reported.state(), reported.details());
+  }
+
+  /**
+   * What breaks on the smallest state {@link StateShrinker} reaches from {@code drawn} on which
+   * {@code found}'s obligation still breaks. A candidate on which the call hangs is not kept, and
+   * ends the shrinking: the handler is not run again.
+   */
+  private Broken shrunk(
+      Binding binding, Judges.Judge judge, String obligation, HandlerState drawn, Broken found) {
+    return StateShrinker.shrink(
+            drawn,
+            found,
+            candidate ->
+                run(binding, judge, obligation, candidate)
+                    .filter(b -> hung == null && b.obligation().equals(found.obligation())))
+        .failure();
   }
 
   /**

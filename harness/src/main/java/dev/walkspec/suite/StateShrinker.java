@@ -323,18 +323,7 @@ final class StateShrinker<F> {
   }
 
   private HandlerState withNeighbourPages(long pages) {
-    return new HandlerState(
-        state.slotBase(),
-        state.slotPages(),
-        pages,
-        state.roots(),
-        state.invalidRoots(),
-        state.mappings(),
-        state.start(),
-        state.end(),
-        state.mayBlock(),
-        state.mmus(),
-        state.shadowRoots());
+    return state.inSlots(state.slotBase(), state.slotPages(), pages, state.mappings());
   }
 
   /**
@@ -376,18 +365,7 @@ final class StateShrinker<F> {
                   m.writable(),
                   m.shadow()));
     }
-    return new HandlerState(
-        state.slotBase(),
-        pages,
-        state.neighbourPages(),
-        state.roots(),
-        state.invalidRoots(),
-        maps,
-        state.start(),
-        state.end(),
-        state.mayBlock(),
-        state.mmus(),
-        state.shadowRoots());
+    return state.inSlots(state.slotBase(), pages, state.neighbourPages(), maps);
   }
 
   /**
@@ -437,17 +415,6 @@ final class StateShrinker<F> {
   }
 
   private HandlerState withSlotStart(long base) {
-    return new HandlerState(
-        base,
-        state.slotEnd() - base,
-        state.neighbourPages(),
-        state.roots(),
-        state.invalidRoots(),
-        state.mappings(),
-        state.start(),
-        state.end(),
-        state.mayBlock(),
-        state.mmus(),
-        state.shadowRoots());
+    return state.inSlots(base, state.slotEnd() - base, state.neighbourPages(), state.mappings());
   }
 }
