@@ -8,6 +8,7 @@ import dev.walkspec.runtime.api.GfnHandler;
 import dev.walkspec.runtime.api.GfnRange;
 import dev.walkspec.runtime.api.Kvm;
 import dev.walkspec.runtime.api.Root;
+import java.util.List;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
@@ -75,5 +76,31 @@ class AgingThatRemovesMappingsTest {
     assertThatThrownBy(() -> suite("C4", FlushesThenAgesByZapping::new).check("H11", YOUNG_PAGE))
         .isInstanceOf(ConformanceFailure.class)
         .hasMessageContaining("age removed 1 mapping(s) and the call ends without a remote TLB");
+  }
+
+  @Test
+  void theReportShowsTheStateShrunkToWhatTheFailureNeeds() {
+    // A young page in the range, one in an invalid (nested, unused) root, one outside the range.
+    HandlerState drawn =
+        new HandlerState(
+            0,
+            512,
+            16,
+            2,
+            List.of(1),
+            List.of(
+                new HandlerState.Mapping(0, 3, 1, true, false, true),
+                new HandlerState.Mapping(1, 5, 1, true, false, false),
+                new HandlerState.Mapping(0, 400, 1, true, false, false)),
+            0,
+            200);
+
+    // Worked out by hand from StateShrinker's steps: only the zapped page matters.
+    assertThatThrownBy(() -> suite("C4", AgesByZapping::new).check("H11", drawn))
+        .isInstanceOf(ConformanceFailure.class)
+        .hasMessageContaining(
+            "\n  scenario: slot gfn [3,4) + neighbour [4,5), 1 root(s), invalid [], range [3,4),"
+                + " mappings root0:4K@3+A+W\n")
+        .hasMessageContaining("age removed 1 mapping(s)");
   }
 }
