@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.walkspec.runtime.arch.Mmus;
 import dev.walkspec.suite.HandlerState.Mapping;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -266,10 +267,20 @@ class StateShrinkerTest {
       return;
     }
     List<String> malformed = new ArrayList<>();
+    // Why shrinking ends without a budget: every kept step lowers the measure. Checked as each
+    // step is kept, so that a step that does not lower it fails here instead of looping.
+    HandlerState[] last = {null};
     Predicate<HandlerState> checked =
         s -> {
           malformed.addAll(problems(s));
-          return fails.test(s);
+          boolean keeps = fails.test(s);
+          if (keeps && last[0] != null && Arrays.compare(measure(s), measure(last[0])) >= 0) {
+            throw new AssertionError("the measure of " + s + " is not below that of " + last[0]);
+          }
+          if (keeps) {
+            last[0] = s;
+          }
+          return keeps;
         };
     HandlerState result = shrunk(drawn, checked);
     assertThat(malformed).isEmpty();
@@ -278,6 +289,51 @@ class StateShrinkerTest {
         StateShrinker.shrink(
             result, "found", s -> fails.test(s) ? Optional.of("found") : Optional.empty());
     assertThat(again.state()).isEqualTo(result);
+  }
+
+  /**
+   * The measure StateShrinker's steps lower, compared in this order: mappings, roots, invalid
+   * roots, MMUs, may_block, range pages, 2 MiB mappings that disagree with the slot's base, slot
+   * pages, neighbour pages, the distance of lone 4K pages from the range.
+   */
+  private static long[] measure(HandlerState s) {
+    long disagree =
+        s.mappings().stream()
+            .filter(m -> m.level() == 2 && Math.floorMod(m.gfn() - s.slotBase(), 512) != 0)
+            .count();
+    long distance = 0;
+    for (int i = 0; i < s.mappings().size(); i++) {
+      Mapping m = s.mappings().get(i);
+      boolean inRun = runAround(s.mappings(), i) >= HandlerState.SHORTEST_RUN;
+      if (m.level() == 1 && !inRun) {
+        distance += m.gfn() >= s.end() ? m.gfn() - s.end() : Math.max(0, s.start() - 1 - m.gfn());
+      }
+    }
+    return new long[] {
+      s.mappings().size(),
+      s.roots() + s.shadowRoots(),
+      s.invalidRoots().size(),
+      s.mmus() == Mmus.TDP_AND_SHADOW ? 1 : 0,
+      s.mayBlock() ? 1 : 0,
+      s.end() - s.start(),
+      disagree,
+      s.slotPages(),
+      s.neighbourPages(),
+      distance
+    };
+  }
+
+  /** The length of the run of like 4K pages (in list order) that mapping {@code i} is in. */
+  private static int runAround(List<Mapping> maps, int i) {
+    int from = 0;
+    while (from < maps.size()) {
+      int end = HandlerState.runEnd(maps, from);
+      if (i < end) {
+        return end - from;
+      }
+      from = end;
+    }
+    return 1;
   }
 
   /** What makes a state one the generator could not draw. */

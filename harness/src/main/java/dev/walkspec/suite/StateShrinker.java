@@ -275,20 +275,28 @@ final class StateShrinker<F> {
    */
   private boolean pagesTowardsTheRange() {
     boolean any = false;
-    for (int i = 0; i < state.mappings().size(); i++) {
-      HandlerState.Mapping m = state.mappings().get(i);
-      if (m.level() != 1
-          || HandlerState.runEnd(state.mappings(), i) - i >= HandlerState.SHORTEST_RUN) {
-        continue;
+    int from = 0;
+    while (from < state.mappings().size()) {
+      int end = HandlerState.runEnd(state.mappings(), from);
+      // A page of a run stays where it is: the run is one unit of the report.
+      for (int at = from; end - from < HandlerState.SHORTEST_RUN && at < end; at++) {
+        any |= pageTowardsTheRange(at);
       }
-      int at = i;
-      if (m.gfn() >= state.end()) {
-        any |= lower(m.gfn() - state.end(), 0, d -> withPageAt(at, state.end() + d));
-      } else if (m.gfn() < state.start()) {
-        any |= lower(state.start() - 1 - m.gfn(), 0, d -> withPageAt(at, state.start() - 1 - d));
-      }
+      from = HandlerState.runEnd(state.mappings(), from);
     }
     return any;
+  }
+
+  private boolean pageTowardsTheRange(int at) {
+    HandlerState.Mapping m = state.mappings().get(at);
+    if (m.level() != 1) {
+      return false;
+    }
+    if (m.gfn() >= state.end()) {
+      return lower(m.gfn() - state.end(), 0, d -> withPageAt(at, state.end() + d));
+    }
+    return m.gfn() < state.start()
+        && lower(state.start() - 1 - m.gfn(), 0, d -> withPageAt(at, state.start() - 1 - d));
   }
 
   /** The state with mapping {@code index} (a 4K page) at {@code gfn}, unless its root maps it. */
