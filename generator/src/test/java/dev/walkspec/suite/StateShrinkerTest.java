@@ -62,23 +62,33 @@ class StateShrinkerTest {
                 + " mappings root0:2M@512+A+D+W");
   }
 
+  /**
+   * The shadow MMU's H9 finding: a range from inside one 2 MiB block into the next misses the
+   * second block's huge mapping.
+   */
+  private static boolean startsInsideTheBlockBefore(HandlerState s) {
+    return hugeMappingInRange(s) && s.start() % 512 != 0;
+  }
+
+  /** A slot from {@code base} to 1100 with a young 4K page and a young 2 MiB mapping at 512. */
+  private static HandlerState pageAndHugeMapping(long base, long page, long start, long end) {
+    return new HandlerState(
+        base,
+        1100 - base,
+        200,
+        1,
+        List.of(),
+        List.of(young4k(0, page), new Mapping(0, 512, 2, true, true, true)),
+        start,
+        end);
+  }
+
   @Test
   void aSlotWhoseBaseDisagreesWithItsHugeMappingGrowsDownToABlockBoundary() {
     // Drawn with the slot at 319: KVM could not map gfn 512 huge (gfn and hva 193 pages apart).
-    HandlerState failing =
-        new HandlerState(
-            319,
-            781,
-            200,
-            1,
-            List.of(),
-            List.of(young4k(0, 330), new Mapping(0, 512, 2, true, true, true)),
-            400,
-            600);
-    Predicate<HandlerState> startsBeforeTheHugeMapping =
-        s -> hugeMappingInRange(s) && s.start() % 512 != 0;
+    HandlerState failing = pageAndHugeMapping(319, 330, 400, 600);
 
-    assertThat(shrunk(failing, startsBeforeTheHugeMapping))
+    assertThat(shrunk(failing, StateShrinkerTest::startsInsideTheBlockBefore))
         .hasToString(
             "slot gfn [0,1024) + neighbour [1024,1025), 1 root(s), invalid [], range [511,513),"
                 + " mappings root0:2M@512+A+D+W");
@@ -87,22 +97,10 @@ class StateShrinkerTest {
   @Test
   void theSlotStartMovesByWholeBlocksOfItsLargestMappingSoKvmsRuleForHugeMappingsStillHolds() {
     // The 2 MiB mapping is 512 pages from the slot's base: KVM could map it huge (MmRanges).
-    HandlerState failing =
-        new HandlerState(
-            0,
-            1100,
-            200,
-            1,
-            List.of(),
-            List.of(young4k(0, 300), new Mapping(0, 512, 2, true, true, true)),
-            300,
-            600);
-    // The shadow MMU's H9 finding: a range from inside one block into the next misses the second.
-    Predicate<HandlerState> startsBeforeTheHugeMapping =
-        s -> hugeMappingInRange(s) && s.start() % 512 != 0;
+    HandlerState failing = pageAndHugeMapping(0, 300, 300, 600);
 
     // A slot from gfn 511 would put the 2 MiB mapping 1 page from its base; it stays at 0.
-    assertThat(shrunk(failing, startsBeforeTheHugeMapping))
+    assertThat(shrunk(failing, StateShrinkerTest::startsInsideTheBlockBefore))
         .hasToString(
             "slot gfn [0,1024) + neighbour [1024,1025), 1 root(s), invalid [], range [511,513),"
                 + " mappings root0:2M@512+A+D+W");
