@@ -300,10 +300,10 @@ class StateShrinkerTest {
             .filter(m -> m.level() == 2 && Math.floorMod(m.gfn() - s.slotBase(), 512) != 0)
             .count();
     long distance = 0;
-    for (int i = 0; i < s.mappings().size(); i++) {
-      Mapping m = s.mappings().get(i);
-      boolean inRun = runAround(s.mappings(), i) >= HandlerState.SHORTEST_RUN;
-      if (m.level() == 1 && !inRun) {
+    // A lone page: a unit of one 4K mapping, as the report groups them.
+    for (List<Mapping> unit : HandlerState.units(s.mappings())) {
+      Mapping m = unit.get(0);
+      if (unit.size() == 1 && m.level() == 1) {
         distance += m.gfn() >= s.end() ? m.gfn() - s.end() : Math.max(0, s.start() - 1 - m.gfn());
       }
     }
@@ -319,19 +319,6 @@ class StateShrinkerTest {
       s.neighbourPages(),
       distance
     };
-  }
-
-  /** The length of the run of like 4K pages (in list order) that mapping {@code i} is in. */
-  private static int runAround(List<Mapping> maps, int i) {
-    int from = 0;
-    while (from < maps.size()) {
-      int end = HandlerState.runEnd(maps, from);
-      if (i < end) {
-        return end - from;
-      }
-      from = end;
-    }
-    return 1;
   }
 
   /** What makes a state one the generator could not draw. */

@@ -156,6 +156,16 @@ public record HandlerState(
       return Pages.pagesAt(level);
     }
 
+    /** The same mapping at {@code newGfn}. */
+    Mapping at(long newGfn) {
+      return new Mapping(root, newGfn, level, accessed, dirty, writable, shadow);
+    }
+
+    /** The same mapping in root {@code newRoot} of its structure. */
+    Mapping inRoot(int newRoot) {
+      return new Mapping(newRoot, gfn, level, accessed, dirty, writable, shadow);
+    }
+
     /** The same mapping through shadow root {@code shadowRoot}, young or not. */
     Mapping inShadowRoot(int shadowRoot, boolean young) {
       return new Mapping(shadowRoot, gfn, level, young, dirty, writable, true);
@@ -219,31 +229,43 @@ public record HandlerState(
    */
   static String runs(List<Mapping> mappings) {
     List<String> out = new ArrayList<>();
-    int i = 0;
-    while (i < mappings.size()) {
-      int j = runEnd(mappings, i);
-      if (j - i >= SHORTEST_RUN) {
-        Mapping first = mappings.get(i);
-        out.add(
-            first.rootName()
-                + ":"
-                + (j - i)
-                + "x4K@["
-                + first.gfn()
-                + ","
-                + (first.gfn() + j - i)
-                + ")"
-                + first.flags());
-      } else {
-        mappings.subList(i, j).forEach(m -> out.add(m.toString()));
-      }
-      i = j;
+    for (List<Mapping> unit : units(mappings)) {
+      Mapping first = unit.get(0);
+      out.add(
+          unit.size() == 1
+              ? first.toString()
+              : first.rootName()
+                  + ":"
+                  + unit.size()
+                  + "x4K@["
+                  + first.gfn()
+                  + ","
+                  + (first.gfn() + unit.size())
+                  + ")"
+                  + first.flags());
     }
     return String.join(" ", out);
   }
 
-  /** The pages of a 2 MiB mapping. */
-  static final long HUGE_PAGES = Pages.pagesAt(2);
+  /**
+   * The mappings as the report groups them ({@link #runs}): each run of {@link #SHORTEST_RUN} or
+   * more consecutive 4K pages is one unit, every other mapping a unit of its own. What shrinking
+   * drops or cuts as one.
+   */
+  static List<List<Mapping>> units(List<Mapping> mappings) {
+    List<List<Mapping>> units = new ArrayList<>();
+    int i = 0;
+    while (i < mappings.size()) {
+      int j = runEnd(mappings, i);
+      if (j - i >= SHORTEST_RUN) {
+        units.add(mappings.subList(i, j));
+      } else {
+        mappings.subList(i, j).forEach(m -> units.add(List.of(m)));
+      }
+      i = j;
+    }
+    return units;
+  }
 
   /** The fewest consecutive 4K pages that the report writes as one run. */
   static final int SHORTEST_RUN = 3;

@@ -1,5 +1,6 @@
 package dev.walkspec.suite;
 
+import dev.walkspec.runtime.api.Pages;
 import dev.walkspec.runtime.arch.Mmus;
 import java.util.ArrayList;
 import java.util.List;
@@ -102,8 +103,8 @@ final class StateShrinker<F> {
     boolean any = false;
     for (int chunk = Math.max(1, units(state).size() / 2); chunk >= 1; chunk /= 2) {
       int at = 0;
-      while (at < units(state).size()) {
-        List<List<HandlerState.Mapping>> units = units(state);
+      List<List<HandlerState.Mapping>> units;
+      while (at < (units = units(state)).size()) {
         List<HandlerState.Mapping> rest = new ArrayList<>();
         for (int i = 0; i < units.size(); i++) {
           if (i < at || i >= at + chunk) {
@@ -120,21 +121,8 @@ final class StateShrinker<F> {
     return any;
   }
 
-  /** The mappings grouped as the report prints them: each run of three or more 4K pages is one. */
   private static List<List<HandlerState.Mapping>> units(HandlerState s) {
-    List<List<HandlerState.Mapping>> units = new ArrayList<>();
-    List<HandlerState.Mapping> maps = s.mappings();
-    int i = 0;
-    while (i < maps.size()) {
-      int j = HandlerState.runEnd(maps, i);
-      if (j - i >= HandlerState.SHORTEST_RUN) {
-        units.add(maps.subList(i, j));
-      } else {
-        maps.subList(i, j).forEach(m -> units.add(List.of(m)));
-      }
-      i = j;
-    }
-    return units;
+    return HandlerState.units(s.mappings());
   }
 
   /** Shortens each run of 4K pages from its end, then from its start, by halving amounts. */
@@ -209,9 +197,7 @@ final class StateShrinker<F> {
       if (m.shadow() != shadow || m.root() < root) {
         maps.add(m);
       } else if (m.root() > root) {
-        maps.add(
-            new HandlerState.Mapping(
-                m.root() - 1, m.gfn(), m.level(), m.accessed(), m.dirty(), m.writable(), shadow));
+        maps.add(m.inRoot(m.root() - 1));
       }
     }
     if (shadow) {
@@ -314,10 +300,7 @@ final class StateShrinker<F> {
       return state;
     }
     List<HandlerState.Mapping> maps = new ArrayList<>(state.mappings());
-    maps.set(
-        index,
-        new HandlerState.Mapping(
-            m.root(), gfn, 1, m.accessed(), m.dirty(), m.writable(), m.shadow()));
+    maps.set(index, m.at(gfn));
     return state.withMappings(maps);
   }
 
@@ -361,17 +344,7 @@ final class StateShrinker<F> {
     long shift = state.slotPages() - pages;
     List<HandlerState.Mapping> maps = new ArrayList<>();
     for (HandlerState.Mapping m : state.mappings()) {
-      maps.add(
-          m.gfn() < state.slotEnd()
-              ? m
-              : new HandlerState.Mapping(
-                  m.root(),
-                  m.gfn() - shift,
-                  m.level(),
-                  m.accessed(),
-                  m.dirty(),
-                  m.writable(),
-                  m.shadow()));
+      maps.add(m.gfn() < state.slotEnd() ? m : m.at(m.gfn() - shift));
     }
     return state.inSlots(state.slotBase(), pages, state.neighbourPages(), maps);
   }
@@ -418,7 +391,7 @@ final class StateShrinker<F> {
       }
     }
     // 2 MiB mappings sit at multiples of the block, so a base on a block boundary agrees with all.
-    long block = HandlerState.HUGE_PAGES;
+    long block = Pages.pagesAt(2);
     return disagree && keep(withSlotStart(first - Math.floorMod(first, block)));
   }
 
