@@ -109,29 +109,24 @@ public class ShrinkingBenchmark {
     return failed;
   }
 
-  static Arbitrary<HandlerState> ageStates() {
-    return ageSuite.states();
-  }
+  /** The states both versions' properties draw, as the generated suites provide them. */
+  public abstract static class States {
+    @Provide
+    Arbitrary<HandlerState> ageStates() {
+      return ageSuite.states();
+    }
 
-  static Arbitrary<HandlerState> longRanges() {
-    return unmapSuite.longRanges();
+    @Provide
+    Arbitrary<HandlerState> longRanges() {
+      return unmapSuite.longRanges();
+    }
   }
 
   /**
    * The properties as generated before: jqwik shrinks; each candidate fails as the one-call check
    * did then, without shrinking of its own ({@link HandlerSuite#breaks}).
    */
-  public static class ShrunkByJqwik {
-    @Provide
-    Arbitrary<HandlerState> ageStates() {
-      return ShrinkingBenchmark.ageStates();
-    }
-
-    @Provide
-    Arbitrary<HandlerState> longRanges() {
-      return ShrinkingBenchmark.longRanges();
-    }
-
+  public static class ShrunkByJqwik extends States {
     @Property(tries = 150, seed = "20261126")
     void propertyH9_START_ONLY(@ForAll("ageStates") HandlerState state) {
       if (ageSuite.breaks("H9", state)) {
@@ -148,17 +143,7 @@ public class ShrinkingBenchmark {
   }
 
   /** The properties as generated now: jqwik's shrinking off, the check shrinks. */
-  public static class ShrunkByWalkspec {
-    @Provide
-    Arbitrary<HandlerState> ageStates() {
-      return ShrinkingBenchmark.ageStates();
-    }
-
-    @Provide
-    Arbitrary<HandlerState> longRanges() {
-      return ShrinkingBenchmark.longRanges();
-    }
-
+  public static class ShrunkByWalkspec extends States {
     @Property(tries = 150, seed = "20261126", shrinking = ShrinkingMode.OFF)
     void propertyH9_START_ONLY(@ForAll("ageStates") HandlerState state) {
       ageSuite.check("H9", state);
