@@ -107,9 +107,8 @@ public final class ConformCommand implements Callable<Integer> {
       names = "--threads",
       paramLabel = "N",
       description =
-          "Run the suites on N workers at once, this JVM and N-1 worker JVMs (default: one per"
-              + " core, here ${DEFAULT-VALUE}); 1 runs them all in this JVM. The outcomes are the"
-              + " same for any N.")
+          "Run the suites on N workers at once, threads of this JVM (default: one per core, here"
+              + " ${DEFAULT-VALUE}); 1 runs them all on one. The outcomes are the same for any N.")
   int threads = Matrix.defaultThreads();
 
   @Option(
@@ -340,7 +339,7 @@ public final class ConformCommand implements Callable<Integer> {
 
   /**
    * Where the time went: the matrix's phases, then the spec mutants and the reachability check
-   * (issue 19: "time: planning 0.6 s, generating 6.1 s, ..., running 320.4 s on 2 worker JVMs").
+   * (issue 19: "time: planning 0.6 s, generating 6.1 s, ..., running 320.4 s on 2 workers").
    */
   private String timeLine(MatrixResult result, long mutantsMillis, long reachMillis) {
     List<String> parts = new ArrayList<>();
@@ -348,9 +347,7 @@ public final class ConformCommand implements Callable<Integer> {
       String where =
           !p.name().equals("running")
               ? ""
-              : threads == 1
-                  ? " in this JVM"
-                  : " on up to " + threads + " workers (this JVM and worker JVMs)";
+              : threads == 1 ? " in this JVM" : " on up to " + threads + " workers";
       parts.add(p.name() + " " + MatrixCell.Time.seconds(p.millis()) + where);
     }
     if (!noMutants) {

@@ -32,9 +32,9 @@ import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
 
 /**
- * Runs compiled generated suites with the JUnit Platform (Jupiter and jqwik), test by test: in this
- * JVM, or in this JVM and worker JVMs together ({@link SuiteWorkers}) so that every core runs
- * suites.
+ * Runs compiled generated suites with the JUnit Platform (Jupiter and jqwik), test by test: in one
+ * session, or in several at once on threads of this JVM ({@link SuiteWorkers}) so that every core
+ * runs suites.
  */
 final class SuiteLauncher {
   /**
@@ -97,8 +97,8 @@ final class SuiteLauncher {
   private SuiteLauncher() {}
 
   /**
-   * Runs the suites ({@code jobs}, in order) on {@code workers} workers: this JVM and {@code
-   * workers - 1} worker JVMs.
+   * Runs the suites ({@code jobs}, in order) on {@code workers} workers: this JVM's own session and
+   * {@code workers - 1} isolated workers.
    */
   static Run run(Path classes, List<Job> jobs, Progress progress, int workers) throws Exception {
     return SuiteWorkers.run(

@@ -4,25 +4,21 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.walkspec.runtime.explore.StepRow;
 import dev.walkspec.runtime.world.LocklessReadLocks;
-import java.io.BufferedReader;
-import java.io.FileDescriptor;
-import java.io.FileOutputStream;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 
 /**
- * A worker JVM of {@link SuiteWorkers}: reads a task (a compiled suite class and which of its tests
- * run) as a JSON line from stdin, runs it, reports each test's outcome and the schedules explored
- * as JSON lines on stdout, then says that the class is done and reads the next task. At the end of
- * input it reports the handlers that took the MMU lock for read in a lockless walk and exits.
- * Anything the suites or handlers print goes to stderr, so that stdout carries nothing but events.
+ * What an {@link IsolatedWorker} runs, in its own copy: takes a task (a compiled suite class and
+ * which of its tests run) as a JSON line, runs it, reports each test's outcome and the schedules
+ * explored as JSON lines, then says that the class is done and takes the next task. At the end of
+ * its tasks it reports the handlers that took the MMU lock for read in a lockless walk. JSON lines,
+ * because the worker's classes are not the driver's: only JDK types cross between them.
  */
 public final class SuiteWorker {
   /**
@@ -108,16 +104,16 @@ public final class SuiteWorker {
 
   private SuiteWorker() {}
 
-  /** {@code args[0]}: the directory of the compiled suites. */
-  public static void main(String[] args) throws Exception {
-    PrintStream events =
-        new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
-    System.setOut(System.err);
-    LocklessReadLocks.clear();
-    BufferedReader in =
-        new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-    try (SuiteLauncher.Session session = new SuiteLauncher.Session(Path.of(args[0]))) {
-      for (String line = in.readLine(); line != null; line = in.readLine()) {
+  /**
+   * Runs the tasks {@code tasks} gives (a JSON line each, null at the end) on the suites compiled
+   * into {@code classes}, and passes each event to {@code events} as a JSON line (from whichever
+   * thread reports it). Only JDK types in its signature: an {@link IsolatedWorker} calls it on its
+   * own copy of this class, loaded by a class loader of its own.
+   */
+  public static void serve(String classes, Callable<String> tasks, Consumer<String> events)
+      throws Exception {
+    try (SuiteLauncher.Session session = new SuiteLauncher.Session(Path.of(classes))) {
+      for (String line = tasks.call(); line != null; line = tasks.call()) {
         Task task = JSON.readValue(line, Task.class);
         session.execute(
             task.className(),
@@ -129,17 +125,11 @@ public final class SuiteWorker {
       }
     }
     send(events, Event.readLockers(List.copyOf(LocklessReadLocks.handlers())));
-    events.flush();
-    // A suite may leave a non-daemon thread behind (a handler's, an actor's): the work is done.
-    System.exit(0);
   }
 
-  private static void send(PrintStream events, Event event) {
+  private static void send(Consumer<String> events, Event event) {
     try {
-      String line = JSON.writeValueAsString(event);
-      synchronized (events) {
-        events.println(line);
-      }
+      events.accept(JSON.writeValueAsString(event));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -1,12 +1,7 @@
 package dev.walkspec.conform;
 
 import dev.walkspec.runtime.world.LocklessReadLocks;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,26 +19,17 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Runs compiled suites on several workers at once, one class at a time each, the next class going
- * to whichever worker is free: this JVM (already warm, so a small run loses nothing) and worker
- * JVMs ({@link SuiteWorker}) for the other cores. Workers, not threads: jqwik keeps engine state in
- * static fields, so two engines must not share a JVM. A suite's outcome does not depend on where it
- * runs (its properties have a fixed seed, its explorations are exhaustive), so the run's outcomes
- * are those of one JVM running the classes in order: they are returned in that order.
+ * to whichever worker is free: this JVM's own launcher session (already warm, so a small run loses
+ * nothing) and, for the other cores, {@link IsolatedWorker}s: threads of this JVM with copies of
+ * jqwik, JUnit and the harness of their own (jqwik keeps engine state in static fields, so two
+ * engines must not share those classes) and this JVM's runtime, explorer and handlers, so that the
+ * code the matrix spends its time in is compiled once (issue 19 item 2: the matrix took 49.3 s and
+ * 49.2 s against 58.8 s and 55.0 s with a worker JVM per further core, alternated, user CPU 80 s
+ * against 96 to 102 s). A suite's outcome does not depend on where it runs (its properties have a
+ * fixed seed, its explorations are exhaustive), so the run's outcomes are those of one worker
+ * running the classes in order: they are returned in that order.
  */
 final class SuiteWorkers {
-  /**
-   * A worker runs hundreds of small generated suites, most of their code briefly, on cores the
-   * workers keep busy, as the {@code walkspec} launcher's JVM does: the JIT compiling later than by
-   * default spends less CPU on code that ends before it pays back (the matrix took 65.2 s and 64.8
-   * s with it against 69.3 s and 70.6 s without, alternated, two workers), and the parallel
-   * collector spends less than G1, which has concurrent work and costlier write barriers (60.6 s
-   * and 61.3 s against 63.2 s and 64.0 s), and a heap of 1 GiB from the start, 600 MiB of it young,
-   * is collected less often and not resized during the run (60.0 s and 60.4 s against 67.4 s and
-   * 65.5 s, system time 18 s against 26 s).
-   */
-  static final List<String> JVM_OPTIONS =
-      List.of("-XX:CompileThresholdScaling=3", "-XX:+UseParallelGC", "-Xms1g", "-Xmn600m");
-
   private final Path classes;
   private final Progress progress;
   private final List<SuiteLauncher.Job> jobs;
@@ -51,7 +37,6 @@ final class SuiteWorkers {
   private final Map<String, List<SuiteLauncher.TestOutcome>> byClass = new ConcurrentHashMap<>();
   private final AtomicLong schedules = new AtomicLong();
   private final Set<String> readLockers = ConcurrentHashMap.newKeySet();
-  private final List<Process> processes = new ArrayList<>();
 
   private SuiteWorkers(Path classes, List<SuiteLauncher.Job> jobs, Progress progress) {
     this.classes = classes;
@@ -61,8 +46,8 @@ final class SuiteWorkers {
   }
 
   /**
-   * Runs the classes on {@code count} workers: this JVM and {@code count - 1} worker JVMs, or with
-   * {@code thisJvm} false, {@code count} worker JVMs.
+   * Runs the classes on {@code count} workers: this JVM's session and {@code count - 1} isolated
+   * workers, or with {@code thisJvm} false, {@code count} isolated workers.
    */
   static SuiteLauncher.Run run(
       Path classes, List<SuiteLauncher.Job> jobs, Progress progress, int count, boolean thisJvm)
@@ -77,61 +62,35 @@ final class SuiteWorkers {
     LocklessReadLocks.clear();
     try {
       List<Future<?>> running = new ArrayList<>();
+      List<IsolatedWorker> isolated = new ArrayList<>();
       if (thisJvm) {
         running.add(drivers.submit(this::runHere));
       }
       while (running.size() < count) {
-        Process worker = start();
+        IsolatedWorker worker = IsolatedWorker.start(classes, "walkspec-worker-" + running.size());
+        isolated.add(worker);
         running.add(drivers.submit(() -> drive(worker)));
       }
-      for (Future<?> future : running) {
-        try {
-          future.get();
-        } catch (ExecutionException e) {
-          pending.clear();
-          throw e.getCause() instanceof Exception cause ? cause : e;
+      try {
+        for (Future<?> future : running) {
+          try {
+            future.get();
+          } catch (ExecutionException e) {
+            pending.clear();
+            throw e.getCause() instanceof Exception cause ? cause : e;
+          }
         }
+      } finally {
+        // After a failure, a worker still waiting for its next class must not wait for ever.
+        isolated.forEach(worker -> worker.send(null));
       }
     } finally {
       drivers.shutdownNow();
-      // Normally all have exited; after a failure (or Ctrl-C) none may outlive the run.
-      synchronized (processes) {
-        processes.forEach(Process::destroyForcibly);
-      }
     }
     readLockers.addAll(LocklessReadLocks.handlers());
     List<SuiteLauncher.TestOutcome> outcomes = new ArrayList<>();
     jobs.forEach(job -> outcomes.addAll(byClass.getOrDefault(job.className(), List.of())));
     return new SuiteLauncher.Run(outcomes, schedules.get(), new TreeSet<>(readLockers));
-  }
-
-  /**
-   * A worker JVM with this JVM's class path, walkspec's and jqwik's settings and its temporary
-   * directory (a user who moved it off a small /tmp moves the workers' jqwik databases too).
-   */
-  private Process start() throws IOException {
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.addAll(JVM_OPTIONS);
-    System.getProperties().stringPropertyNames().stream()
-        .filter(
-            n ->
-                n.startsWith("walkspec.")
-                    || n.startsWith("jqwik.")
-                    || n.equals("basedir")
-                    || n.equals("java.io.tmpdir"))
-        .sorted()
-        .forEach(n -> command.add("-D" + n + "=" + System.getProperty(n)));
-    command.add("-cp");
-    command.add(System.getProperty("java.class.path"));
-    command.add(SuiteWorker.class.getName());
-    command.add(classes.toAbsolutePath().toString());
-    Process process =
-        new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
-    synchronized (processes) {
-      processes.add(process);
-    }
-    return process;
   }
 
   /** Runs classes in this JVM until none are left. */
@@ -159,46 +118,40 @@ final class SuiteWorkers {
     progress.schedulesDone(count);
   }
 
-  /** Feeds one worker JVM classes until none are left, collecting what it reports. */
-  private Void drive(Process worker) throws IOException, InterruptedException {
-    Writer toWorker = new OutputStreamWriter(worker.getOutputStream(), StandardCharsets.UTF_8);
-    SuiteLauncher.Job current = next(toWorker);
-    try (BufferedReader fromWorker =
-        new BufferedReader(
-            new InputStreamReader(worker.getInputStream(), StandardCharsets.UTF_8))) {
-      for (String line = fromWorker.readLine(); line != null; line = fromWorker.readLine()) {
-        SuiteWorker.Event event = SuiteWorker.JSON.readValue(line, SuiteWorker.Event.class);
-        switch (event.kind()) {
-          case TEST -> record(event.toOutcome());
-          case SCHEDULES -> recordSchedules(event.schedules());
-          case CLASS_DONE -> {
-            progress.suiteDone();
-            current = next(toWorker);
-          }
-          case READ_LOCKERS -> readLockers.addAll(event.readLockers());
+  /** Feeds one isolated worker classes until none are left, collecting what it reports. */
+  private Void drive(IsolatedWorker worker) throws Exception {
+    SuiteLauncher.Job current = next(worker);
+    for (String line = worker.receive(); line != null; line = worker.receive()) {
+      SuiteWorker.Event event = SuiteWorker.JSON.readValue(line, SuiteWorker.Event.class);
+      switch (event.kind()) {
+        case TEST -> record(event.toOutcome());
+        case SCHEDULES -> recordSchedules(event.schedules());
+        case CLASS_DONE -> {
+          progress.suiteDone();
+          current = next(worker);
         }
+        case READ_LOCKERS -> readLockers.addAll(event.readLockers());
       }
     }
-    int exit = worker.waitFor();
-    if (exit != 0 || current != null) {
+    Throwable failure = worker.failure();
+    if (failure != null || current != null) {
       throw new IllegalStateException(
-          "a suite worker exited with code "
-              + exit
+          "a suite worker stopped"
               + (current == null ? "" : " while running " + current.className())
-              + " (its stderr is above)");
+              + (failure == null ? "" : ": " + failure),
+          failure);
     }
     return null;
   }
 
-  /** Sends the worker the next job, or ends its input when none is left; the job sent. */
-  private SuiteLauncher.Job next(Writer toWorker) throws IOException {
+  /** Sends the worker the next job, or tells it that none is left; the job sent. */
+  private SuiteLauncher.Job next(IsolatedWorker worker) throws IOException {
     SuiteLauncher.Job job = pending.poll();
     if (job == null) {
-      toWorker.close();
+      worker.send(null);
     } else {
       progress.suiteStarted(job.cell());
-      toWorker.write(SuiteWorker.JSON.writeValueAsString(SuiteWorker.Task.of(job)) + "\n");
-      toWorker.flush();
+      worker.send(SuiteWorker.JSON.writeValueAsString(SuiteWorker.Task.of(job)));
     }
     return job;
   }

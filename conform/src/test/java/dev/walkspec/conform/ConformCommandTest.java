@@ -291,7 +291,7 @@ class ConformCommandTest {
                 + seconds
                 + ", running"
                 + seconds
-                + " (in this JVM|on up to \\d+ workers \\(this JVM and worker JVMs\\)), spec mutants"
+                + " (in this JVM|on up to \\d+ workers), spec mutants"
                 + seconds
                 + ", reachability"
                 + seconds

@@ -6,20 +6,20 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.walkspec.emit.GeneratedFile;
 import dev.walkspec.emit.SourceCompiler;
 import dev.walkspec.runtime.explore.StepRow;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Suites run on worker JVMs decide exactly what they decide in one JVM (issue 19). */
+/**
+ * Suites run on isolated workers decide exactly what they decide in this JVM's own session (issue
+ * 19).
+ */
 class SuiteWorkersTest {
   @Test
-  void two_worker_jvms_give_the_cells_schedules_and_advisories_of_one_jvm() throws Exception {
+  void two_workers_give_the_cells_schedules_and_advisories_of_one() throws Exception {
     List<Matrix.NamedSpec> specs = BundledRun.specs(List.of(Path.of("kvm.walk")));
     // H11 fails in a one-call property, H12 in an exploration; the other set takes the MMU lock
     // for read in the lockless walk (an advisory the workers must report back).
@@ -33,8 +33,9 @@ class SuiteWorkersTest {
 
     assertThat(inOne.cell("TdpUnmapReturnsFalse", "kvm").orElseThrow().failed())
         .containsExactly("H11", "H12");
-    // The explored H12 counterexample's step rows come from the explorer's model, in this JVM
-    // and (compared below) from a worker JVM alike; the one-call H11 failure has none.
+    // The explored H12 counterexample's step rows come from the explorer's model, in this JVM's
+    // session and (compared below) from an isolated worker alike; the one-call H11 failure has
+    // none.
     MatrixCell unmap = inOne.cell("TdpUnmapReturnsFalse", "kvm").orElseThrow();
     assertThat(unmap.failures().get("H12").steps())
         .isNotEmpty()
@@ -74,11 +75,20 @@ class SuiteWorkersTest {
           + "    Thread.sleep(200);\n"
           + "  }\n"
           + "}\n";
-  private static final String EXITS =
+  // Fails with the names of the loaders of a runtime class, a handler, jqwik and the harness.
+  private static final String LOADERS =
       "package t;\n"
-          + "public class ExitsSuite {\n"
+          + "public class LoadersSuite {\n"
           + "  @org.junit.jupiter.api.Test\n"
-          + "  void exits() { System.exit(3); }\n"
+          + "  void names_loaders() {\n"
+          + "    throw new AssertionError(java.util.stream.Stream.of(\n"
+          + "            dev.walkspec.runtime.api.WalkResult.class,\n"
+          + "            dev.walkspec.arch.x86.tdp.TdpAgeHandler.class,\n"
+          + "            net.jqwik.api.Arbitraries.class,\n"
+          + "            dev.walkspec.suite.HandlerSuite.class)\n"
+          + "        .map(c -> c.getClassLoader().getName())\n"
+          + "        .collect(java.util.stream.Collectors.joining(\" \")));\n"
+          + "  }\n"
           + "}\n";
 
   private static Path compile(Path dir) throws Exception {
@@ -87,15 +97,15 @@ class SuiteWorkersTest {
             List.of(
                 new GeneratedFile("t/FirstSuite.java", FIRST),
                 new GeneratedFile("t/SecondSuite.java", SECOND),
-                new GeneratedFile("t/ExitsSuite.java", EXITS)),
+                new GeneratedFile("t/LoadersSuite.java", LOADERS)),
             dir);
     assertThat(compiled.problems()).isEmpty();
     return compiled.classes();
   }
 
   @Test
-  void worker_jvms_report_every_outcome_failure_message_obligation_and_schedule(@TempDir Path dir)
-      throws Exception {
+  void isolated_workers_report_every_outcome_failure_message_obligation_and_schedule(
+      @TempDir Path dir) throws Exception {
     Path classes = compile(dir);
     List<SuiteLauncher.Job> suites =
         List.of(
@@ -120,7 +130,7 @@ class SuiteWorkersTest {
               assertThat(o.failure().orElseThrow().obligation()).contains("H11");
             });
     assertThat(here.schedules()).isEqualTo(12);
-    // Each test's wall-clock time comes back from the worker JVM too (issue 18 item 3): the
+    // Each test's wall-clock time comes back from the isolated worker too (issue 18 item 3): the
     // sleeping one took its 200 ms at least; times differ from run to run, all else is the same.
     for (SuiteLauncher.Run run : List.of(here, there)) {
       assertThat(run.outcomes())
@@ -164,7 +174,22 @@ class SuiteWorkersTest {
   }
 
   @Test
-  void a_worker_that_dies_fails_the_run_and_names_the_class_it_was_running(@TempDir Path dir)
+  void an_isolated_worker_shares_the_runtime_and_the_handlers_and_has_its_own_jqwik_and_harness(
+      @TempDir Path dir) throws Exception {
+    Path classes = compile(dir);
+    List<SuiteLauncher.Job> suite = List.of(SuiteLauncher.Job.all("t.LoadersSuite", "loaders"));
+
+    SuiteLauncher.Run here = SuiteLauncher.run(classes, suite, Progress.SILENT, 1);
+    SuiteLauncher.Run there = SuiteWorkers.run(classes, suite, Progress.SILENT, 1, false);
+
+    assertThat(here.outcomes().get(0).failure().orElseThrow().message())
+        .isEqualTo("app app app app");
+    assertThat(there.outcomes().get(0).failure().orElseThrow().message())
+        .isEqualTo("app app walkspec-worker-0 walkspec-worker-0");
+  }
+
+  @Test
+  void a_worker_that_stops_fails_the_run_and_names_the_class_it_was_running(@TempDir Path dir)
       throws Exception {
     Path classes = compile(dir);
 
@@ -172,26 +197,14 @@ class SuiteWorkersTest {
             () ->
                 SuiteWorkers.run(
                     classes,
-                    List.of(SuiteLauncher.Job.all("t.ExitsSuite", "exits")),
+                    List.of(SuiteLauncher.Job.all("t.MissingSuite", "missing")),
                     Progress.SILENT,
                     1,
                     false))
         .isInstanceOf(IllegalStateException.class)
         .hasMessage(
-            "a suite worker exited with code 3 while running t.ExitsSuite (its stderr is above)");
-  }
-
-  @Test
-  void worker_jvms_get_the_jvm_options_of_the_launchers_jvm() throws Exception {
-    Path dir = Path.of(System.getProperty("basedir", System.getProperty("user.dir")));
-    Path launcher = dir.toAbsolutePath().getParent().resolve("walkspec");
-    Matcher exec =
-        Pattern.compile("(?m)^exec \"\\$JAVA\" (.*)-cp \"\\$CP\"")
-            .matcher(Files.readString(launcher));
-
-    assertThat(exec.find()).as("the exec line of %s", launcher).isTrue();
-    assertThat(List.of(exec.group(1).trim().split(" ")))
-        .containsExactlyElementsOf(SuiteWorkers.JVM_OPTIONS);
+            "a suite worker stopped while running t.MissingSuite:"
+                + " java.lang.ClassNotFoundException: t.MissingSuite");
   }
 
   private static MatrixResult run(List<Matrix.NamedSpec> specs, List<HandlerSet> sets, int threads)
