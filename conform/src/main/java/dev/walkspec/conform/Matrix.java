@@ -119,9 +119,7 @@ public final class Matrix {
     return run(specs, sets, progress, Options.inThisJvm(tries));
   }
 
-  /**
-   * One worker per core runs the suites (this JVM and worker JVMs), unless the user asks for fewer.
-   */
+  /** One worker per core runs the suites (threads of this JVM), unless the user asks for fewer. */
   public static int defaultThreads() {
     return Runtime.getRuntime().availableProcessors();
   }

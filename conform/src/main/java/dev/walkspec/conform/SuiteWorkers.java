@@ -23,11 +23,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * nothing) and, for the other cores, {@link IsolatedWorker}s: threads of this JVM with copies of
  * jqwik, JUnit and the harness of their own (jqwik keeps engine state in static fields, so two
  * engines must not share those classes) and this JVM's runtime, explorer and handlers, so that the
- * code the matrix spends its time in is compiled once (issue 19 item 2: the matrix took 49.3 s and
- * 49.2 s against 58.8 s and 55.0 s with a worker JVM per further core, alternated, user CPU 80 s
- * against 96 to 102 s). A suite's outcome does not depend on where it runs (its properties have a
- * fixed seed, its explorations are exhaustive), so the run's outcomes are those of one worker
- * running the classes in order: they are returned in that order.
+ * code the matrix spends its time in is compiled once (issue 19 item 2: the matrix took 49.5 s
+ * against 60.6 s with a worker JVM per further core, on average over five alternated pairs, user
+ * CPU 82 s against 105 s; docs/benchmarks.md). A suite's outcome does not depend on where it runs
+ * (its properties have a fixed seed, its explorations are exhaustive), so the run's outcomes are
+ * those of one worker running the classes in order: they are returned in that order.
  */
 final class SuiteWorkers {
   private final Path classes;

@@ -75,7 +75,7 @@ class SuiteSelectionTest {
     assertThat(names(compiled.classes(), SuiteLauncher.Job.all("t.JudgedSuite", "c"))).hasSize(5);
   }
 
-  /** The display names of the tests the job ran, in this JVM; a worker JVM runs the same. */
+  /** The display names of the tests the job ran, in this JVM; an isolated worker runs the same. */
   private static List<String> names(Path classes, SuiteLauncher.Job job) throws Exception {
     List<SuiteLauncher.TestOutcome> here =
         SuiteLauncher.run(classes, List.of(job), Progress.SILENT, 1).outcomes();
