@@ -21,10 +21,11 @@ import java.util.function.Consumer;
  * state in static fields, so two engines must not share classes), while the runtime with its
  * explorer and the handlers ({@link #SHARED}) are this JVM's. The explorer's and the handlers'
  * code, where the matrix spends most of its time, is then loaded and compiled by the JIT once for
- * every worker, where a worker JVM compiled it again, and no JVM is started (issue 19 item 2).
+ * every worker, where the worker JVMs that came before compiled it again each, and no JVM is
+ * started (issue 19 item 2).
  *
- * <p>It speaks the worker JVM's protocol: tasks in and events out as JSON lines, through queues
- * instead of pipes.
+ * <p>Tasks go in and events come out as JSON lines through two queues, since only JDK types mean
+ * the same on both sides.
  */
 final class IsolatedWorker {
   /**
