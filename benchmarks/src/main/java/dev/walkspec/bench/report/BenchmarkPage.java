@@ -228,10 +228,12 @@ public final class BenchmarkPage {
             + " pages inside the middle slot) or all of them. Tracing off; trivial handlers"
             + " (return false, touch nothing) and a no-op on_lock, so what is measured is the walk."
             + " The interpreter resolves the scenario and records the trace on every run: that is"
-            + " its interface. The generated and the hand-written walker of each row run one right"
-            + " after the other (each in its own fork), so that changing load on a shared machine"
-            + " hits both alike. Times in ns per walk. *hand/gen* > 1 means the generated walker"
-            + " is faster.\n\n");
+            + " its interface. The rows run in rounds of one fork of every row (eight in the full"
+            + " run, one in quick mode; `MergeForks` joins them): in each round the generated and"
+            + " the hand-written walker of a row run one right after the other, each in its own"
+            + " fork, so that changing load on a shared machine hits both alike, and a row's"
+            + " figures are over the forks of all rounds. Times in ns per walk. *hand/gen* > 1"
+            + " means the generated walker is faster.\n\n");
     List<Double> handRatios = new ArrayList<>();
     List<Double> interpRatios = new ArrayList<>();
     int slower = 0;

@@ -31,7 +31,9 @@ import org.openjdk.jmh.annotations.State;
  * <p>{@code walker} is the last parameter, so JMH runs the generated and the hand-written walker of
  * each layout one right after the other, each in its own fork: on a shared machine, load that comes
  * and goes then hits both sides of a comparison alike. In a fork only one branch of the benchmark
- * methods is ever taken, and the JIT compiles only that one.
+ * methods is ever taken, and the JIT compiles only that one. {@code benchmarks/run} runs the whole
+ * benchmark in rounds of one fork each, so that the forks of the two walkers alternate ({@code
+ * MergeForks}).
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
