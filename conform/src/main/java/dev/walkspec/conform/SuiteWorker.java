@@ -3,7 +3,6 @@ package dev.walkspec.conform;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.walkspec.runtime.explore.StepRow;
-import dev.walkspec.runtime.world.LocklessReadLocks;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -16,8 +15,7 @@ import java.util.function.Consumer;
 /**
  * What an {@link IsolatedWorker} runs, in its own copy: takes a task (a compiled suite class and
  * which of its tests run) as a JSON line, runs it, reports each test's outcome and the schedules
- * explored as JSON lines, then says that the class is done and takes the next task. At the end of
- * its tasks it reports the handlers that took the MMU lock for read in a lockless walk. JSON lines,
+ * explored as JSON lines, then says that the class is done and takes the next task. JSON lines,
  * because the worker's classes are not the driver's: only JDK types cross between them.
  */
 public final class SuiteWorker {
@@ -36,14 +34,12 @@ public final class SuiteWorker {
       String failure,
       String obligation,
       long schedules,
-      List<String> readLockers,
       long millis,
       List<StepRow> steps) {
     enum Kind {
       TEST,
       SCHEDULES,
-      CLASS_DONE,
-      READ_LOCKERS
+      CLASS_DONE
     }
 
     static Event outcome(SuiteLauncher.TestOutcome outcome) {
@@ -55,7 +51,6 @@ public final class SuiteWorker {
           outcome.failure().map(SuiteLauncher.Failure::message).orElse(null),
           outcome.failure().flatMap(SuiteLauncher.Failure::obligation).orElse(null),
           0,
-          null,
           outcome.millis(),
           outcome
               .failure()
@@ -65,15 +60,11 @@ public final class SuiteWorker {
     }
 
     static Event schedules(long count) {
-      return new Event(Kind.SCHEDULES, null, null, null, null, null, count, null, 0, null);
+      return new Event(Kind.SCHEDULES, null, null, null, null, null, count, 0, null);
     }
 
     static Event classDone(String className) {
-      return new Event(Kind.CLASS_DONE, className, null, null, null, null, 0, null, 0, null);
-    }
-
-    static Event readLockers(List<String> handlers) {
-      return new Event(Kind.READ_LOCKERS, null, null, null, null, null, 0, handlers, 0, null);
+      return new Event(Kind.CLASS_DONE, className, null, null, null, null, 0, 0, null);
     }
 
     SuiteLauncher.TestOutcome toOutcome() {
@@ -124,7 +115,6 @@ public final class SuiteWorker {
         send(events, Event.classDone(task.className()));
       }
     }
-    send(events, Event.readLockers(List.copyOf(LocklessReadLocks.handlers())));
   }
 
   private static void send(Consumer<String> events, Event event) {

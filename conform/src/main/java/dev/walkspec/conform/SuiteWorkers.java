@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
-import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -36,7 +35,6 @@ final class SuiteWorkers {
   private final Queue<SuiteLauncher.Job> pending;
   private final Map<String, List<SuiteLauncher.TestOutcome>> byClass = new ConcurrentHashMap<>();
   private final AtomicLong schedules = new AtomicLong();
-  private final Set<String> readLockers = ConcurrentHashMap.newKeySet();
 
   private SuiteWorkers(Path classes, List<SuiteLauncher.Job> jobs, Progress progress) {
     this.classes = classes;
@@ -58,7 +56,8 @@ final class SuiteWorkers {
   private SuiteLauncher.Run run(int count, boolean thisJvm) throws Exception {
     ExecutorService drivers = Executors.newFixedThreadPool(count);
     progress.suitesPlanned(jobs.size());
-    // The runtime notes the handlers that take the MMU lock for read in a lockless walk.
+    // The runtime notes the handlers that take the MMU lock for read in a lockless walk; every
+    // worker shares the runtime (IsolatedWorker.SHARED), so the notes of all land in one set.
     LocklessReadLocks.clear();
     try {
       List<Future<?>> running = new ArrayList<>();
@@ -87,10 +86,10 @@ final class SuiteWorkers {
     } finally {
       drivers.shutdownNow();
     }
-    readLockers.addAll(LocklessReadLocks.handlers());
     List<SuiteLauncher.TestOutcome> outcomes = new ArrayList<>();
     jobs.forEach(job -> outcomes.addAll(byClass.getOrDefault(job.className(), List.of())));
-    return new SuiteLauncher.Run(outcomes, schedules.get(), new TreeSet<>(readLockers));
+    return new SuiteLauncher.Run(
+        outcomes, schedules.get(), new TreeSet<>(LocklessReadLocks.handlers()));
   }
 
   /** Runs classes in this JVM until none are left. */
@@ -130,7 +129,6 @@ final class SuiteWorkers {
           progress.suiteDone();
           current = next(worker);
         }
-        case READ_LOCKERS -> readLockers.addAll(event.readLockers());
       }
     }
     Throwable failure = worker.failure();
