@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.openjdk.jmh.util.ListStatistics;
 
 /**
@@ -79,24 +80,30 @@ public final class MergeForks {
   private static ObjectNode joined(List<JsonNode> runs) {
     ObjectNode first = runs.get(0).deepCopy();
     first.put("forks", runs.stream().mapToInt(r -> r.path("forks").asInt()).sum());
-    join((ObjectNode) first.get("primaryMetric"), runs, "primaryMetric", null);
+    join((ObjectNode) first.get("primaryMetric"), runs, run -> run.path("primaryMetric"));
     if (first.get("secondaryMetrics") instanceof ObjectNode secondaries) {
       List<String> names = new ArrayList<>();
       secondaries.fieldNames().forEachRemaining(names::add);
       for (String name : names) {
-        join((ObjectNode) secondaries.get(name), runs, "secondaryMetrics", name);
+        join(
+            (ObjectNode) secondaries.get(name),
+            runs,
+            run -> run.path("secondaryMetrics").path(name));
       }
     }
     return first;
   }
 
-  /** Puts every run's raw data of the metric into {@code into} and its statistics over them. */
-  private static void join(ObjectNode into, List<JsonNode> runs, String metrics, String name) {
+  /**
+   * Puts every run's raw data of its metric ({@code metricOf}) into {@code into}, and the
+   * statistics.
+   */
+  private static void join(
+      ObjectNode into, List<JsonNode> runs, Function<JsonNode, JsonNode> metricOf) {
     ArrayNode raw = JSON.createArrayNode();
     List<Double> values = new ArrayList<>();
     for (JsonNode run : runs) {
-      JsonNode metric = name == null ? run.path(metrics) : run.path(metrics).path(name);
-      for (JsonNode fork : metric.path("rawData")) {
+      for (JsonNode fork : metricOf.apply(run).path("rawData")) {
         raw.add(fork);
         fork.forEach(v -> values.add(v.asDouble()));
       }
